@@ -1,0 +1,119 @@
+/**
+ * The one module that reads the environment. Every setting has a documented default; every bad
+ * variable is reported together in one ConfigError, so a misconfigured deployment fails once with
+ * the whole list instead of one variable per restart.
+ */
+
+export interface Neo4jConfig {
+  /** Bolt URI of an external Neo4j. Unset means: use the project's own local Neo4j (embedded default). */
+  uri: string | undefined;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export interface LocalNeo4jConfig {
+  /** Folder for the local Neo4j's jars, launcher, data and logs (git-ignored). */
+  home: string;
+  host: string;
+  boltPort: number;
+  /** JVM heap for the local Neo4j, e.g. "1g". */
+  heap: string;
+  /** Page cache in MiB. */
+  pageCacheMiB: number;
+}
+
+export interface Config {
+  neo4j: Neo4jConfig;
+  local: LocalNeo4jConfig;
+  http: { host: string; port: number };
+  /** pino log level. */
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'BAD_CONFIG';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Builds the typed configuration from `env` (default: process.env).
+ *
+ * Variables and defaults:
+ * - NEO4J_URI (unset: local Neo4j), NEO4J_USER (neo4j), NEO4J_PASSWORD (summit-graph), NEO4J_DATABASE (neo4j)
+ * - NEO4J_LOCAL_HOME (.neo4j), NEO4J_LOCAL_PORT (7687), NEO4J_LOCAL_HEAP (1g), NEO4J_LOCAL_PAGECACHE_MB (256)
+ * - HOST (127.0.0.1), PORT (4000), LOG_LEVEL (info)
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const str = (name: string, fallback: string): string => {
+    const v = env[name];
+    if (v === undefined || v === '') return fallback;
+    return v;
+  };
+  const port = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) {
+      problems.push(`${name} must be a port number from 1 to 65535, got ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return n;
+  };
+  const positiveInt = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) {
+      problems.push(`${name} must be a positive whole number, got ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const uriRaw = env.NEO4J_URI;
+  let uri: string | undefined;
+  if (uriRaw !== undefined && uriRaw !== '') {
+    if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/.test(uriRaw)) {
+      problems.push(
+        `NEO4J_URI must look like bolt://host:7687 or neo4j://host:7687, got ${JSON.stringify(uriRaw)}`,
+      );
+    } else {
+      uri = uriRaw;
+    }
+  }
+  const heap = str('NEO4J_LOCAL_HEAP', '1g');
+  if (!/^\d+[mMgG]$/.test(heap)) {
+    problems.push(`NEO4J_LOCAL_HEAP must be a JVM size such as 512m or 2g, got ${JSON.stringify(heap)}`);
+  }
+  const logLevel = str('LOG_LEVEL', 'info');
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
+  }
+
+  const config: Config = {
+    neo4j: {
+      uri,
+      user: str('NEO4J_USER', 'neo4j'),
+      password: str('NEO4J_PASSWORD', 'summit-graph'),
+      database: str('NEO4J_DATABASE', 'neo4j'),
+    },
+    local: {
+      home: str('NEO4J_LOCAL_HOME', '.neo4j'),
+      host: '127.0.0.1',
+      boltPort: port('NEO4J_LOCAL_PORT', 7687),
+      heap,
+      pageCacheMiB: positiveInt('NEO4J_LOCAL_PAGECACHE_MB', 256),
+    },
+    http: { host: str('HOST', '127.0.0.1'), port: port('PORT', 4000) },
+    logLevel,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

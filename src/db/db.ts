@@ -1,0 +1,128 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import { DomainError } from '../errors.js';
+import { toPlain } from './convert.js';
+import type { CypherRegistry } from './cypher.js';
+import type { QueryName } from './query-names.js';
+
+/** One result row with every driver value already converted to plain JavaScript. */
+export type Row = Record<string, unknown>;
+
+/** Runs named queries inside one open transaction (see Db.writeTransaction). */
+export interface TxRunner {
+  run(name: QueryName, params?: Record<string, unknown>): Promise<Row[]>;
+  /** Runs a raw statement from a multi-statement file (schema setup only). */
+  runStatement(text: string, params?: Record<string, unknown>): Promise<Row[]>;
+}
+
+/**
+ * The db helper layer: named, parameterized Cypher through managed transactions (executeRead and
+ * executeWrite retry transient errors), results converted to plain values, Neo4j errors mapped to
+ * domain errors. Holds no per-request state; `counting()` gives a per-request view that counts round
+ * trips, which GraphQL reports in `extensions.cypherRoundTrips`.
+ */
+export class Db {
+  constructor(
+    readonly driver: Driver,
+    readonly queries: CypherRegistry,
+    readonly database: string,
+    private readonly onRoundTrip: (name: QueryName) => void = () => {},
+  ) {}
+
+  /** A Db sharing this driver whose every query calls `onRoundTrip(name)` first. */
+  counting(onRoundTrip: (name: QueryName) => void): Db {
+    return new Db(this.driver, this.queries, this.database, onRoundTrip);
+  }
+
+  /** Runs a named read query in its own read transaction. */
+  async read(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
+    this.onRoundTrip(name);
+    const text = this.queries.get(name);
+    return this.withSession('READ', (s) => s.executeRead((tx) => runIn(tx, text, params)));
+  }
+
+  /** Runs a named write query in its own write transaction. */
+  async write(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
+    this.onRoundTrip(name);
+    const text = this.queries.get(name);
+    return this.withSession('WRITE', (s) => s.executeWrite((tx) => runIn(tx, text, params)));
+  }
+
+  /**
+   * Runs `work` in one write transaction: all of it commits or none of it does. The driver may retry
+   * `work` on a transient error, so it must not have side effects outside the transaction.
+   */
+  async writeTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
+    return this.withSession('WRITE', (s) =>
+      s.executeWrite((tx) =>
+        work({
+          run: (name, params = {}) => {
+            this.onRoundTrip(name);
+            return runIn(tx, this.queries.get(name), params);
+          },
+          runStatement: (text, params = {}) => runIn(tx, text, params),
+        }),
+      ),
+    );
+  }
+
+  /** True when Neo4j answers a trivial query within `timeoutMs`. */
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.run('RETURN 1', {}, { timeout: timeoutMs });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async withSession<T>(
+    mode: 'READ' | 'WRITE',
+    work: (s: ReturnType<Driver['session']>) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } catch (err) {
+      throw mapNeo4jError(err);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+async function runIn(tx: ManagedTransaction, text: string, params: Record<string, unknown>): Promise<Row[]> {
+  const result = await tx.run(text, params);
+  return result.records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+/**
+ * Maps driver errors to domain errors: an unreachable database becomes DB_UNAVAILABLE (clients may
+ * retry), any other Neo4j error DB_ERROR with the server's code kept in details for the logs.
+ * Domain errors thrown inside a transaction pass through untouched.
+ */
+export function mapNeo4jError(err: unknown): unknown {
+  if (err instanceof DomainError) return err;
+  if (err instanceof Neo4jError) {
+    if (err.code === 'ServiceUnavailable' || err.code === 'SessionExpired') {
+      return new DomainError('DB_UNAVAILABLE', `Neo4j is unreachable: ${err.message}`, { neo4jCode: err.code });
+    }
+    return new DomainError('DB_ERROR', `Neo4j error ${err.code}: ${err.message}`, { neo4jCode: err.code });
+  }
+  return err;
+}
+
+/** Opens the process's one driver. Integers come back as driver Integers and are converted by toPlain. */
+export function createDriver(uri: string, user: string, password: string): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    maxConnectionPoolSize: 100,
+    connectionAcquisitionTimeout: 30_000,
+    disableLosslessIntegers: false,
+    userAgent: 'summit-graph/0.1',
+  });
+}

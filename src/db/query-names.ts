@@ -1,0 +1,9 @@
+/**
+ * The name of every file in cypher/ (without `.cypher`). CypherRegistry checks this list against the
+ * folder at startup, both ways. Keep it sorted.
+ */
+export const QUERY_NAMES = [
+  'schema.setup',
+] as const;
+
+export type QueryName = (typeof QUERY_NAMES)[number];

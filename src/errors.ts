@@ -1,0 +1,29 @@
+/**
+ * Domain errors with stable codes. GraphQL exposes `code` as `extensions.code`; the command line
+ * prints `message` and exits non-zero. Anything that is not a DomainError is unexpected and masked.
+ */
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'INVALID_SEED'
+  | 'DB_UNAVAILABLE'
+  | 'DB_ERROR'
+  | 'BAD_CONFIG'
+  | 'LOCAL_NEO4J';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string, id: string): DomainError =>
+  new DomainError('NOT_FOUND', `No ${what} with id ${JSON.stringify(id)}`, { id });
+
+export const badInput = (message: string, details?: Record<string, unknown>): DomainError =>
+  new DomainError('BAD_USER_INPUT', message, details);
