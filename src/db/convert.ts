@@ -36,3 +36,10 @@ export function toPlain(value: unknown): unknown {
   for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
   return out;
 }
+
+/** "YYYY-MM-DD" -> a Neo4j DATE parameter. The writing direction's one conversion. */
+export function toNeo4jDate(iso: string): InstanceType<typeof neo4j.types.Date> {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new TypeError(`not a YYYY-MM-DD date: ${JSON.stringify(iso)}`);
+  return new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3]));
+}

@@ -7,9 +7,18 @@ import type { QueryName } from './query-names.js';
 /** One result row with every driver value already converted to plain JavaScript. */
 export type Row = Record<string, unknown>;
 
+/** Rows plus the server's update counters for one query. */
+export interface CountedResult {
+  rows: Row[];
+  nodesCreated: number;
+  relationshipsCreated: number;
+}
+
 /** Runs named queries inside one open transaction (see Db.writeTransaction). */
 export interface TxRunner {
   run(name: QueryName, params?: Record<string, unknown>): Promise<Row[]>;
+  /** Like run, plus the server's count of what the query created. */
+  runCounted(name: QueryName, params?: Record<string, unknown>): Promise<CountedResult>;
   /** Runs a raw statement from a multi-statement file (schema setup only). */
   runStatement(text: string, params?: Record<string, unknown>): Promise<Row[]>;
 }
@@ -58,6 +67,16 @@ export class Db {
           run: (name, params = {}) => {
             this.onRoundTrip(name);
             return runIn(tx, this.queries.get(name), params);
+          },
+          runCounted: async (name, params = {}) => {
+            this.onRoundTrip(name);
+            const result = await tx.run(this.queries.get(name), params);
+            const c = result.summary.counters.updates();
+            return {
+              rows: result.records.map((r) => toPlain(r.toObject()) as Row),
+              nodesCreated: c.nodesCreated,
+              relationshipsCreated: c.relationshipsCreated,
+            };
           },
           runStatement: (text, params = {}) => runIn(tx, text, params),
         }),

@@ -3,7 +3,14 @@
  * folder at startup, both ways. Keep it sorted.
  */
 export const QUERY_NAMES = [
+  'schema.await',
   'schema.setup',
+  'seed.existing-entities',
+  'seed.merge-articles',
+  'seed.merge-entities',
+  'seed.merge-mentions',
+  'seed.merge-quotes',
+  'seed.merge-relations',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,0 +1,216 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import type { Db, TxRunner } from '../db/db.js';
+import type { QueryName } from '../db/query-names.js';
+import { KINDS, type EntityKind } from './model.js';
+import { planFile, type EntityRow, type FilePlan } from './plan.js';
+import {
+  checkSeedSet,
+  parseSeedFile,
+  SeedValidationError,
+  type ExistingLookup,
+  type ParsedSeedFile,
+  type SeedIssue,
+} from './validate.js';
+
+/** What a load did. Counts are summed over files; a dry run writes nothing and counts nothing. */
+export interface LoadSummary {
+  files: number;
+  entities: number;
+  relations: number;
+  quotes: number;
+  nodesCreated: number;
+  nodesUpdated: number;
+  relationshipsCreated: number;
+  relationshipsUpdated: number;
+  dryRun: boolean;
+  ms: number;
+}
+
+export interface LoadOptions {
+  /** Validate only (references are still checked against the graph). */
+  dryRun?: boolean;
+  /** Rows per UNWIND query (default 1000). */
+  batchSize?: number;
+  /** Called after each file is written (or, on a dry run, validated). */
+  onFileDone?: (file: string, index: number, total: number) => void;
+}
+
+const SEED_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/**
+ * The seed files named by `paths`: files as given, folders searched recursively for .yaml/.yml/.json,
+ * in a stable (sorted) order. A path that does not exist is an issue, not an exception.
+ */
+export async function collectSeedFiles(paths: string[]): Promise<{ files: string[]; issues: SeedIssue[] }> {
+  const files: string[] = [];
+  const issues: SeedIssue[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile() && SEED_EXTENSIONS.has(extname(e.name).toLowerCase())) files.push(full);
+    }
+  };
+  for (const p of paths) {
+    try {
+      const info = await stat(p);
+      if (info.isDirectory()) await walk(p);
+      else files.push(p);
+    } catch {
+      issues.push({ file: p, path: '', message: 'no such file or folder' });
+    }
+  }
+  const unique = [...new Set(files.map((f) => resolve(f)))];
+  const shown = new Map(files.map((f) => [resolve(f), f]));
+  return { files: unique.map((f) => shown.get(f) ?? f), issues };
+}
+
+/** Asks the graph which of `ids` exist, for references that no file of the load defines. */
+export function existingLookup(db: Db): ExistingLookup {
+  const labelToKind = new Map(Object.entries(KINDS).map(([kind, spec]) => [spec.label, kind as EntityKind]));
+  return async (ids) => {
+    const rows = await db.read('seed.existing-entities', { ids, kindLabels: [...labelToKind.keys()] });
+    const out = new Map<string, EntityKind>();
+    for (const r of rows) {
+      const kind = labelToKind.get(String(r.label));
+      if (kind) out.set(String(r.id), kind);
+    }
+    return out;
+  };
+}
+
+/**
+ * Parses and checks every file of `paths`. Throws SeedValidationError listing every problem in every
+ * file when any is found; otherwise returns the parsed files. Writes nothing.
+ */
+export async function validateSeedPaths(paths: string[], lookup?: ExistingLookup): Promise<ParsedSeedFile[]> {
+  const { files, issues } = await collectSeedFiles(paths);
+  if (files.length === 0 && issues.length === 0) {
+    issues.push({ file: paths.join(', '), path: '', message: 'no seed files (.yaml, .yml, .json) found' });
+  }
+  const parsed: ParsedSeedFile[] = [];
+  for (const file of files) {
+    const r = await parseSeedFile(file);
+    issues.push(...r.issues);
+    if (r.parsed) parsed.push(r.parsed);
+  }
+  if (issues.length === 0) issues.push(...(await checkSeedSet(parsed, lookup)));
+  if (issues.length > 0) throw new SeedValidationError(issues);
+  return parsed;
+}
+
+/** Applies constraints and indexes (idempotent) and waits for the indexes to come online. */
+export async function applySchema(db: Db): Promise<void> {
+  for (const statement of db.queries.statements('schema.setup')) {
+    await db.writeTransaction((tx) => tx.runStatement(statement));
+  }
+  await db.read('schema.await', { timeoutSeconds: 300 });
+}
+
+/**
+ * Validates all of `paths`, then writes each file in its own transaction with fixed-shape UNWIND
+ * batches. Nothing is written when any file is invalid. Loading the same files again changes no
+ * counts: every write is a MERGE on ids, provenance is appended only when new.
+ */
+export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions = {}): Promise<LoadSummary> {
+  const started = Date.now();
+  const batchSize = opts.batchSize ?? 1000;
+  const parsed = await validateSeedPaths(paths, existingLookup(db));
+  const plans = parsed.map(planFile);
+  const summary: LoadSummary = {
+    files: plans.length,
+    entities: plans.reduce((n, p) => n + p.entities.length, 0),
+    relations: plans.reduce((n, p) => n + p.relations.length, 0),
+    quotes: plans.reduce((n, p) => n + p.quotes.length, 0),
+    nodesCreated: 0,
+    nodesUpdated: 0,
+    relationshipsCreated: 0,
+    relationshipsUpdated: 0,
+    dryRun: opts.dryRun === true,
+    ms: 0,
+  };
+  if (opts.dryRun) {
+    plans.forEach((p, i) => opts.onFileDone?.(p.file, i + 1, plans.length));
+    summary.ms = Date.now() - started;
+    return summary;
+  }
+  const definitions = indexDefinitions(plans);
+  for (const [i, plan] of plans.entries()) {
+    const counts = await db.writeTransaction((tx) => writePlan(tx, withReferencedEntities(plan, definitions), batchSize));
+    summary.nodesCreated += counts.nodesCreated;
+    summary.nodesUpdated += counts.nodesUpdated;
+    summary.relationshipsCreated += counts.relationshipsCreated;
+    summary.relationshipsUpdated += counts.relationshipsUpdated;
+    opts.onFileDone?.(plan.file, i + 1, plans.length);
+  }
+  summary.ms = Date.now() - started;
+  return summary;
+}
+
+/** Every entity row of the load by id, merged across the files that define it. */
+function indexDefinitions(plans: FilePlan[]): Map<string, EntityRow> {
+  const byId = new Map<string, EntityRow>();
+  for (const p of plans) {
+    for (const e of p.entities) {
+      const prev = byId.get(e.id);
+      byId.set(
+        e.id,
+        prev === undefined
+          ? e
+          : {
+              id: e.id,
+              labels: [...new Set([...prev.labels, ...e.labels])],
+              props: { ...prev.props, ...e.props },
+              aliases: [...new Set([...prev.aliases, ...e.aliases])],
+            },
+      );
+    }
+  }
+  return byId;
+}
+
+/**
+ * Adds to a file's entity rows the entities it references but another file of the load defines, so
+ * each file's transaction stands alone whatever the file order (MERGE makes the repeat harmless).
+ */
+function withReferencedEntities(plan: FilePlan, definitions: Map<string, EntityRow>): FilePlan {
+  const own = new Set(plan.entities.map((e) => e.id));
+  const referenced = new Set<string>([
+    ...plan.relations.flatMap((r) => [r.from, r.to]),
+    ...plan.quotes.flatMap((q) => [q.speaker, ...q.about]),
+    ...plan.mentions.map((m) => m.entity),
+    ...plan.articles.flatMap((a) => [...(a.outlet ? [a.outlet] : []), ...a.authors]),
+  ]);
+  const extra = [...referenced].filter((id) => !own.has(id)).map((id) => definitions.get(id)).filter((e): e is EntityRow => e !== undefined);
+  return extra.length === 0 ? plan : { ...plan, entities: [...plan.entities, ...extra] };
+}
+
+interface WriteCounts {
+  nodesCreated: number;
+  nodesUpdated: number;
+  relationshipsCreated: number;
+  relationshipsUpdated: number;
+}
+
+async function writePlan(tx: TxRunner, plan: FilePlan, batchSize: number): Promise<WriteCounts> {
+  const counts: WriteCounts = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
+  const write = async (name: QueryName, rows: unknown[], updates: 'nodes' | 'relationships'): Promise<void> => {
+    for (let i = 0; i < rows.length; i += batchSize) {
+      const r = await tx.runCounted(name, { rows: rows.slice(i, i + batchSize) });
+      counts.nodesCreated += r.nodesCreated;
+      counts.relationshipsCreated += r.relationshipsCreated;
+      const updated = Number(r.rows[0]?.updated ?? 0);
+      if (updates === 'nodes') counts.nodesUpdated += updated;
+      else counts.relationshipsUpdated += updated;
+    }
+  };
+  // Order matters inside the transaction: nodes before the relationships that MATCH them.
+  await write('seed.merge-entities', plan.entities, 'nodes');
+  await write('seed.merge-articles', plan.articles, 'nodes');
+  await write('seed.merge-relations', plan.relations, 'relationships');
+  await write('seed.merge-mentions', plan.mentions, 'relationships');
+  await write('seed.merge-quotes', plan.quotes, 'nodes');
+  return counts;
+}

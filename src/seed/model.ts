@@ -1,0 +1,112 @@
+/**
+ * The seed format's vocabulary, shared by the validator and the writer: entity kinds with their id
+ * prefixes, Neo4j labels and kind-specific fields, and the relation types with the kinds they join.
+ * The JSON Schema (seed.schema.json) checks shapes; this table checks meaning.
+ */
+
+export type EntityKind = 'PERSON' | 'COUNTRY' | 'PLACE' | 'SUMMIT' | 'TALKS' | 'ORGANIZATION' | 'TOPIC';
+
+export interface KindSpec {
+  prefix: string;
+  label: string;
+  /** Fields beyond id, kind, name, aliases, description, wikidata, evidence, mentioned. */
+  fields: readonly string[];
+}
+
+export const KINDS: Record<EntityKind, KindSpec> = {
+  PERSON: { prefix: 'person', label: 'Person', fields: ['labels'] },
+  COUNTRY: { prefix: 'country', label: 'Country', fields: ['isoCode'] },
+  PLACE: { prefix: 'place', label: 'Place', fields: ['placeType'] },
+  SUMMIT: { prefix: 'summit', label: 'Summit', fields: ['date', 'outcome'] },
+  TALKS: { prefix: 'talks', label: 'Talks', fields: ['startYear', 'endYear'] },
+  ORGANIZATION: { prefix: 'org', label: 'Organization', fields: ['orgType'] },
+  TOPIC: { prefix: 'topic', label: 'Topic', fields: [] },
+};
+
+/** The kind an id's prefix names, or undefined for an unknown prefix. */
+export function kindOfId(id: string): EntityKind | undefined {
+  const prefix = id.slice(0, id.indexOf(':'));
+  return (Object.keys(KINDS) as EntityKind[]).find((k) => KINDS[k].prefix === prefix);
+}
+
+export type RelationType =
+  | 'LEADS'
+  | 'ATTENDED'
+  | 'HELD_IN'
+  | 'LOCATED_IN'
+  | 'MEMBER_OF'
+  | 'AFFILIATED_WITH'
+  | 'BASED_IN'
+  | 'PART_OF'
+  | 'DISCUSSED'
+  | 'MET';
+
+export interface RelationSpec {
+  from: readonly EntityKind[];
+  to: readonly EntityKind[];
+  /** Properties stored on the relationship. */
+  fields: readonly string[];
+}
+
+export const RELATIONS: Record<RelationType, RelationSpec> = {
+  LEADS: { from: ['PERSON'], to: ['COUNTRY'], fields: ['title', 'since', 'until'] },
+  ATTENDED: { from: ['PERSON'], to: ['SUMMIT'], fields: [] },
+  HELD_IN: { from: ['SUMMIT'], to: ['PLACE'], fields: [] },
+  LOCATED_IN: { from: ['PLACE'], to: ['COUNTRY', 'PLACE'], fields: [] },
+  MEMBER_OF: { from: ['COUNTRY'], to: ['TALKS'], fields: ['joined', 'left'] },
+  AFFILIATED_WITH: { from: ['PERSON'], to: ['ORGANIZATION'], fields: ['title', 'since', 'until'] },
+  BASED_IN: { from: ['ORGANIZATION'], to: ['COUNTRY', 'PLACE'], fields: [] },
+  PART_OF: { from: ['ORGANIZATION'], to: ['ORGANIZATION'], fields: [] },
+  DISCUSSED: { from: ['SUMMIT'], to: ['TOPIC'], fields: [] },
+  MET: { from: ['PERSON'], to: ['PERSON'], fields: ['date', 'place'] },
+};
+
+/** Entity and relation fields that hold calendar dates (stored as Neo4j DATE). */
+export const DATE_FIELDS: ReadonlySet<string> = new Set(['date', 'since', 'until', 'publishedAt']);
+
+// ---- The parsed, validated shape of a seed file --------------------------------------------------
+
+export interface SeedArticle {
+  id: string;
+  title: string;
+  url?: string | null;
+  publishedAt?: string;
+  outlet?: string;
+  authors?: string[];
+  textFile?: string;
+  source?: string;
+}
+
+export interface SeedEntity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases?: string[];
+  labels?: string[];
+  evidence?: string;
+  mentioned?: boolean;
+  [field: string]: unknown;
+}
+
+export interface SeedRelation {
+  type: RelationType;
+  from: string;
+  to: string;
+  evidence?: string;
+  [field: string]: unknown;
+}
+
+export interface SeedQuote {
+  id: string;
+  speaker: string;
+  text: string;
+  about?: string[];
+}
+
+export interface SeedDocument {
+  format: 'summit-graph/seed@1';
+  article?: SeedArticle;
+  entities?: SeedEntity[];
+  relations?: SeedRelation[];
+  quotes?: SeedQuote[];
+}

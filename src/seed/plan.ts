@@ -1,0 +1,119 @@
+import { toNeo4jDate } from '../db/convert.js';
+import { DATE_FIELDS, KINDS, RELATIONS, type SeedEntity } from './model.js';
+import type { ParsedSeedFile } from './validate.js';
+
+/**
+ * Turns one validated seed file into the fixed-shape rows the UNWIND writers take. Pure: no I/O.
+ * Provenance: every relation, mention and quote stated by the file's article carries the article id
+ * and an evidence record (sentence index, character span, method `seed`, confidence 1).
+ */
+
+export interface EntityRow { id: string; labels: string[]; props: Record<string, unknown>; aliases: string[] }
+export interface RelationRow { type: string; from: string; to: string; props: Record<string, unknown>; source: string | null; evidence: string[] }
+export interface ArticleRow { id: string; props: Record<string, unknown>; outlet: string | null; authors: string[] }
+export interface MentionRow { article: string; entity: string; evidence: string[] }
+export interface QuoteRow { id: string; article: string; speaker: string; about: string[]; props: Record<string, unknown>; evidence: string[] }
+
+export interface FilePlan {
+  file: string;
+  entities: EntityRow[];
+  relations: RelationRow[];
+  articles: ArticleRow[];
+  mentions: MentionRow[];
+  quotes: QuoteRow[];
+}
+
+/** The provenance record stored (as JSON text) in a relationship's `evidence` list. */
+export interface Evidence {
+  article: string;
+  sentence: number;
+  start: number;
+  end: number;
+  method: string;
+  confidence: number;
+}
+
+const ENTITY_COMMON_FIELDS = ['name', 'description', 'wikidata'];
+
+/** Drops undefined and null (SET += null would delete a property) and converts date strings. */
+function props(source: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = source[f];
+    if (v === undefined || v === null) continue;
+    out[f] = DATE_FIELDS.has(f) && typeof v === 'string' ? toNeo4jDate(v) : v;
+  }
+  return out;
+}
+
+export function planFile(f: ParsedSeedFile): FilePlan {
+  const { doc } = f;
+  const articleId = doc.article?.id ?? null;
+  const evidenceFor = (snippet: string | undefined): string[] => {
+    if (snippet === undefined || articleId === null || f.evidence === undefined) return [];
+    const span = f.evidence.locate(snippet);
+    if (span === undefined) return [];
+    const ev: Evidence = { article: articleId, sentence: span.sentence, start: span.start, end: span.end, method: 'seed', confidence: 1 };
+    return [JSON.stringify(ev)];
+  };
+
+  const entities = (doc.entities ?? []).map((e: SeedEntity): EntityRow => {
+    const spec = KINDS[e.kind];
+    return {
+      id: e.id,
+      labels: [spec.label, ...(e.labels ?? [])],
+      props: props(e, [...ENTITY_COMMON_FIELDS, ...spec.fields.filter((x) => x !== 'labels')]),
+      aliases: (e.aliases ?? []).filter((a) => a !== e.name),
+    };
+  });
+
+  const relations = (doc.relations ?? []).map((r): RelationRow => ({
+    type: r.type,
+    from: r.from,
+    to: r.to,
+    props: props(r, RELATIONS[r.type].fields),
+    source: articleId,
+    evidence: evidenceFor(r.evidence),
+  }));
+
+  const articles: ArticleRow[] = [];
+  const mentions: MentionRow[] = [];
+  const quotes: QuoteRow[] = [];
+  const a = doc.article;
+  if (a !== undefined && articleId !== null) {
+    articles.push({
+      id: a.id,
+      props: {
+        ...props(a as unknown as Record<string, unknown>, ['title', 'url', 'publishedAt', 'source']),
+        ...(f.evidence ? { text: f.evidence.text, sentences: f.evidence.sentences.map((s) => s.text) } : {}),
+      },
+      outlet: a.outlet ?? null,
+      authors: a.authors ?? [],
+    });
+    // The article mentions what it defines (unless marked otherwise) and whatever its relations and
+    // quotes name, even when another file defines it (countries in a reference file, say).
+    const mentioned = new Map<string, string[]>();
+    for (const e of doc.entities ?? []) {
+      if (e.mentioned !== false) mentioned.set(e.id, evidenceFor(e.evidence));
+    }
+    const notMentioned = new Set((doc.entities ?? []).filter((e) => e.mentioned === false).map((e) => e.id));
+    const named = [
+      ...(doc.relations ?? []).flatMap((r) => [r.from, r.to]),
+      ...(doc.quotes ?? []).flatMap((q) => [q.speaker, ...(q.about ?? [])]),
+    ];
+    for (const id of named) if (!mentioned.has(id) && !notMentioned.has(id)) mentioned.set(id, []);
+    for (const [entity, evidence] of mentioned) mentions.push({ article: articleId, entity, evidence });
+    for (const q of doc.quotes ?? []) {
+      const span = f.evidence?.locate(q.text);
+      quotes.push({
+        id: q.id,
+        article: articleId,
+        speaker: q.speaker,
+        about: q.about ?? [],
+        props: { text: q.text, articleId, ...(span ? { sentence: span.sentence, start: span.start, end: span.end } : {}) },
+        evidence: evidenceFor(q.text),
+      });
+    }
+  }
+  return { file: f.file, entities, relations, articles, mentions, quotes };
+}

@@ -1,0 +1,325 @@
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { DomainError } from '../errors.js';
+import { EvidenceIndex } from './evidence.js';
+import {
+  KINDS,
+  RELATIONS,
+  kindOfId,
+  type EntityKind,
+  type SeedDocument,
+  type SeedEntity,
+} from './model.js';
+
+/** One problem in one seed file, located as precisely as the file allows. */
+export interface SeedIssue {
+  file: string;
+  /** Field path, e.g. `entities[3].isoCode`; empty for the whole file. */
+  path: string;
+  /** 1-based line and column, when the problem sits at a place in the file. */
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/** Formats an issue the way compilers do: `file:line:col: path: message`. */
+export function formatIssue(i: SeedIssue): string {
+  const where = i.line !== undefined ? `${i.file}:${i.line}:${i.column ?? 1}` : i.file;
+  return `${where}: ${i.path === '' ? '' : `${i.path}: `}${i.message}`;
+}
+
+/** Thrown when any file of a load is invalid; carries every issue found, in file order. */
+export class SeedValidationError extends DomainError {
+  constructor(readonly issues: SeedIssue[]) {
+    super('INVALID_SEED', `Invalid seed (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map(formatIssue).join('\n')}`);
+    this.name = 'SeedValidationError';
+  }
+}
+
+/** A seed file that parsed and matched the JSON Schema. */
+export interface ParsedSeedFile {
+  file: string;
+  doc: SeedDocument;
+  /** The article text when `article.textFile` is given and readable. */
+  evidence?: EvidenceIndex;
+  /** Locates a field path in the source; see issueAt. */
+  locate: (path: (string | number)[]) => { line: number; column: number } | undefined;
+}
+
+/** Maximum size of one seed file; larger ones are rejected before parsing. */
+export const MAX_SEED_FILE_BYTES = 20 * 1024 * 1024;
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const schema = JSON.parse(readFileSync(new URL('./seed.schema.json', import.meta.url), 'utf8')) as object;
+const ajv = new Ajv({ allErrors: true, strict: true });
+addFormats(ajv);
+const validateSchema = ajv.compile(schema);
+
+/** `entities[3].isoCode` from ['entities', 3, 'isoCode']. */
+export function pathText(path: (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/**
+ * Reads and parses one file (YAML or JSON: JSON is parsed as YAML 1.2, which it is a subset of, so
+ * both get line numbers) and checks it against the JSON Schema. Returns the parsed file, or the
+ * issues that make it unusable.
+ */
+export async function parseSeedFile(file: string): Promise<{ parsed?: ParsedSeedFile; issues: SeedIssue[] }> {
+  const issues: SeedIssue[] = [];
+  let content: string;
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_SEED_FILE_BYTES) {
+      return { issues: [{ file, path: '', message: `file is ${info.size} bytes; the limit is ${MAX_SEED_FILE_BYTES}` }] };
+    }
+    const bytes = await readFile(file);
+    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (err) {
+    const message = err instanceof TypeError ? 'file is not valid UTF-8 text' : `cannot read file: ${(err as Error).message}`;
+    return { issues: [{ file, path: '', message }] };
+  }
+
+  const lineCounter = new LineCounter();
+  const yamlDoc: Document = parseDocument(content, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  for (const e of yamlDoc.errors) {
+    const pos = lineCounter.linePos(e.pos[0]);
+    issues.push({ file, path: '', line: pos.line, column: pos.col, message: `malformed ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}` });
+  }
+  if (issues.length > 0) return { issues };
+
+  const locate = (path: (string | number)[]): { line: number; column: number } | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = yamlDoc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return undefined;
+  };
+  const keyPosition = (path: (string | number)[], key: string): { line: number; column: number } | undefined => {
+    const parent = yamlDoc.getIn(path, true) as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | undefined;
+    const pair = parent?.items?.find((it) => it.key?.value === key);
+    if (pair?.key?.range) {
+      const pos = lineCounter.linePos(pair.key.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+    return locate(path);
+  };
+
+  const data: unknown = yamlDoc.toJS({ maxAliasCount: 1000 });
+  if (data === null || data === undefined) {
+    return { issues: [{ file, path: '', message: 'file is empty' }] };
+  }
+  if (!validateSchema(data)) {
+    for (const err of dedupeAjvErrors(validateSchema.errors ?? [])) {
+      const path = instancePath(err.instancePath);
+      let message = err.message ?? 'invalid';
+      let at = locate(path);
+      let shownPath = path;
+      if (err.keyword === 'required') {
+        const missing = (err.params as { missingProperty: string }).missingProperty;
+        message = `missing required field '${missing}'`;
+        shownPath = [...path, missing];
+      } else if (err.keyword === 'additionalProperties') {
+        const extra = (err.params as { additionalProperty: string }).additionalProperty;
+        message = `unknown field '${extra}'`;
+        at = keyPosition(path, extra);
+        shownPath = [...path, extra];
+      } else if (err.keyword === 'enum') {
+        const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
+        message = `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${JSON.stringify(valueAt(data, path))}`;
+      } else if (err.keyword === 'const') {
+        message = `must be ${JSON.stringify((err.params as { allowedValue: unknown }).allowedValue)}; got ${JSON.stringify(valueAt(data, path))}`;
+      } else if (err.keyword === 'type' || err.keyword === 'pattern' || err.keyword === 'format') {
+        message = `${message}; got ${JSON.stringify(valueAt(data, path))}`;
+      }
+      issues.push({ file, path: pathText(shownPath), ...at, message });
+    }
+    return { issues };
+  }
+
+  const doc = data as SeedDocument;
+  const parsed: ParsedSeedFile = { file, doc, locate };
+  const textFile = doc.article?.textFile;
+  if (textFile !== undefined) {
+    const textPath = resolve(dirname(file), textFile);
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(textPath));
+      parsed.evidence = new EvidenceIndex(text);
+    } catch (err) {
+      const why = err instanceof TypeError ? 'is not valid UTF-8 text' : `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+      issues.push({ file, path: 'article.textFile', ...locate(['article', 'textFile']), message: `article text ${textPath} ${why}` });
+      return { issues };
+    }
+  }
+  return { parsed, issues };
+}
+
+function instancePath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let cur: unknown = data;
+  for (const p of path) cur = (cur as Record<string | number, unknown> | undefined)?.[p];
+  return cur;
+}
+
+/** Ajv reports a `type` error on ["string","null"] unions and friends more than once; keep one per place and keyword. */
+function dedupeAjvErrors(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Entity ids already in the graph, with their kinds; asked only for references no file defines. */
+export type ExistingLookup = (ids: string[]) => Promise<Map<string, EntityKind>>;
+
+interface Reference {
+  file: ParsedSeedFile;
+  path: (string | number)[];
+  id: string;
+  kinds: readonly EntityKind[];
+}
+
+/**
+ * Checks the meaning of a set of parsed files together: ids match their kinds, ids are unique in a
+ * file, every reference resolves (to a file of this load or, through `lookupExisting`, to the graph)
+ * and to the right kind, relations join the kinds their type allows, and every piece of evidence and
+ * every quote occurs in its article. Returns every issue found; an empty list means the set is
+ * safe to write.
+ */
+export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: ExistingLookup): Promise<SeedIssue[]> {
+  const issues: SeedIssue[] = [];
+  const defined = new Map<string, EntityKind>();
+  const refs: Reference[] = [];
+  const issue = (f: ParsedSeedFile, path: (string | number)[], message: string): void => {
+    issues.push({ file: f.file, path: pathText(path), ...f.locate(path), message });
+  };
+
+  for (const f of files) {
+    const { doc } = f;
+    const seen = new Map<string, number>();
+    (doc.entities ?? []).forEach((e, i) => {
+      const at = ['entities', i];
+      checkEntity(e, (sub, msg) => issue(f, [...at, ...sub], msg));
+      const first = seen.get(e.id);
+      if (first !== undefined) issue(f, [...at, 'id'], `duplicate id ${e.id} (first defined at entities[${first}])`);
+      else seen.set(e.id, i);
+      defined.set(e.id, e.kind);
+      if (e.evidence !== undefined) checkEvidence(f, [...at, 'evidence'], e.evidence, issue);
+    });
+
+    const relKeys = new Map<string, number>();
+    (doc.relations ?? []).forEach((r, i) => {
+      const at = ['relations', i];
+      const spec = RELATIONS[r.type];
+      refs.push({ file: f, path: [...at, 'from'], id: r.from, kinds: spec.from });
+      refs.push({ file: f, path: [...at, 'to'], id: r.to, kinds: spec.to });
+      if (typeof r.place === 'string') refs.push({ file: f, path: [...at, 'place'], id: r.place, kinds: ['PLACE'] });
+      for (const field of Object.keys(r)) {
+        if (!['type', 'from', 'to', 'evidence', ...spec.fields].includes(field)) {
+          issue(f, [...at, field], `field '${field}' does not apply to ${r.type} (allowed: ${spec.fields.join(', ') || 'none'})`);
+        }
+      }
+      if (r.from === r.to) issue(f, [...at, 'to'], `a ${r.type} relation cannot join ${r.from} to itself`);
+      const key = `${r.type}|${r.from}|${r.to}`;
+      const first = relKeys.get(key);
+      if (first !== undefined) issue(f, at, `duplicate relation ${r.from} -[${r.type}]-> ${r.to} (first at relations[${first}])`);
+      else relKeys.set(key, i);
+      if (r.evidence !== undefined) checkEvidence(f, [...at, 'evidence'], r.evidence, issue);
+      if (typeof r.since === 'string' && typeof r.until === 'string' && r.until < r.since) {
+        issue(f, [...at, 'until'], `until ${r.until} is before since ${r.since}`);
+      }
+      if (typeof r.joined === 'number' && typeof r.left === 'number' && r.left < r.joined) {
+        issue(f, [...at, 'left'], `left ${r.left} is before joined ${r.joined}`);
+      }
+    });
+
+    const quoteIds = new Map<string, number>();
+    (doc.quotes ?? []).forEach((q, i) => {
+      const at = ['quotes', i];
+      refs.push({ file: f, path: [...at, 'speaker'], id: q.speaker, kinds: ['PERSON'] });
+      (q.about ?? []).forEach((id, j) => refs.push({ file: f, path: [...at, 'about', j], id, kinds: Object.keys(KINDS) as EntityKind[] }));
+      const first = quoteIds.get(q.id);
+      if (first !== undefined) issue(f, [...at, 'id'], `duplicate id ${q.id} (first defined at quotes[${first}])`);
+      else quoteIds.set(q.id, i);
+      if (doc.article === undefined) issue(f, at, 'a quote needs the file to have an article');
+      else checkEvidence(f, [...at, 'text'], q.text, issue);
+    });
+
+    const a = doc.article;
+    if (a !== undefined) {
+      if (a.outlet !== undefined) refs.push({ file: f, path: ['article', 'outlet'], id: a.outlet, kinds: ['ORGANIZATION'] });
+      (a.authors ?? []).forEach((id, j) => refs.push({ file: f, path: ['article', 'authors', j], id, kinds: ['PERSON'] }));
+    }
+  }
+
+  const unresolved = [...new Set(refs.map((r) => r.id).filter((id) => !defined.has(id)))];
+  const existing = unresolved.length > 0 && lookupExisting ? await lookupExisting(unresolved) : new Map<string, EntityKind>();
+  for (const r of refs) {
+    const kind = defined.get(r.id) ?? existing.get(r.id);
+    if (kind === undefined) {
+      issue(r.file, r.path, `dangling reference: ${r.id} is not defined in any file of this load, nor in the graph`);
+    } else if (!r.kinds.includes(kind)) {
+      issue(r.file, r.path, `${r.id} is a ${kind}; this field takes ${r.kinds.join(' or ')}`);
+    }
+  }
+  return issues;
+}
+
+function checkEntity(e: SeedEntity, report: (path: (string | number)[], message: string) => void): void {
+  const spec = KINDS[e.kind];
+  const idKind = kindOfId(e.id);
+  if (idKind !== e.kind) {
+    report(['id'], `id ${e.id} does not fit kind ${e.kind}: ${e.kind} ids start with '${spec.prefix}:'`);
+  }
+  for (const [otherKind, other] of Object.entries(KINDS)) {
+    if (otherKind === e.kind) continue;
+    for (const field of other.fields) {
+      if (field in e && !spec.fields.includes(field)) {
+        report([field], `field '${field}' applies to ${otherKind}, not ${e.kind}`);
+      }
+    }
+  }
+  if (e.kind === 'COUNTRY') {
+    const code = e.id.slice('country:'.length);
+    if (e.isoCode === undefined) report([], `a COUNTRY needs isoCode (the ISO 3166-1 alpha-3 code, here ${code})`);
+    else if (e.isoCode !== code) report(['isoCode'], `isoCode ${String(e.isoCode)} differs from the id's code ${code}`);
+  }
+  if (typeof e.startYear === 'number' && typeof e.endYear === 'number' && e.endYear < e.startYear) {
+    report(['endYear'], `endYear ${e.endYear} is before startYear ${e.startYear}`);
+  }
+  if ((e.aliases ?? []).includes(e.name)) report(['aliases'], `aliases repeat the name ${JSON.stringify(e.name)}`);
+}
+
+function checkEvidence(
+  f: ParsedSeedFile,
+  path: (string | number)[],
+  snippet: string,
+  issue: (f: ParsedSeedFile, path: (string | number)[], message: string) => void,
+): void {
+  if (f.evidence === undefined) {
+    issue(f, path, f.doc.article === undefined ? 'evidence needs the file to have an article' : 'evidence needs article.textFile (the article text)');
+    return;
+  }
+  if (f.evidence.locate(snippet) === undefined) {
+    const shown = snippet.length > 80 ? `${snippet.slice(0, 77)}...` : snippet;
+    issue(f, path, `text not found in the article: ${JSON.stringify(shown)}`);
+  }
+}
