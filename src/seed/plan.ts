@@ -1,6 +1,6 @@
 import { toNeo4jDate } from '../db/convert.js';
 import { DATE_FIELDS, KINDS, RELATIONS, type SeedEntity } from './model.js';
-import type { ParsedSeedFile } from './validate.js';
+import { relationKey, type ParsedSeedFile } from './validate.js';
 
 /**
  * Turns one validated seed file into the fixed-shape rows the UNWIND writers take. Pure: no I/O.
@@ -9,7 +9,7 @@ import type { ParsedSeedFile } from './validate.js';
  */
 
 export interface EntityRow { id: string; labels: string[]; props: Record<string, unknown>; aliases: string[] }
-export interface RelationRow { type: string; from: string; to: string; props: Record<string, unknown>; source: string | null; evidence: string[] }
+export interface RelationRow { type: string; from: string; to: string; key: string; props: Record<string, unknown>; source: string | null; evidence: string[] }
 export interface ArticleRow { id: string; props: Record<string, unknown>; outlet: string | null; authors: string[] }
 export interface MentionRow { article: string; entity: string; evidence: string[] }
 export interface QuoteRow { id: string; article: string; speaker: string; about: string[]; props: Record<string, unknown>; evidence: string[] }
@@ -71,6 +71,7 @@ export function planFile(f: ParsedSeedFile): FilePlan {
     type: r.type,
     from: r.from,
     to: r.to,
+    key: relationKey(r),
     props: props(r, RELATIONS[r.type].fields),
     source: articleId,
     evidence: evidenceFor(r.evidence),

@@ -13,6 +13,7 @@ import {
   type EntityKind,
   type SeedDocument,
   type SeedEntity,
+  type SeedRelation,
 } from './model.js';
 
 /** One problem in one seed file, located as precisely as the file allows. */
@@ -238,7 +239,7 @@ export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: Exi
         }
       }
       if (r.from === r.to) issue(f, [...at, 'to'], `a ${r.type} relation cannot join ${r.from} to itself`);
-      const key = `${r.type}|${r.from}|${r.to}`;
+      const key = `${r.type}|${r.from}|${r.to}|${relationKey(r)}`;
       const first = relKeys.get(key);
       if (first !== undefined) issue(f, at, `duplicate relation ${r.from} -[${r.type}]-> ${r.to} (first at relations[${first}])`);
       else relKeys.set(key, i);
@@ -281,6 +282,16 @@ export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: Exi
     }
   }
   return issues;
+}
+
+/**
+ * What tells apart several relationships of one type between the same two entities: for offices
+ * (LEADS, AFFILIATED_WITH) the title and start date, so a second term is a second relationship;
+ * '' for every other type, which holds at most one relationship per pair.
+ */
+export function relationKey(r: SeedRelation): string {
+  if (r.type === 'LEADS' || r.type === 'AFFILIATED_WITH') return `${String(r.title ?? '')}|${String(r.since ?? '')}`;
+  return '';
 }
 
 function checkEntity(e: SeedEntity, report: (path: (string | number)[], message: string) => void): void {
