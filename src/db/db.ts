@@ -84,6 +84,21 @@ export class Db {
     );
   }
 
+  /**
+   * Runs a named query in an auto-commit (implicit) transaction. This exists for statements that
+   * manage their own transactions, such as `CALL { ... } IN TRANSACTIONS`, which Neo4j refuses inside
+   * executeRead/executeWrite. Unlike `write`, it is not retried on transient errors, so use it only
+   * for statements that are safe to run again by hand.
+   */
+  async autoCommit(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
+    this.onRoundTrip(name);
+    const text = this.queries.get(name);
+    return this.withSession('WRITE', async (s) => {
+      const result = await s.run(text, params);
+      return result.records.map((r) => toPlain(r.toObject()) as Row);
+    });
+  }
+
   /** True when Neo4j answers a trivial query within `timeoutMs`. */
   async ping(timeoutMs = 2000): Promise<boolean> {
     const session = this.driver.session({ database: this.database });

@@ -11,6 +11,7 @@ export const QUERY_NAMES = [
   'seed.merge-mentions',
   'seed.merge-quotes',
   'seed.merge-relations',
+  'test.reset',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];
