@@ -1,0 +1,85 @@
+/** loadConfig: documented defaults, accepted values, and every bad variable reported in one error. */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      neo4j: { uri: undefined, user: 'neo4j', password: 'summit-graph', database: 'neo4j' },
+      local: { home: '.neo4j', host: '127.0.0.1', boltPort: 7687, heap: '1g', pageCacheMiB: 256 },
+      http: { host: '127.0.0.1', port: 4000 },
+      logLevel: 'info',
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ NEO4J_URI: '', PORT: '', NEO4J_LOCAL_HEAP: '', LOG_LEVEL: '' })).toEqual(loadConfig({}));
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://db.example.com:7687',
+      NEO4J_USER: 'reader',
+      NEO4J_PASSWORD: 'secret',
+      NEO4J_DATABASE: 'summits',
+      NEO4J_LOCAL_HOME: '/var/lib/summit-neo4j',
+      NEO4J_LOCAL_PORT: '7688',
+      NEO4J_LOCAL_HEAP: '512m',
+      NEO4J_LOCAL_PAGECACHE_MB: '64',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual({
+      neo4j: { uri: 'neo4j+s://db.example.com:7687', user: 'reader', password: 'secret', database: 'summits' },
+      local: { home: '/var/lib/summit-neo4j', host: '127.0.0.1', boltPort: 7688, heap: '512m', pageCacheMiB: 64 },
+      http: { host: '0.0.0.0', port: 8080 },
+      logLevel: 'debug',
+    });
+  });
+
+  it.each(['bolt://localhost:7687', 'neo4j://neo4j:7687', 'bolt+s://h:1', 'neo4j+ssc://h'])('accepts NEO4J_URI %s', (uri) => {
+    expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
+  });
+
+  it('reports every bad variable together, naming each and showing the bad value', () => {
+    let caught: unknown;
+    try {
+      loadConfig({
+        NEO4J_URI: 'http://localhost:7474',
+        NEO4J_LOCAL_PORT: '70000',
+        NEO4J_LOCAL_HEAP: 'lots',
+        NEO4J_LOCAL_PAGECACHE_MB: '0',
+        PORT: 'abc',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const error = caught as ConfigError;
+    expect(error.code).toBe('BAD_CONFIG');
+    expect(error.problems).toHaveLength(6);
+    for (const [name, value] of [
+      ['NEO4J_URI', '"http://localhost:7474"'],
+      ['NEO4J_LOCAL_PORT', '"70000"'],
+      ['NEO4J_LOCAL_HEAP', '"lots"'],
+      ['NEO4J_LOCAL_PAGECACHE_MB', '"0"'],
+      ['PORT', '"abc"'],
+      ['LOG_LEVEL', '"loud"'],
+    ] as const) {
+      expect(error.message).toContain(name);
+      expect(error.problems.some((p) => p.startsWith(name) && p.includes(value))).toBe(true);
+    }
+  });
+
+  it.each([
+    ['NEO4J_LOCAL_PORT', '0'],
+    ['NEO4J_LOCAL_PORT', '7687.5'],
+    ['PORT', '-1'],
+    ['NEO4J_LOCAL_PAGECACHE_MB', '1.5'],
+    ['NEO4J_LOCAL_HEAP', '1024'],
+  ])('rejects %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+  });
+});

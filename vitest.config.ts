@@ -1,0 +1,39 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects, both run by `vitest run` (and so by `npm test`):
+ * - `unit`: test/unit, no network, files in parallel.
+ * - `integration`: test/integration against one real Neo4j that test/support/global-setup.ts provides
+ *   (NEO4J_TEST_URI, or a throwaway local instance). Files run one at a time because they share that
+ *   database and reset it.
+ *
+ * Vitest requires the config as a default export; it is the only default export in the project.
+ */
+export default defineConfig({
+  test: {
+    // Global teardown stops the throwaway Neo4j, which may take up to ~35 s (SIGTERM, then SIGKILL).
+    teardownTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
