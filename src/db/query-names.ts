@@ -11,6 +11,8 @@ export const QUERY_NAMES = [
   'seed.merge-mentions',
   'seed.merge-quotes',
   'seed.merge-relations',
+  'test.counts',
+  'test.relationships',
   'test.reset',
 ] as const;
 

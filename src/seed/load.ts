@@ -172,19 +172,20 @@ function indexDefinitions(plans: FilePlan[]): Map<string, EntityRow> {
 }
 
 /**
- * Adds to a file's entity rows the entities it references but another file of the load defines, so
- * each file's transaction stands alone whatever the file order (MERGE makes the repeat harmless).
+ * Gives each file's transaction every entity it defines or references, in the form merged across all
+ * files of the load. Each transaction then stands alone whatever the file order, and an entity that
+ * several files define is written identically each time, so the second write counts as no change.
  */
 function withReferencedEntities(plan: FilePlan, definitions: Map<string, EntityRow>): FilePlan {
-  const own = new Set(plan.entities.map((e) => e.id));
-  const referenced = new Set<string>([
+  const ids = new Set<string>([
+    ...plan.entities.map((e) => e.id),
     ...plan.relations.flatMap((r) => [r.from, r.to]),
     ...plan.quotes.flatMap((q) => [q.speaker, ...q.about]),
     ...plan.mentions.map((m) => m.entity),
     ...plan.articles.flatMap((a) => [...(a.outlet ? [a.outlet] : []), ...a.authors]),
   ]);
-  const extra = [...referenced].filter((id) => !own.has(id)).map((id) => definitions.get(id)).filter((e): e is EntityRow => e !== undefined);
-  return extra.length === 0 ? plan : { ...plan, entities: [...plan.entities, ...extra] };
+  const entities = [...ids].map((id) => definitions.get(id)).filter((e): e is EntityRow => e !== undefined);
+  return { ...plan, entities };
 }
 
 interface WriteCounts {
