@@ -1,0 +1,9 @@
+// The quotes each article reports (FROM), in the order they appear, with their speaker nodes.
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN id, COLLECT {
+  MATCH (a)<-[:FROM]-(q:Quote)
+  OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
+  RETURN {quote: q {.id, .text, .sentence}, articleId: a.id, speaker: sp}
+  ORDER BY q.sentence IS NULL, q.sentence, q.id
+} AS items

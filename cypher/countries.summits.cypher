@@ -1,0 +1,17 @@
+// Summits of each country, oldest first: held in it (HELD_IN a place LOCATED_IN it, through
+// enclosing places), or attended by a person who LEADS it and was in office on the summit's date.
+// Open or unknown term ends and undated summits count as in office. UNION keeps each summit once.
+UNWIND $ids AS id
+MATCH (c:Country {id: id})
+RETURN id, COLLECT {
+  CALL (c) {
+    MATCH (s:Summit)-[:HELD_IN]->(:Place)-[:LOCATED_IN*1..5]->(c)
+    RETURN s
+    UNION
+    MATCH (c)<-[r:LEADS]-(:Person)-[:ATTENDED]->(s:Summit)
+    WHERE (r.since IS NULL OR s.date IS NULL OR r.since <= s.date)
+      AND (r.until IS NULL OR s.date IS NULL OR s.date <= r.until)
+    RETURN s
+  }
+  RETURN s ORDER BY s.date IS NULL, s.date, s.id
+} AS items

@@ -1,0 +1,11 @@
+// One page of the articles mentioning each entity, newest first (undated last), with the total.
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN id,
+  COUNT { (e)<-[:MENTIONS]-(:Article) } AS total,
+  COLLECT {
+    MATCH (e)<-[:MENTIONS]-(a:Article)
+    RETURN a {.id, .title, .url, .publishedAt}
+    ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
+    SKIP $offset LIMIT $limit
+  } AS items

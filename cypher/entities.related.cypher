@@ -1,0 +1,23 @@
+// Every relationship between each entity and another Entity node, both directions, at most $first
+// per entity, ordered by type then the other entity's name. Article and quote links (MENTIONS,
+// SAID, ABOUT...) do not join two entities and are left out. since/until are normalized to dates:
+// MET's date counts as since, MEMBER_OF's joined/left years as January 1 of that year (toInteger:
+// a year may be stored as a float, which date() refuses).
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN id, COLLECT {
+  MATCH (e)-[r]-(other:Entity)
+  WHERE other <> e
+  RETURN {
+    type: type(r),
+    direction: CASE WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END,
+    entity: other,
+    since: coalesce(r.since, r.date, CASE WHEN r.joined IS NULL THEN null ELSE date({year: toInteger(r.joined)}) END),
+    until: coalesce(r.until, CASE WHEN r.left IS NULL THEN null ELSE date({year: toInteger(r.left)}) END),
+    title: r.title,
+    sources: coalesce(r.sources, []),
+    evidence: coalesce(r.evidence, [])
+  }
+  ORDER BY type(r), other.name, other.id
+  LIMIT $first
+} AS items

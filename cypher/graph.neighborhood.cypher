@@ -1,0 +1,16 @@
+// The entities within $hops of entity $id (through Entity nodes only), nearest first then by name,
+// at most $limit including the center, and every relationship among them. Each entity's distance is
+// its shortest path's length; the quantifier allows 3 (the API's maximum) and $hops filters.
+OPTIONAL MATCH (c:Entity {id: $id})
+WITH c, COLLECT {
+  MATCH p = ANY SHORTEST (c)(()-[]-(:Entity)){1,3}(n:Entity)
+  WHERE n <> c AND length(p) <= $hops
+  RETURN {node: n, distance: length(p)} ORDER BY length(p), n.name, n.id
+} AS around
+WITH c, around, CASE WHEN c IS NULL THEN [] ELSE [c] + [x IN around[..($limit - 1)] | x.node] END AS nodes
+RETURN c IS NOT NULL AS found, nodes, size(around) > $limit - 1 AS truncated, COLLECT {
+  UNWIND nodes AS x
+  MATCH (x)-[r]->(y:Entity)
+  WHERE y IN nodes
+  RETURN {from: x.id, to: y.id, type: type(r)} ORDER BY x.id, type(r), y.id
+} AS edges

@@ -1,0 +1,15 @@
+// People each person met: co-attendees of any summit plus MET in either direction. UNION makes
+// each person appear once; the person themself is excluded. By name.
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+RETURN id, COLLECT {
+  CALL (p) {
+    MATCH (p)-[:ATTENDED]->(:Summit)<-[:ATTENDED]-(o:Person)
+    RETURN o
+    UNION
+    MATCH (p)-[:MET]-(o:Person)
+    RETURN o
+  }
+  WITH p, o WHERE o <> p
+  RETURN o ORDER BY o.name, o.id
+} AS items

@@ -1,0 +1,22 @@
+// Full-text search, best first. $lucene is built and escaped by src/data/lucene.ts.
+// Name and alias hits come from entity_names, filtered to $labels (null = every kind). When
+// $includeQuotes, quote_text hits contribute their speaker with the score scaled by $quoteWeight, so
+// a name match outranks a mention in a quote. Each entity appears once, with its best score and, if
+// that score came from a quote, the quote's id.
+CALL () {
+  CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
+  WITH node, score
+  WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+  RETURN node AS entity, score, null AS quoteId
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('quote_text', $lucene) YIELD node, score
+  WITH node, score
+  WHERE $includeQuotes
+  MATCH (sp:Person)-[:SAID]->(node)
+  RETURN sp AS entity, score * $quoteWeight AS score, node.id AS quoteId
+}
+WITH entity, score, quoteId ORDER BY score DESC, quoteId
+WITH entity, collect({score: score, quoteId: quoteId})[0] AS best
+RETURN entity, best.score AS score, best.quoteId AS quoteId
+ORDER BY score DESC, entity.name, entity.id
+LIMIT $first

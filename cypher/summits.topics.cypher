@@ -1,0 +1,7 @@
+// Topics each summit DISCUSSED, by name.
+UNWIND $ids AS id
+MATCH (s:Summit {id: id})
+RETURN id, COLLECT {
+  MATCH (s)-[:DISCUSSED]->(t:Topic)
+  RETURN t ORDER BY t.name, t.id
+} AS items

@@ -1,0 +1,153 @@
+import type DataLoader from 'dataloader';
+import type { Db } from '../db/db.js';
+import type { QueryName } from '../db/query-names.js';
+import { argsLoader, idLoader, type ArgsKey } from './batch.js';
+import { int } from './params.js';
+import { listOf, toEntity, toEntityOrNull, type EntityRecord } from './records.js';
+
+/** Where an article states a fact (one entry of a relationship's `evidence` list, MODEL.md). */
+export interface EvidenceRecord {
+  readonly articleId: string;
+  readonly sentence: number | null;
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly method: string | null;
+  readonly confidence: number | null;
+}
+
+/** A relationship seen from one of its ends. */
+export interface RelationRecord {
+  readonly type: string;
+  readonly direction: 'OUT' | 'IN';
+  readonly entity: EntityRecord;
+  /** "YYYY-MM-DD" or null. */
+  readonly since: string | null;
+  readonly until: string | null;
+  readonly title: string | null;
+  readonly sourceIds: readonly string[];
+  readonly evidence: readonly EvidenceRecord[];
+}
+
+/**
+ * Entity nodes for one request: the entity-by-id loader every other data module primes, and the
+ * fields every kind shares (`related`). Build one per request (see createLoaders).
+ */
+export class Entities {
+  private readonly byId: DataLoader<string, EntityRecord | null>;
+  private readonly relatedLoader: DataLoader<ArgsKey<{ first: number }>, RelationRecord[], string>;
+
+  constructor(db: Db) {
+    this.byId = idLoader(
+      (ids) => db.read('entities.by-ids', { ids }),
+      (row) => toEntity(row.item),
+      () => null,
+      'entities.by-ids',
+    );
+    this.relatedLoader = argsLoader(
+      (ids, args: { first: number }) => db.read('entities.related', { ids, first: int(args.first) }),
+      (row) => listOf(row, 'items').map((item) => this.toRelation(item)),
+      () => [],
+      'entities.related',
+    );
+  }
+
+  /** The entity with this id, or null. Batched with every other `get` of the same tick. */
+  get(id: string): Promise<EntityRecord | null> {
+    return this.byId.load(id);
+  }
+
+  /**
+   * Converts a node a query returned into a record and primes the by-id loader with it, so that a
+   * later `get` of the same entity in this request costs no round trip.
+   */
+  adopt(node: unknown): EntityRecord {
+    const record = toEntity(node);
+    this.byId.prime(record.id, record);
+    return record;
+  }
+
+  /** adopt for an optional node: null stays null. */
+  adoptOrNull(node: unknown): EntityRecord | null {
+    return toEntityOrNull(node) === null ? null : this.adopt(node);
+  }
+
+  /** adopt for a list column. */
+  adoptAll(nodes: readonly unknown[]): EntityRecord[] {
+    return nodes.map((n) => this.adopt(n));
+  }
+
+  /** At most `first` one-hop relationships to other entities, by type then name; [] for unknown ids. */
+  related(id: string, first: number): Promise<RelationRecord[]> {
+    return this.relatedLoader.load({ id, args: { first } });
+  }
+
+  private toRelation(item: unknown): RelationRecord {
+    const r = item as Record<string, unknown>;
+    return {
+      type: String(r.type),
+      direction: r.direction === 'IN' ? 'IN' : 'OUT',
+      entity: this.adopt(r.entity),
+      since: typeof r.since === 'string' ? r.since : null,
+      until: typeof r.until === 'string' ? r.until : null,
+      title: typeof r.title === 'string' ? r.title : null,
+      sourceIds: Array.isArray(r.sources) ? r.sources.map(String) : [],
+      evidence: Array.isArray(r.evidence) ? r.evidence.flatMap(parseEvidence) : [],
+    };
+  }
+}
+
+/**
+ * Parses one stored evidence entry (JSON text, MODEL.md). An entry that is not valid JSON or names
+ * no article is dropped rather than failing the whole field: provenance is supplementary, and one
+ * malformed entry written by some other tool should not hide the relationship.
+ */
+export function parseEvidence(text: unknown): EvidenceRecord[] {
+  if (typeof text !== 'string') return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  const e = value as Record<string, unknown>;
+  if (typeof e.article !== 'string') return [];
+  const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return [
+    {
+      articleId: e.article,
+      sentence: num(e.sentence),
+      start: num(e.start),
+      end: num(e.end),
+      method: typeof e.method === 'string' ? e.method : null,
+      confidence: num(e.confidence),
+    },
+  ];
+}
+
+/**
+ * A loader for a field whose query returns `id, items` with `items` a list of Entity nodes (in the
+ * query's order). Every node is adopted, so resolving its fields later costs no extra lookup.
+ */
+export function entityListLoader(
+  db: Db,
+  name: QueryName,
+  entities: Entities,
+): DataLoader<string, EntityRecord[]> {
+  return idLoader(
+    (ids) => db.read(name, { ids }),
+    (row) => entities.adoptAll(listOf(row, 'items')),
+    () => [],
+    name,
+  );
+}
+
+/** A loader for a field whose query returns `id, item` with `item` one Entity node or null. */
+export function entityLoader(db: Db, name: QueryName, entities: Entities): DataLoader<string, EntityRecord | null> {
+  return idLoader(
+    (ids) => db.read(name, { ids }),
+    (row) => entities.adoptOrNull(row.item),
+    () => null,
+    name,
+  );
+}

@@ -1,0 +1,123 @@
+import type DataLoader from 'dataloader';
+import type { Db } from '../db/db.js';
+import type { QueryName } from '../db/query-names.js';
+import { argsLoader, idLoader, type ArgsKey } from './batch.js';
+import { entityListLoader, entityLoader, type Entities } from './entities.js';
+import { pageParams, type PageArgs } from './params.js';
+import type { Quotes } from './quotes.js';
+import { listOf, type EntityRecord, type Page, type QuoteRecord } from './records.js';
+
+/** A position held: LEADS a country or AFFILIATED_WITH an organization. */
+export interface RoleRecord {
+  readonly title: string;
+  readonly country: EntityRecord | null;
+  readonly organization: EntityRecord | null;
+  readonly since: string | null;
+  readonly until: string | null;
+}
+
+/** Filters of the leader and analyst lists; null means any. `name` is matched case-insensitively. */
+export interface PersonFilter {
+  readonly name: string | null;
+  readonly affiliation: string | null;
+}
+
+/** Which people list: the label the list is restricted to. */
+export type PersonList = 'leaders' | 'analysts';
+
+const LIST_QUERIES: Record<PersonList, QueryName> = {
+  leaders: 'people.leaders',
+  analysts: 'people.analysts',
+};
+
+/** Person fields for one request. */
+export class People {
+  private readonly rolesLoader: DataLoader<string, RoleRecord[]>;
+  private readonly leaderOfLoader: DataLoader<string, EntityRecord | null>;
+  private readonly affiliationsLoader: DataLoader<string, EntityRecord[]>;
+  private readonly summitsLoader: DataLoader<string, EntityRecord[]>;
+  private readonly metWithLoader: DataLoader<string, EntityRecord[]>;
+  private readonly quotesLoader: DataLoader<ArgsKey<QuotesArgs>, Page<QuoteRecord>, string>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly entities: Entities,
+    quotes: Quotes,
+  ) {
+    this.rolesLoader = idLoader(
+      (ids) => db.read('people.roles', { ids }),
+      (row) =>
+        listOf(row, 'items').map((item) => {
+          const r = item as Record<string, unknown>;
+          return {
+            title: String(r.title),
+            country: entities.adoptOrNull(r.country),
+            organization: entities.adoptOrNull(r.organization),
+            since: typeof r.since === 'string' ? r.since : null,
+            until: typeof r.until === 'string' ? r.until : null,
+          };
+        }),
+      () => [],
+      'people.roles',
+    );
+    this.leaderOfLoader = entityLoader(db, 'people.leader-of', entities);
+    this.affiliationsLoader = entityListLoader(db, 'people.affiliations', entities);
+    this.summitsLoader = entityListLoader(db, 'people.summits', entities);
+    this.metWithLoader = entityListLoader(db, 'people.met-with', entities);
+    this.quotesLoader = argsLoader(
+      (ids, args: QuotesArgs) =>
+        db.read('people.quotes', { ids, about: args.about, ...pageParams(args.page) }),
+      (row, args) => ({
+        items: listOf(row, 'items').map((item) => quotes.adopt(item)),
+        totalCount: Number(row.total ?? 0),
+        offset: args.page.offset,
+      }),
+      (args) => ({ items: [], totalCount: 0, offset: args.page.offset }),
+      'people.quotes',
+    );
+  }
+
+  /** Countries led, then affiliations, each by start date. */
+  roles(id: string): Promise<RoleRecord[]> {
+    return this.rolesLoader.load(id);
+  }
+
+  /** The country led now (LEADS without `until`), else the one led last; null if none. */
+  leaderOf(id: string): Promise<EntityRecord | null> {
+    return this.leaderOfLoader.load(id);
+  }
+
+  affiliations(id: string): Promise<EntityRecord[]> {
+    return this.affiliationsLoader.load(id);
+  }
+
+  /** Summits attended, oldest first. */
+  summits(id: string): Promise<EntityRecord[]> {
+    return this.summitsLoader.load(id);
+  }
+
+  /** Summit co-attendees and MET partners, each once, by name, never the person themself. */
+  metWith(id: string): Promise<EntityRecord[]> {
+    return this.metWithLoader.load(id);
+  }
+
+  /** One page of the person's quotes (only those about `about` when given), newest article first. */
+  quotes(id: string, about: string | null, page: PageArgs): Promise<Page<QuoteRecord>> {
+    return this.quotesLoader.load({ id, args: { about, page } });
+  }
+
+  /** One page of the people on a list, by name. `filter.name` must already be lower case. */
+  async list(which: PersonList, filter: PersonFilter, page: PageArgs): Promise<Page<EntityRecord>> {
+    const [row] = await this.db.read(LIST_QUERIES[which], { ...filter, ...pageParams(page) });
+    return {
+      items: this.entities.adoptAll(listOf(row, 'items')),
+      totalCount: Number(row?.total ?? 0),
+      offset: page.offset,
+    };
+  }
+}
+
+interface QuotesArgs {
+  readonly about: string | null;
+  readonly page: PageArgs;
+}

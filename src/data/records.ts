@@ -1,0 +1,141 @@
+import type { Row } from '../db/db.js';
+
+/**
+ * The plain records the data layer hands to resolvers, and the one place rows from Cypher are turned
+ * into them. Records carry no driver objects (the db layer already converted those) and no GraphQL
+ * types; the GraphQL layer maps them onto the schema.
+ */
+
+export type EntityKind = 'PERSON' | 'COUNTRY' | 'PLACE' | 'SUMMIT' | 'TALKS' | 'ORGANIZATION' | 'TOPIC';
+
+/** Every kind, in the order the schema's EntityKind enum lists them. */
+export const ENTITY_KINDS: readonly EntityKind[] = [
+  'PERSON',
+  'COUNTRY',
+  'PLACE',
+  'SUMMIT',
+  'TALKS',
+  'ORGANIZATION',
+  'TOPIC',
+];
+
+/** The Neo4j label of each kind (MODEL.md). */
+export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
+  PERSON: 'Person',
+  COUNTRY: 'Country',
+  PLACE: 'Place',
+  SUMMIT: 'Summit',
+  TALKS: 'Talks',
+  ORGANIZATION: 'Organization',
+  TOPIC: 'Topic',
+};
+
+const KIND_BY_LABEL = new Map<string, EntityKind>(
+  (Object.entries(KIND_LABELS) as [EntityKind, string][]).map(([kind, label]) => [label, kind]),
+);
+
+/** An Entity node: its kind, the shared fields, and every other stored property in `props`. */
+export interface EntityRecord {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** All labels of the node, e.g. ['Entity', 'Person', 'Leader']. */
+  readonly labels: readonly string[];
+  /** Kind-specific properties as stored: date, outcome, isoCode, placeType, orgType, startYear... */
+  readonly props: Readonly<Record<string, unknown>>;
+}
+
+/** An Article node without its (large) text, which `ArticleBody` carries on demand. */
+export interface ArticleRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string | null;
+  /** "YYYY-MM-DD" or null. */
+  readonly publishedAt: string | null;
+}
+
+export interface ArticleBody {
+  readonly text: string | null;
+  readonly sentences: readonly string[];
+}
+
+export interface QuoteRecord {
+  readonly id: string;
+  readonly text: string;
+  readonly sentence: number | null;
+  readonly articleId: string | null;
+  readonly speakerId: string | null;
+}
+
+/** One page of a list plus the size of the whole list. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly totalCount: number;
+  /** Offset of items[0] in the whole list. */
+  readonly offset: number;
+}
+
+/** A node as toPlain returns it: its properties plus `labels`. */
+type PlainNode = Record<string, unknown> & { labels?: unknown };
+
+/**
+ * Turns a plain Entity node into a record. Throws when the node carries no kind label: every Entity
+ * node must have one (MODEL.md), so this is a broken graph, not bad input, and it is masked.
+ */
+export function toEntity(value: unknown): EntityRecord {
+  const node = value as PlainNode;
+  const labels = Array.isArray(node.labels) ? (node.labels as string[]) : [];
+  const kind = labels.map((l) => KIND_BY_LABEL.get(l)).find((k) => k !== undefined);
+  if (kind === undefined) {
+    throw new Error(`Entity node ${JSON.stringify(node.id)} has no kind label (labels: ${labels.join(', ')})`);
+  }
+  const { id, name, aliases, labels: _labels, ...props } = node;
+  return {
+    id: String(id),
+    kind,
+    name: typeof name === 'string' ? name : String(id),
+    aliases: Array.isArray(aliases) ? (aliases as string[]) : [],
+    labels,
+    props,
+  };
+}
+
+/** Like toEntity, but null stays null (OPTIONAL MATCH results). */
+export function toEntityOrNull(value: unknown): EntityRecord | null {
+  return value === null || value === undefined ? null : toEntity(value);
+}
+
+/** Turns an `a {.id, .title, .url, .publishedAt}` projection into a record. */
+export function toArticle(value: unknown): ArticleRecord {
+  const a = value as Record<string, unknown>;
+  return {
+    id: String(a.id),
+    title: typeof a.title === 'string' ? a.title : String(a.id),
+    url: typeof a.url === 'string' ? a.url : null,
+    publishedAt: typeof a.publishedAt === 'string' ? a.publishedAt : null,
+  };
+}
+
+/**
+ * Turns a `{quote: q {.id, .text, .sentence}, articleId, speaker}` map (the shape every quote query
+ * returns; `speaker` is the Person node or null) into a record.
+ */
+export function toQuote(value: unknown): QuoteRecord {
+  const row = value as Record<string, unknown>;
+  const q = row.quote as Record<string, unknown>;
+  const speaker = row.speaker as Record<string, unknown> | null | undefined;
+  return {
+    id: String(q.id),
+    text: typeof q.text === 'string' ? q.text : '',
+    sentence: typeof q.sentence === 'number' ? Math.trunc(q.sentence) : null,
+    articleId: typeof row.articleId === 'string' ? row.articleId : null,
+    speakerId: speaker && typeof speaker.id === 'string' ? speaker.id : null,
+  };
+}
+
+/** A list column of a row; a missing or null column is an empty list. */
+export function listOf(row: Row | undefined, column: string): unknown[] {
+  const v = row?.[column];
+  return Array.isArray(v) ? v : [];
+}

@@ -1,0 +1,47 @@
+import type { Db } from '../db/db.js';
+import type { Entities } from './entities.js';
+import { prefixQuery } from './lucene.js';
+import { int } from './params.js';
+import { KIND_LABELS, type EntityKind, type EntityRecord } from './records.js';
+
+export interface SearchHitRecord {
+  readonly score: number;
+  readonly entity: EntityRecord;
+  /** Set when the hit came from the text of a quote the entity (a person) gave. */
+  readonly quoteId: string | null;
+}
+
+/**
+ * How much a match in a quote's text counts against a match in a name. Below 1 so that searching a
+ * name finds the entity first and the people who talked about it after; a quote is evidence of
+ * relevance, not of identity.
+ */
+export const QUOTE_WEIGHT = 0.5;
+
+/** Full-text search for one request. */
+export class Search {
+  constructor(
+    private readonly db: Db,
+    private readonly entities: Entities,
+  ) {}
+
+  /**
+   * At most `first` entities matching every word (see lucene.ts), best first. `kinds` (null = all)
+   * filters name matches; quote matches (which yield the speaker, a person) are only included when
+   * PERSON is among the kinds.
+   */
+  async entitiesMatching(words: readonly string[], kinds: readonly EntityKind[] | null, first: number): Promise<SearchHitRecord[]> {
+    const rows = await this.db.read('search.entities', {
+      lucene: prefixQuery(words),
+      labels: kinds === null ? null : kinds.map((k) => KIND_LABELS[k]),
+      includeQuotes: kinds === null || kinds.includes('PERSON'),
+      quoteWeight: QUOTE_WEIGHT,
+      first: int(first),
+    });
+    return rows.map((row) => ({
+      score: Number(row.score),
+      entity: this.entities.adopt(row.entity),
+      quoteId: typeof row.quoteId === 'string' ? row.quoteId : null,
+    }));
+  }
+}

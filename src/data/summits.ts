@@ -1,0 +1,91 @@
+import type DataLoader from 'dataloader';
+import type { Db } from '../db/db.js';
+import { argsLoader, idLoader, type ArgsKey } from './batch.js';
+import type { Articles } from './articles.js';
+import { entityListLoader, entityLoader, type Entities } from './entities.js';
+import { pageParams, type PageArgs } from './params.js';
+import type { Quotes } from './quotes.js';
+import { listOf, type ArticleRecord, type EntityRecord, type Page, type QuoteRecord } from './records.js';
+
+/** Filters of the summit list; null means any. Dates are "YYYY-MM-DD", inclusive. */
+export interface SummitFilter {
+  readonly participant: string | null;
+  readonly country: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/** Summit fields and the summit list for one request. */
+export class Summits {
+  private readonly placeLoader: DataLoader<string, EntityRecord | null>;
+  private readonly countryLoader: DataLoader<string, EntityRecord | null>;
+  private readonly participantsLoader: DataLoader<string, EntityRecord[]>;
+  private readonly topicsLoader: DataLoader<string, EntityRecord[]>;
+  private readonly articlesLoader: DataLoader<string, ArticleRecord[]>;
+  private readonly quotesLoader: DataLoader<ArgsKey<PageArgs>, Page<QuoteRecord>, string>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly entities: Entities,
+    quotes: Quotes,
+    articles: Articles,
+  ) {
+    this.placeLoader = entityLoader(db, 'summits.place', entities);
+    this.countryLoader = entityLoader(db, 'summits.country', entities);
+    this.participantsLoader = entityListLoader(db, 'summits.participants', entities);
+    this.topicsLoader = entityListLoader(db, 'summits.topics', entities);
+    this.articlesLoader = idLoader(
+      (ids) => db.read('summits.articles', { ids }),
+      (row) => listOf(row, 'items').map((a) => articles.adopt(a)),
+      () => [],
+      'summits.articles',
+    );
+    this.quotesLoader = argsLoader(
+      (ids, page: PageArgs) => db.read('summits.quotes', { ids, ...pageParams(page) }),
+      (row, page) => ({
+        items: listOf(row, 'items').map((item) => quotes.adopt(item)),
+        totalCount: Number(row.total ?? 0),
+        offset: page.offset,
+      }),
+      (page) => ({ items: [], totalCount: 0, offset: page.offset }),
+      'summits.quotes',
+    );
+  }
+
+  place(id: string): Promise<EntityRecord | null> {
+    return this.placeLoader.load(id);
+  }
+
+  /** The country of the summit's place (HELD_IN, then LOCATED_IN). */
+  country(id: string): Promise<EntityRecord | null> {
+    return this.countryLoader.load(id);
+  }
+
+  participants(id: string): Promise<EntityRecord[]> {
+    return this.participantsLoader.load(id);
+  }
+
+  topics(id: string): Promise<EntityRecord[]> {
+    return this.topicsLoader.load(id);
+  }
+
+  /** Articles mentioning the summit or quoting someone about it, newest first. */
+  articles(id: string): Promise<ArticleRecord[]> {
+    return this.articlesLoader.load(id);
+  }
+
+  /** One page of the quotes about the summit, newest article first. */
+  quotes(id: string, page: PageArgs): Promise<Page<QuoteRecord>> {
+    return this.quotesLoader.load({ id, args: page });
+  }
+
+  /** One page of the summits matching `filter`, newest first. */
+  async list(filter: SummitFilter, page: PageArgs): Promise<Page<EntityRecord>> {
+    const [row] = await this.db.read('summits.list', { ...filter, ...pageParams(page) });
+    return {
+      items: this.entities.adoptAll(listOf(row, 'items')),
+      totalCount: Number(row?.total ?? 0),
+      offset: page.offset,
+    };
+  }
+}
