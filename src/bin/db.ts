@@ -52,7 +52,7 @@ async function stop(): Promise<number> {
 /** Exit code 0 only when Neo4j is running and answering, so scripts can use `db:status` as a check. */
 async function status(): Promise<number> {
   const s = await localNeo4jStatus(options());
-  const provisioned = s.provisioned ? '' : '; not provisioned yet: `npm run db:start` downloads it';
+  const provisioned = s.provisioned ? '' : '; jars not provisioned or out of date: `npm run db:start` provisions them';
   if (s.running) {
     process.stdout.write(`Neo4j running at ${s.uri} (pid ${s.pid}, data ${shown(s.dataDir)})\n`);
     return 0;
