@@ -85,6 +85,8 @@ export interface SeedEntity {
   labels?: string[];
   evidence?: string;
   mentioned?: boolean;
+  method?: string;
+  confidence?: number;
   [field: string]: unknown;
 }
 
@@ -93,6 +95,8 @@ export interface SeedRelation {
   from: string;
   to: string;
   evidence?: string;
+  method?: string;
+  confidence?: number;
   [field: string]: unknown;
 }
 
@@ -101,6 +105,10 @@ export interface SeedQuote {
   speaker: string;
   text: string;
   about?: string[];
+  /** Where to find the quote when its text alone is ambiguous; default: the text itself. */
+  evidence?: string;
+  method?: string;
+  confidence?: number;
 }
 
 export interface SeedDocument {

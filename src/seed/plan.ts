@@ -49,11 +49,18 @@ function props(source: Record<string, unknown>, fields: readonly string[]): Reco
 export function planFile(f: ParsedSeedFile): FilePlan {
   const { doc } = f;
   const articleId = doc.article?.id ?? null;
-  const evidenceFor = (snippet: string | undefined): string[] => {
+  const evidenceFor = (snippet: string | undefined, producer: { method?: string; confidence?: number } = {}): string[] => {
     if (snippet === undefined || articleId === null || f.evidence === undefined) return [];
     const span = f.evidence.locate(snippet);
     if (span === undefined) return [];
-    const ev: Evidence = { article: articleId, sentence: span.sentence, start: span.start, end: span.end, method: 'seed', confidence: 1 };
+    const ev: Evidence = {
+      article: articleId,
+      sentence: span.sentence,
+      start: span.start,
+      end: span.end,
+      method: producer.method ?? 'seed',
+      confidence: producer.confidence ?? 1,
+    };
     return [JSON.stringify(ev)];
   };
 
@@ -74,7 +81,7 @@ export function planFile(f: ParsedSeedFile): FilePlan {
     key: relationKey(r),
     props: props(r, RELATIONS[r.type].fields),
     source: articleId,
-    evidence: evidenceFor(r.evidence),
+    evidence: evidenceFor(r.evidence, r),
   }));
 
   const articles: ArticleRow[] = [];
@@ -95,7 +102,7 @@ export function planFile(f: ParsedSeedFile): FilePlan {
     // quotes name, even when another file defines it (countries in a reference file, say).
     const mentioned = new Map<string, string[]>();
     for (const e of doc.entities ?? []) {
-      if (e.mentioned !== false) mentioned.set(e.id, evidenceFor(e.evidence));
+      if (e.mentioned !== false) mentioned.set(e.id, evidenceFor(e.evidence, e));
     }
     const notMentioned = new Set((doc.entities ?? []).filter((e) => e.mentioned === false).map((e) => e.id));
     const named = [
@@ -105,14 +112,20 @@ export function planFile(f: ParsedSeedFile): FilePlan {
     for (const id of named) if (!mentioned.has(id) && !notMentioned.has(id)) mentioned.set(id, []);
     for (const [entity, evidence] of mentioned) mentions.push({ article: articleId, entity, evidence });
     for (const q of doc.quotes ?? []) {
-      const span = f.evidence?.locate(q.text);
+      const span = f.evidence?.locate(q.evidence ?? q.text);
       quotes.push({
         id: q.id,
         article: articleId,
         speaker: q.speaker,
         about: q.about ?? [],
-        props: { text: q.text, articleId, ...(span ? { sentence: span.sentence, start: span.start, end: span.end } : {}) },
-        evidence: evidenceFor(q.text),
+        props: {
+          text: q.text,
+          articleId,
+          method: q.method ?? 'seed',
+          confidence: q.confidence ?? 1,
+          ...(span ? { sentence: span.sentence, start: span.start, end: span.end } : {}),
+        },
+        evidence: evidenceFor(q.evidence ?? q.text, q),
       });
     }
   }

@@ -234,7 +234,7 @@ export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: Exi
       refs.push({ file: f, path: [...at, 'to'], id: r.to, kinds: spec.to });
       if (typeof r.place === 'string') refs.push({ file: f, path: [...at, 'place'], id: r.place, kinds: ['PLACE'] });
       for (const field of Object.keys(r)) {
-        if (!['type', 'from', 'to', 'evidence', ...spec.fields].includes(field)) {
+        if (!['type', 'from', 'to', 'evidence', 'method', 'confidence', ...spec.fields].includes(field)) {
           issue(f, [...at, field], `field '${field}' does not apply to ${r.type} (allowed: ${spec.fields.join(', ') || 'none'})`);
         }
       }
@@ -261,7 +261,10 @@ export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: Exi
       if (first !== undefined) issue(f, [...at, 'id'], `duplicate id ${q.id} (first defined at quotes[${first}])`);
       else quoteIds.set(q.id, i);
       if (doc.article === undefined) issue(f, at, 'a quote needs the file to have an article');
-      else checkEvidence(f, [...at, 'text'], q.text, issue);
+      else {
+        checkEvidence(f, [...at, 'text'], q.text, issue);
+        if (q.evidence !== undefined) checkEvidence(f, [...at, 'evidence'], q.evidence, issue);
+      }
     });
 
     const a = doc.article;

@@ -1,0 +1,207 @@
+import cityTimezones from 'city-timezones';
+import worldCountriesModule, { type Countries } from 'world-countries';
+import type { EntityKind } from '../seed/model.js';
+import { validateSeedPaths } from '../seed/load.js';
+import { phraseKey, type Token } from './text.js';
+
+/**
+ * What the extractor knows before it reads an article: countries (ISO 3166 codes, names, demonyms and
+ * capitals from the maintained `world-countries` package), cities (`city-timezones`, GeoNames-based),
+ * and the curated reference seed files (leaders with terms in office, organizations, places). Names
+ * are matched by exact token phrase (case-sensitive, apostrophes and abbreviation dots normalized),
+ * longest first.
+ */
+
+export interface Term {
+  country: string;
+  title: string;
+  since?: string;
+  until?: string;
+}
+
+export interface GazEntity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  labels: string[];
+  isoCode?: string;
+  /** LEADS terms (persons). */
+  terms: Term[];
+  /** The country a place lies in or an organization is based in, when known. */
+  country?: string;
+  orgType?: string;
+  placeType?: string;
+  /** Where the entry came from: curated seed data is trusted more than generated lists. */
+  source: 'reference' | 'countries' | 'cities' | 'graph';
+}
+
+/** How a phrase matched: a name or alias, a demonym, or a capital standing for its government. */
+export type MatchRule = 'name' | 'alias' | 'demonym' | 'capital';
+
+export interface GazMatch {
+  length: number;
+  ids: string[];
+  rule: MatchRule;
+}
+
+// world-countries is CommonJS whose types declare an ES default export; under NodeNext the default
+// import is the module object, so take `.default` when it is there.
+const worldCountries: Countries =
+  (worldCountriesModule as unknown as { default?: Countries }).default ?? (worldCountriesModule as unknown as Countries);
+
+/** Country-reference forms `world-countries` lacks: dotted abbreviations and common short forms. */
+const COUNTRY_EXTRAS: Record<string, string[]> = {
+  USA: ['U.S.', 'U.S.A.', 'America', 'United States'],
+  GBR: ['U.K.', 'UK', 'Britain', 'Great Britain'],
+  KOR: ['ROK', 'Republic of Korea'],
+  PRK: ['DPRK', 'D.P.R.K.'],
+  RUS: ['Russian Federation'],
+  CHN: ['PRC', "People's Republic of China"],
+  TUR: ['Türkiye', 'Turkiye'],
+};
+/** Capitals named by their usual short form in news ("Washington", not "Washington D.C."). */
+const CAPITAL_EXTRAS: Record<string, string[]> = { USA: ['Washington'] };
+/** Demonyms too ambiguous to count as a country reference on their own. */
+const SKIP_DEMONYMS = new Set(['Korean', 'Guinean', 'Congolese', 'Sudanese']);
+/** Cities smaller than this are left out of the generated city list (curated places have no limit). */
+const CITY_MIN_POPULATION = 150_000;
+
+export class Gazetteer {
+  readonly entities = new Map<string, GazEntity>();
+  private readonly phrases = new Map<string, { ids: Set<string>; rule: MatchRule }>();
+  private maxTokens = 1;
+
+  /** The entry for an id, or undefined. */
+  get(id: string): GazEntity | undefined {
+    return this.entities.get(id);
+  }
+
+  /** Adds (or merges into) an entry and indexes its name and aliases. */
+  add(e: GazEntity, extraForms: { form: string; rule: MatchRule }[] = []): void {
+    const prev = this.entities.get(e.id);
+    const merged: GazEntity = prev
+      ? { ...prev, ...e, source: prev.source === 'reference' ? 'reference' : e.source, aliases: [...new Set([...prev.aliases, ...e.aliases])], labels: [...new Set([...prev.labels, ...e.labels])], terms: [...prev.terms, ...e.terms] }
+      : e;
+    this.entities.set(e.id, merged);
+    this.index(e.name, e.id, 'name');
+    for (const a of e.aliases) this.index(a, e.id, 'alias');
+    for (const x of extraForms) this.index(x.form, e.id, x.rule);
+  }
+
+  private index(form: string, id: string, rule: MatchRule): void {
+    const key = phraseKey(form);
+    if (key === '') return;
+    const n = key.split(' ').length;
+    this.maxTokens = Math.max(this.maxTokens, n);
+    const slot = this.phrases.get(key);
+    if (slot) {
+      slot.ids.add(id);
+      // A name beats an alias beats a demonym or capital when one phrase serves several entries.
+      if (rank(rule) < rank(slot.rule)) slot.rule = rule;
+    } else {
+      this.phrases.set(key, { ids: new Set([id]), rule });
+    }
+  }
+
+  /** The longest phrase starting at token `i` (within one sentence), or undefined. */
+  match(tokens: Token[], i: number): GazMatch | undefined {
+    const first = tokens[i];
+    if (!first) return undefined;
+    for (let n = Math.min(this.maxTokens, tokens.length - i); n >= 1; n--) {
+      const last = tokens[i + n - 1] as Token;
+      if (last.sentence !== first.sentence) continue;
+      let key = '';
+      for (let k = i; k < i + n; k++) key += (k === i ? '' : ' ') + (tokens[k] as Token).key;
+      const hit = this.phrases.get(key);
+      if (hit) return { length: n, ids: [...hit.ids], rule: hit.rule };
+    }
+    return undefined;
+  }
+
+  /** Entries whose name or alias is exactly `form` (as a phrase). */
+  lookup(form: string): string[] {
+    return [...(this.phrases.get(phraseKey(form))?.ids ?? [])];
+  }
+}
+
+function rank(rule: MatchRule): number {
+  return { name: 0, alias: 1, demonym: 2, capital: 3 }[rule];
+}
+
+/** Adds every country of `world-countries` (independent or not) with demonyms and capitals. */
+export function addCountries(g: Gazetteer): void {
+  for (const c of worldCountries) {
+    const iso = c.cca3;
+    const aliases = [c.name.official, ...c.altSpellings, ...(COUNTRY_EXTRAS[iso] ?? [])].filter(
+      (a) => a !== c.name.common && /^[\x20-\x7E’À-ž]+$/.test(a) && (a.length > 2 || /^[A-Z]{2}$/.test(a) === false) && !/,/.test(a),
+    );
+    const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d && !SKIP_DEMONYMS.has(d));
+    const capitals = [...(c.capital ?? []), ...(CAPITAL_EXTRAS[iso] ?? [])];
+    g.add(
+      { id: `country:${iso}`, kind: 'COUNTRY', name: c.name.common, aliases: [...new Set(aliases)], labels: [], isoCode: iso, terms: [], source: 'countries' },
+      [
+        ...[...new Set(demonyms)].map((form): { form: string; rule: MatchRule } => ({ form, rule: 'demonym' })),
+        ...capitals.map((form): { form: string; rule: MatchRule } => ({ form, rule: 'capital' })),
+      ],
+    );
+  }
+}
+
+/** Adds cities above CITY_MIN_POPULATION as places, with the country they lie in. */
+export function addCities(g: Gazetteer): void {
+  for (const c of cityTimezones.cityMapping) {
+    if ((c.pop ?? 0) < CITY_MIN_POPULATION || !c.iso3) continue;
+    const id = `place:${slugify(c.city_ascii || c.city)}`;
+    if (g.get(id)) continue;
+    g.add({ id, kind: 'PLACE', name: c.city, aliases: c.city_ascii && c.city_ascii !== c.city ? [c.city_ascii] : [], labels: [], terms: [], country: `country:${c.iso3}`, placeType: 'city', source: 'cities' });
+  }
+}
+
+/**
+ * Adds the curated reference seed files under `paths` (files without an `article` block: the leaders,
+ * organizations and places gazetteers and seed/reference.yaml). Article seed files are skipped, so
+ * the extractor is never handed the answers for an article it is evaluated on.
+ */
+export async function addReferenceSeeds(g: Gazetteer, paths: string[]): Promise<void> {
+  const files = await validateSeedPaths(paths);
+  for (const f of files) {
+    if (f.doc.article !== undefined) continue;
+    const located = new Map<string, string>();
+    const terms = new Map<string, Term[]>();
+    for (const r of f.doc.relations ?? []) {
+      if (r.type === 'LEADS') {
+        const list = terms.get(r.from) ?? [];
+        list.push({ country: r.to, title: String(r.title ?? 'Leader'), ...(typeof r.since === 'string' ? { since: r.since } : {}), ...(typeof r.until === 'string' ? { until: r.until } : {}) });
+        terms.set(r.from, list);
+      } else if ((r.type === 'LOCATED_IN' || r.type === 'BASED_IN') && r.to.startsWith('country:')) {
+        located.set(r.from, r.to);
+      }
+    }
+    for (const e of f.doc.entities ?? []) {
+      g.add({
+        id: e.id,
+        kind: e.kind,
+        name: e.name,
+        aliases: e.aliases ?? [],
+        labels: e.labels ?? [],
+        ...(typeof e.isoCode === 'string' ? { isoCode: e.isoCode } : {}),
+        terms: terms.get(e.id) ?? [],
+        ...(located.has(e.id) ? { country: located.get(e.id) } : {}),
+        ...(typeof e.orgType === 'string' ? { orgType: e.orgType } : {}),
+        ...(typeof e.placeType === 'string' ? { placeType: e.placeType } : {}),
+        source: 'reference',
+      });
+    }
+  }
+}
+
+/** `Moon Jae-in` -> `moon-jae-in`: lowercase ASCII, accents stripped, other runs become one hyphen. */
+export function slugify(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
