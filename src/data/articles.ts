@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
 import { argsLoader, idLoader, type ArgsKey } from './batch.js';
 import { entityListLoader, entityLoader, type Entities } from './entities.js';
+import { prefixQuery } from './lucene.js';
 import { pageParams, type PageArgs } from './params.js';
 import type { Quotes } from './quotes.js';
 import {
@@ -111,14 +112,14 @@ export class Articles {
   }
 
   /**
-   * One page of all articles, newest first; with `lucene` (see lucene.ts), only those whose title
-   * matches it.
+   * One page of all articles, newest first; with `titleWords` (see lucene.ts; null = no filter),
+   * only those whose title matches every word.
    */
-  async list(lucene: string | null, page: PageArgs): Promise<Page<ArticleRecord>> {
+  async list(titleWords: readonly string[] | null, page: PageArgs): Promise<Page<ArticleRecord>> {
     const [row] =
-      lucene === null
+      titleWords === null
         ? await this.db.read('articles.list', pageParams(page))
-        : await this.db.read('articles.search', { lucene, ...pageParams(page) });
+        : await this.db.read('articles.search', { lucene: prefixQuery(titleWords), ...pageParams(page) });
     return {
       items: listOf(row, 'items').map((a) => this.adopt(a)),
       totalCount: Number(row?.total ?? 0),

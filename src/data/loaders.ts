@@ -3,6 +3,7 @@ import { Articles } from './articles.js';
 import { Countries } from './countries.js';
 import { Entities } from './entities.js';
 import { Graph } from './graph.js';
+import { Nodes } from './nodes.js';
 import { Organizations } from './organizations.js';
 import { People } from './people.js';
 import { Places } from './places.js';
@@ -12,6 +13,7 @@ import { Summits } from './summits.js';
 
 /** Everything the GraphQL layer reads, grouped by area; one instance per request. */
 export interface Loaders {
+  readonly nodes: Nodes;
   readonly entities: Entities;
   readonly quotes: Quotes;
   readonly articles: Articles;
@@ -36,6 +38,7 @@ export function createLoaders(db: Db): Loaders {
   const quotes = new Quotes(db, entities);
   const articles = new Articles(db, entities, quotes);
   return {
+    nodes: new Nodes(entities, articles, quotes),
     entities,
     quotes,
     articles,

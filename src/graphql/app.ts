@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { Db } from '../db/db.js';
+import { createContext, type GraphQLContext } from './context.js';
+import { maskError, yogaLogger } from './errors.js';
+import { useLiveness, useReadiness, useRoundTripCount } from './plugins.js';
+import { createSchema } from './schema.js';
+
+/** The query GraphiQL opens with: the Vladivostok summit, its place, people and quotes. */
+export const DEFAULT_GRAPHIQL_QUERY = readFileSync(new URL('./graphiql-default-query.graphql', import.meta.url), 'utf8');
+
+export interface AppOptions {
+  /** The process's Db; each request gets a counting view of it and its own loaders. */
+  db: Db;
+  /** Where yoga logs; errors it masks are logged here with their stack. Silent when absent. */
+  logger?: Logger;
+  /** Replaces the query GraphiQL opens with. */
+  graphiqlDefaultQuery?: string;
+}
+
+export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+
+/**
+ * Limits that reject a query before it runs. Generous enough for GraphiQL's introspection and the
+ * default query, tight enough that one request cannot ask for an unbounded amount of work: lists
+ * are capped by `first`, and depth, aliases and cost cap how many lists a query can nest.
+ */
+const ARMOR_CONFIG: ConstructorParameters<typeof EnvelopArmor>[0] = {
+  maxDepth: { n: 12 },
+  maxAliases: { n: 20 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 3000 },
+  costLimit: { maxCost: 5000 },
+  // The schema is public (introspection is on), so "did you mean" suggestions reveal nothing.
+  blockFieldSuggestion: { enabled: false },
+};
+
+/**
+ * The HTTP app: GraphQL (and GraphiQL for browsers) at /graphql, liveness at /healthz, readiness at
+ * /readyz. It never listens; pass it to `http.createServer` or call `app.fetch` in tests. Builds the
+ * schema once; per request it builds only the context (loaders and the round-trip counter).
+ */
+export function createApp({ db, logger, graphiqlDefaultQuery }: AppOptions): App {
+  const schema = createSchema();
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    context: () => createContext(db),
+    graphiql: {
+      title: 'Summit Graph',
+      defaultQuery: graphiqlDefaultQuery ?? DEFAULT_GRAPHIQL_QUERY,
+    },
+    // Bundled GraphiQL assets: the page works on a network without internet access.
+    renderGraphiQL,
+    maskedErrors: { maskError, isDev: false },
+    logging: logger ? yogaLogger(logger) : false,
+    landingPage: false,
+    plugins: [useLiveness(), useReadiness(db), ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useRoundTripCount()],
+  });
+}

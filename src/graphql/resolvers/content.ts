@@ -1,0 +1,26 @@
+import type { ArticleRecord, QuoteRecord } from '../../data/records.js';
+import type { Resolver, ResolverMap } from './types.js';
+
+type Q = Resolver<QuoteRecord>;
+type A = Resolver<ArticleRecord>;
+
+/**
+ * Quote and Article. Quote.speaker and Quote.article are non-null in the contract; a quote without
+ * SAID or FROM breaks the model (the seed loader always writes both), so it surfaces as a masked
+ * error on that field rather than as invented data.
+ */
+export const contentResolvers: ResolverMap = {
+  Quote: {
+    speaker: ((q, _a, ctx) => (q.speakerId === null ? null : ctx.loaders.entities.get(q.speakerId))) satisfies Q,
+    about: ((q, _a, ctx) => ctx.loaders.quotes.about(q.id)) satisfies Q,
+    article: ((q, _a, ctx) => (q.articleId === null ? null : ctx.loaders.articles.get(q.articleId))) satisfies Q,
+  },
+  Article: {
+    outlet: ((a, _a, ctx) => ctx.loaders.articles.outlet(a.id)) satisfies A,
+    authors: ((a, _a, ctx) => ctx.loaders.articles.authors(a.id)) satisfies A,
+    entities: ((a, _a, ctx) => ctx.loaders.articles.entitiesOf(a.id)) satisfies A,
+    quotes: ((a, _a, ctx) => ctx.loaders.articles.quotesOf(a.id)) satisfies A,
+    text: ((a, _a, ctx) => ctx.loaders.articles.body(a.id).then((b) => b.text)) satisfies A,
+    sentences: ((a, _a, ctx) => ctx.loaders.articles.body(a.id).then((b) => b.sentences)) satisfies A,
+  },
+};

@@ -1,0 +1,79 @@
+import type { EntityKind, EntityRecord } from '../../data/records.js';
+import type { EvidenceRecord, RelationRecord } from '../../data/entities.js';
+import type { NodeRecord } from '../../data/nodes.js';
+import { intInRange } from '../args.js';
+import { pageArgs, toConnection } from '../cursor.js';
+import type { PageInput, Resolver, ResolverMap } from './types.js';
+
+/** The GraphQL type of each entity kind. */
+const TYPE_OF_KIND: Readonly<Record<EntityKind, string>> = {
+  PERSON: 'Person',
+  COUNTRY: 'Country',
+  PLACE: 'Place',
+  SUMMIT: 'Summit',
+  TALKS: 'Talks',
+  ORGANIZATION: 'Organization',
+  TOPIC: 'Topic',
+};
+
+/**
+ * The concrete type of a Node record: entities by their kind; articles and quotes by their id's
+ * prefix (MODEL.md: `article:`, `quote:`), the one thing all three record shapes share.
+ */
+export function typeOfNode(node: NodeRecord): string {
+  if ('kind' in node) return TYPE_OF_KIND[node.kind];
+  return node.id.startsWith('quote:') ? 'Quote' : 'Article';
+}
+
+/** A stored text property, or null when absent or not text. */
+export function textProp(entity: EntityRecord, name: string): string | null {
+  const v = entity.props[name];
+  return typeof v === 'string' ? v : null;
+}
+
+/** Largest `related(first:)`. */
+const MAX_RELATED = 200;
+
+/**
+ * Fields every entity kind shares. Declared once on the Entity interface; the schema is built with
+ * inheritResolversFromInterfaces, so Person, Country... use these.
+ */
+const entity: Record<string, Resolver<EntityRecord, never> | unknown> = {
+  __resolveType: typeOfNode,
+  description: (e: EntityRecord) => textProp(e, 'description'),
+  wikidata: (e: EntityRecord) => textProp(e, 'wikidata'),
+  mentions: ((e, { first, after }, ctx) =>
+    ctx.loaders.articles.mentioning(e.id, pageArgs(first, after)).then(toConnection)) satisfies Resolver<
+    EntityRecord,
+    PageInput
+  >,
+  related: ((e, { first }, ctx) =>
+    ctx.loaders.entities.related(e.id, intInRange('first', first, 1, MAX_RELATED, 50))) satisfies Resolver<
+    EntityRecord,
+    { first?: number | null }
+  >,
+};
+
+export const entityResolvers: ResolverMap = {
+  Node: { __resolveType: typeOfNode },
+  Entity: entity,
+  Relation: {
+    sources: (async (r, _args, ctx) => {
+      const articles = await Promise.all(r.sourceIds.map((id) => ctx.loaders.articles.get(id)));
+      return articles.filter((a) => a !== null);
+    }) satisfies Resolver<RelationRecord>,
+  },
+  Evidence: {
+    article: ((ev, _args, ctx) => ctx.loaders.articles.get(ev.articleId)) satisfies Resolver<EvidenceRecord>,
+    text: (async (ev, _args, ctx) => {
+      if (ev.start === null || ev.end === null) return null;
+      const { text } = await ctx.loaders.articles.body(ev.articleId);
+      return text === null ? null : text.slice(ev.start, ev.end);
+    }) satisfies Resolver<EvidenceRecord>,
+    sentenceText: (async (ev, _args, ctx) => {
+      if (ev.sentence === null) return null;
+      const { sentences } = await ctx.loaders.articles.body(ev.articleId);
+      return sentences[ev.sentence] ?? null;
+    }) satisfies Resolver<EvidenceRecord>,
+  },
+};

@@ -1,0 +1,26 @@
+import type { EntityRecord } from '../../data/records.js';
+import { checkOptionalId } from '../args.js';
+import { pageArgs, toConnection } from '../cursor.js';
+import type { PageInput, Resolver, ResolverMap } from './types.js';
+
+/** The person category labels (MODEL.md); other labels (Entity, Person) are structural. */
+const CATEGORIES: ReadonlySet<string> = new Set(['Analyst', 'Journalist', 'Leader', 'Official']);
+
+type P<A = Record<string, never>> = Resolver<EntityRecord, A>;
+
+export const personResolvers: ResolverMap = {
+  Person: {
+    roles: ((p, _a, ctx) => ctx.loaders.people.roles(p.id)) satisfies P,
+    isLeader: ((p) => p.labels.includes('Leader')) satisfies P,
+    isAnalyst: ((p) => p.labels.includes('Analyst')) satisfies P,
+    labels: ((p) => p.labels.filter((l) => CATEGORIES.has(l)).sort()) satisfies P,
+    leaderOf: ((p, _a, ctx) => ctx.loaders.people.leaderOf(p.id)) satisfies P,
+    affiliations: ((p, _a, ctx) => ctx.loaders.people.affiliations(p.id)) satisfies P,
+    summits: ((p, _a, ctx) => ctx.loaders.people.summits(p.id)) satisfies P,
+    metWith: ((p, _a, ctx) => ctx.loaders.people.metWith(p.id)) satisfies P,
+    quotes: ((p, { first, after, about }, ctx) =>
+      ctx.loaders.people
+        .quotes(p.id, checkOptionalId('about', about), pageArgs(first, after))
+        .then(toConnection)) satisfies P<PageInput & { about?: string | null }>,
+  },
+};

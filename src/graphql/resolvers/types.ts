@@ -1,0 +1,14 @@
+import type { GraphQLScalarType } from 'graphql';
+import type { GraphQLContext } from '../context.js';
+
+/** A field resolver with typed parent and arguments. */
+export type Resolver<P, A = Record<string, never>> = (parent: P, args: A, ctx: GraphQLContext) => unknown;
+
+/** Resolvers of one or more types, as makeExecutableSchema takes them. */
+export type ResolverMap = Record<string, GraphQLScalarType | Record<string, unknown>>;
+
+/** Arguments of a connection field. */
+export interface PageInput {
+  first?: number | null;
+  after?: string | null;
+}
