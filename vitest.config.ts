@@ -10,6 +10,12 @@ import { defineConfig } from 'vitest/config';
  * Vitest requires the config as a default export; it is the only default export in the project.
  */
 export default defineConfig({
+  resolve: {
+    // One copy of graphql. Vite would give our code graphql's ESM build (index.mjs) while Node loads
+    // its CommonJS build (index.js) for graphql-yoga and @graphql-tools, and graphql rejects objects
+    // made by the other copy ("Cannot use GraphQLSchema ... from another module or realm").
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     // Global teardown stops the throwaway Neo4j, which may take up to ~35 s (SIGTERM, then SIGKILL).
     teardownTimeout: 60_000,
