@@ -1,0 +1,100 @@
+/**
+ * The schema against the public contract: nothing the contract names may change, every type and
+ * field is described for GraphiQL, and a resolver for a field the SDL lacks fails at startup.
+ */
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  buildSchema,
+  findBreakingChanges,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  parse,
+  validate,
+  type GraphQLSchema,
+} from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_GRAPHIQL_QUERY } from '../../src/graphql/app.js';
+import { createSchema, SCHEMA_DIR } from '../../src/graphql/schema.js';
+
+/** The contract lives beside the repository (shared with the analysts' tooling). */
+const CONTRACT = new URL('../../../shared/api/CONTRACT.graphql', import.meta.url).pathname;
+
+let schema: GraphQLSchema;
+beforeAll(() => {
+  schema = createSchema();
+});
+
+describe('the public contract', () => {
+  it('is present', () => {
+    expect(existsSync(CONTRACT), `contract not found at ${CONTRACT}`).toBe(true);
+  });
+
+  it('has no breaking change: every contract type, field, argument and type reference is kept', async () => {
+    const contract = buildSchema(await readFile(CONTRACT, 'utf8'));
+    expect(findBreakingChanges(contract, schema).map((c) => `${c.type}: ${c.description}`)).toEqual([]);
+  });
+
+  it('keeps every contract field with the same arguments, defaults and types', async () => {
+    // findBreakingChanges allows an added optional argument; the contract fixes arguments, so check exactly.
+    const contract = buildSchema(await readFile(CONTRACT, 'utf8'));
+    const differences: string[] = [];
+    for (const type of Object.values(contract.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      const ours = schema.getType(type.name);
+      if (!(isObjectType(ours) || isInterfaceType(ours))) continue;
+      for (const field of Object.values(type.getFields())) {
+        const mine = ours.getFields()[field.name];
+        const sig = (f: typeof field | undefined) =>
+          f ? `${f.type}(${f.args.map((a) => `${a.name}: ${a.type} = ${JSON.stringify(a.defaultValue)}`).join(', ')})` : 'missing';
+        if (sig(mine) !== sig(field)) differences.push(`${type.name}.${field.name}: ${sig(field)} became ${sig(mine)}`);
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+});
+
+describe('descriptions', () => {
+  it('describe every type, field, argument-less enum value and input field', () => {
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+      if (!type.description) missing.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+        }
+      }
+      if (isEnumType(type)) {
+        for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('startup checks', () => {
+  it('fails when a resolver names a field the SDL lacks', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sdl-'));
+    await cp(SCHEMA_DIR, dir, { recursive: true });
+    const query = await readFile(join(dir, 'query.graphql'), 'utf8');
+    const without = query.replace(/\n\s*"Size of the graph."\n\s*stats: Stats!/, '');
+    expect(without).not.toContain('stats:');
+    await writeFile(join(dir, 'query.graphql'), without);
+    expect(() => createSchema(dir)).toThrow(/Query\.stats/);
+  });
+});
+
+describe('the GraphiQL default query', () => {
+  it('is valid against the schema and asks for the Vladivostok summit', () => {
+    expect(validate(schema, parse(DEFAULT_GRAPHIQL_QUERY))).toEqual([]);
+    expect(DEFAULT_GRAPHIQL_QUERY).toContain('summit:2019-04-25-vladivostok');
+    const summit = schema.getType('Summit');
+    expect(isObjectType(summit) && getNamedType(summit.getFields().participants!.type).name).toBe('Person');
+  });
+});
