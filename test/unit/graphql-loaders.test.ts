@@ -1,0 +1,107 @@
+/**
+ * Batching, as DataLoader's own tests check it: every batch call is recorded, and results come back
+ * in key order and length. No network: a fake Db answers the named queries.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Db, Row } from '../../src/db/db.js';
+import type { QueryName } from '../../src/db/query-names.js';
+import { argsLoader, idLoader, inKeyOrder } from '../../src/data/batch.js';
+import { createLoaders } from '../../src/data/loaders.js';
+
+interface Call {
+  name: QueryName;
+  params: Record<string, unknown>;
+}
+
+/** A Db that records every query and answers with `answer`. */
+function fakeDb(answer: (name: QueryName, params: Record<string, unknown>) => Row[]): { db: Db; calls: Call[] } {
+  const calls: Call[] = [];
+  const db = {
+    read: async (name: QueryName, params: Record<string, unknown> = {}) => {
+      calls.push({ name, params });
+      return answer(name, params);
+    },
+  } as unknown as Db;
+  return { db, calls };
+}
+
+const person = (id: string, name: string) => ({ id, name, aliases: [], labels: ['Entity', 'Person'] });
+
+describe('inKeyOrder', () => {
+  it('returns one value per key, in key order, with the missing value for keys without a row', () => {
+    const rows = [{ id: 'b', v: 2 }, { id: 'a', v: 1 }, { id: 'z', v: 26 }];
+    expect(inKeyOrder(['a', 'c', 'b', 'a'], rows, (r) => r.v, () => null)).toEqual([1, null, 2, 1]);
+  });
+});
+
+describe('idLoader', () => {
+  it('sends every id of one tick in one query and answers each in order', async () => {
+    const { db, calls } = fakeDb((_n, p) => (p.ids as string[]).filter((id) => id !== 'x').reverse().map((id) => ({ id, item: id.toUpperCase() })));
+    const loader = idLoader((ids) => db.read('entities.by-ids', { ids }), (row) => row.item, () => null, 'test');
+    const results = await Promise.all(['a', 'x', 'b', 'a'].map((id) => loader.load(id)));
+    expect(results).toEqual(['A', null, 'B', 'A']);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.params.ids).toEqual(['a', 'x', 'b']);
+  });
+});
+
+describe('argsLoader', () => {
+  it('runs one query per distinct set of arguments, with all ids that share it', async () => {
+    const { db, calls } = fakeDb((_n, p) => (p.ids as string[]).map((id) => ({ id, first: p.first })));
+    const loader = argsLoader(
+      (ids, args: { first: number }) => db.read('entities.related', { ids, first: args.first }),
+      (row) => row.first,
+      () => -1,
+      'test',
+    );
+    const results = await Promise.all([
+      loader.load({ id: 'a', args: { first: 5 } }),
+      loader.load({ id: 'b', args: { first: 5 } }),
+      loader.load({ id: 'c', args: { first: 9 } }),
+      loader.load({ id: 'a', args: { first: 5 } }),
+    ]);
+    expect(results).toEqual([5, 5, 9, 5]);
+    expect(calls.map((c) => [c.params.ids, c.params.first])).toEqual([
+      [['a', 'b'], 5],
+      [['c'], 9],
+    ]);
+  });
+});
+
+describe('createLoaders', () => {
+  it('batches a field over many parents into one query and primes the entity cache with its result', async () => {
+    const { db, calls } = fakeDb((name, p) => {
+      if (name === 'summits.participants') {
+        return (p.ids as string[]).map((id, i) => ({ id, items: [person(`person:p${i}`, `P${i}`), person('person:kim', 'Kim')] }));
+      }
+      return [];
+    });
+    const loaders = createLoaders(db);
+    const lists = await Promise.all(['summit:a', 'summit:b', 'summit:c'].map((id) => loaders.summits.participants(id)));
+    expect(lists.map((l) => l.map((p) => p.name))).toEqual([['P0', 'Kim'], ['P1', 'Kim'], ['P2', 'Kim']]);
+    expect(calls.map((c) => c.name)).toEqual(['summits.participants']);
+
+    // Resolving a participant by id (e.g. Quote.speaker) now costs nothing.
+    expect((await loaders.entities.get('person:kim'))?.kind).toBe('PERSON');
+    expect(calls).toHaveLength(1);
+
+    // An id nobody returned is fetched, and is null when the graph lacks it.
+    expect(await loaders.entities.get('person:nobody')).toBeNull();
+    expect(calls.map((c) => c.name)).toEqual(['summits.participants', 'entities.by-ids']);
+  });
+
+  it('gives each request its own caches', async () => {
+    const { db, calls } = fakeDb((_n, p) => (p.ids as string[]).map((id) => ({ id, item: person(id, 'Kim') })));
+    await createLoaders(db).entities.get('person:kim');
+    await createLoaders(db).entities.get('person:kim');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('sends page arguments as integers (floats fail SKIP and LIMIT)', async () => {
+    const { db, calls } = fakeDb(() => []);
+    await createLoaders(db).summits.quotes('summit:a', { offset: 20, limit: 10 });
+    const params = calls[0]!.params;
+    expect((params.offset as { toNumber(): number }).toNumber()).toBe(20);
+    expect((params.limit as { toNumber(): number }).toNumber()).toBe(10);
+  });
+});
