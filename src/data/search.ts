@@ -18,6 +18,12 @@ export interface SearchHitRecord {
  */
 export const QUOTE_WEIGHT = 0.5;
 
+/**
+ * Added to the score of an entity whose name or an alias equals the whole query. Lucene's scores
+ * stay well below it, so exact matches always come first and keep Lucene's order among themselves.
+ */
+export const EXACT_MATCH_BONUS = 100;
+
 /** Full-text search for one request. */
 export class Search {
   constructor(
@@ -26,13 +32,21 @@ export class Search {
   ) {}
 
   /**
-   * At most `first` entities matching every word (see lucene.ts), best first. `kinds` (null = all)
+   * At most `first` entities matching every word of `query` (`words`, see lucene.ts), best first;
+   * a name or alias equal to the whole query first of all. `kinds` (null = all)
    * filters name matches; quote matches (which yield the speaker, a person) are only included when
    * PERSON is among the kinds.
    */
-  async entitiesMatching(words: readonly string[], kinds: readonly EntityKind[] | null, first: number): Promise<SearchHitRecord[]> {
+  async entitiesMatching(
+    query: string,
+    words: readonly string[],
+    kinds: readonly EntityKind[] | null,
+    first: number,
+  ): Promise<SearchHitRecord[]> {
     const rows = await this.db.read('search.entities', {
       lucene: prefixQuery(words),
+      exact: query.trim().toLowerCase().replace(/\s+/g, ' '),
+      exactBonus: EXACT_MATCH_BONUS,
       labels: kinds === null ? null : kinds.map((k) => KIND_LABELS[k]),
       includeQuotes: kinds === null || kinds.includes('PERSON'),
       quoteWeight: QUOTE_WEIGHT,

@@ -51,7 +51,7 @@ export const queryResolvers: ResolverMap = {
         throw badInput('kinds must name at least one kind, or be left out to search every kind');
       }
       const limit = intInRange('first', first, 1, MAX_PAGE_SIZE, 10);
-      return ctx.loaders.search.entitiesMatching(words, kinds ?? null, limit);
+      return ctx.loaders.search.entitiesMatching(query, words, kinds ?? null, limit);
     }) satisfies Q<{ query: string; kinds?: EntityKind[] | null; first?: number | null }>,
 
     summits: ((_r, { first, after, where }, ctx) => {
