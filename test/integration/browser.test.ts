@@ -1,0 +1,74 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/graphql/app.js';
+import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
+import { openTestDb, resetDatabase, type TestDb } from '../support/neo4j.js';
+
+/**
+ * GraphiQL as an analyst on a closed network sees it: Debian's Chromium (no browser download), every
+ * request that leaves 127.0.0.1 refused, the page opened, the default query run, data on screen.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+
+let t: TestDb;
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  t = openTestDb();
+  await resetDatabase(t.db);
+  await applySchema(t.db);
+  await loadSeedPaths(t.db, [new URL('../../seed/', import.meta.url).pathname]);
+  const yoga = createApp({ db: t.db });
+  server = createServer(yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await t?.close();
+});
+
+describe('GraphiQL in a browser, offline', () => {
+  it('loads with no outside requests, runs the default query and shows the summit', async () => {
+    const page = await browser.newPage();
+    const outside: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+      outside.push(url.href);
+      return route.abort();
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(`${base}/graphql`, { waitUntil: 'load' });
+    const run = page.locator('.graphiql-execute-button');
+    await run.waitFor({ state: 'visible', timeout: 30_000 });
+    await run.click();
+    await page
+      .waitForFunction(() => /Vladimir\s+Putin/.test(document.querySelector('.graphiql-response')?.textContent ?? ''), undefined, {
+        timeout: 30_000,
+      })
+      .catch(async (err: unknown) => {
+        await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/summit-graph-graphiql-failure.png` });
+        throw new Error(`${String(err)}\nresponse panel: ${await page.locator('.graphiql-response').textContent()}\noutside requests: ${outside.join(', ')}\npage errors: ${errors.join('; ')}`);
+      });
+    // CodeMirror renders spaces as non-breaking ones: fold all white space before comparing.
+    const response = ((await page.locator('.graphiql-response').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(response).toContain('Kim Jong Un');
+    expect(response).toContain('"date": "2019-04-25"');
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
