@@ -3,5 +3,5 @@ UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN id, COLLECT {
   MATCH (a)-[:WRITTEN_BY]->(p:Person)
-  RETURN p ORDER BY p.name, p.id
+  RETURN p ORDER BY toLower(p.name), p.id
 } AS items

@@ -6,5 +6,5 @@ RETURN id, COLLECT {
   RETURN e ORDER BY
     CASE WHEN e:Person THEN 0 WHEN e:Country THEN 1 WHEN e:Place THEN 2 WHEN e:Summit THEN 3
          WHEN e:Talks THEN 4 WHEN e:Organization THEN 5 ELSE 6 END,
-    e.name, e.id
+    toLower(e.name), e.id
 } AS items

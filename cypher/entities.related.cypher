@@ -18,6 +18,6 @@ RETURN id, COLLECT {
     sources: coalesce(r.sources, []),
     evidence: coalesce(r.evidence, [])
   }
-  ORDER BY type(r), other.name, other.id
+  ORDER BY type(r), toLower(other.name), other.id
   LIMIT $first
 } AS items

@@ -5,7 +5,7 @@ OPTIONAL MATCH (c:Entity {id: $id})
 WITH c, COLLECT {
   MATCH p = ANY SHORTEST (c)(()-[]-(:Entity)){1,3}(n:Entity)
   WHERE n <> c AND length(p) <= $hops
-  RETURN {node: n, distance: length(p)} ORDER BY length(p), n.name, n.id
+  RETURN {node: n, distance: length(p)} ORDER BY length(p), toLower(n.name), n.id
 } AS around
 WITH c, around, CASE WHEN c IS NULL THEN [] ELSE [c] + [x IN around[..($limit - 1)] | x.node] END AS nodes
 RETURN c IS NOT NULL AS found, nodes, size(around) > $limit - 1 AS truncated, COLLECT {

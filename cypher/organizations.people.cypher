@@ -5,5 +5,5 @@ MATCH (o:Organization {id: id})
 RETURN id, COLLECT {
   MATCH (p:Person)-[:AFFILIATED_WITH]->(o)
   WITH DISTINCT p
-  RETURN p ORDER BY p.name, p.id
+  RETURN p ORDER BY toLower(p.name), p.id
 } AS items

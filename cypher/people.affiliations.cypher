@@ -5,5 +5,5 @@ MATCH (p:Person {id: id})
 RETURN id, COLLECT {
   MATCH (p)-[:AFFILIATED_WITH]->(o:Organization)
   WITH DISTINCT o
-  RETURN o ORDER BY o.name, o.id
+  RETURN o ORDER BY toLower(o.name), o.id
 } AS items

@@ -4,6 +4,6 @@
 MATCH (p:Person:Analyst)
 WHERE ($name IS NULL OR toLower(p.name) CONTAINS $name OR any(a IN coalesce(p.aliases, []) WHERE toLower(a) CONTAINS $name))
   AND ($affiliation IS NULL OR EXISTS { (p)-[:AFFILIATED_WITH|LEADS]->(:Entity {id: $affiliation}) })
-WITH p ORDER BY p.name, p.id
+WITH p ORDER BY toLower(p.name), p.id
 WITH collect(p) AS matched
 RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items

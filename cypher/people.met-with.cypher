@@ -11,5 +11,5 @@ RETURN id, COLLECT {
     RETURN o
   }
   WITH p, o WHERE o <> p
-  RETURN o ORDER BY o.name, o.id
+  RETURN o ORDER BY toLower(o.name), o.id
 } AS items

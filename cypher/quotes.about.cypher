@@ -3,5 +3,5 @@ UNWIND $ids AS id
 MATCH (q:Quote {id: id})
 RETURN id, COLLECT {
   MATCH (q)-[:ABOUT]->(e:Entity)
-  RETURN e ORDER BY e.name, e.id
+  RETURN e ORDER BY toLower(e.name), e.id
 } AS items

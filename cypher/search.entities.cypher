@@ -23,5 +23,5 @@ CALL () {
 WITH entity, score, quoteId ORDER BY score DESC, quoteId
 WITH entity, collect({score: score, quoteId: quoteId})[0] AS best
 RETURN entity, best.score AS score, best.quoteId AS quoteId
-ORDER BY score DESC, entity.name, entity.id
+ORDER BY score DESC, toLower(entity.name), entity.id
 LIMIT $first

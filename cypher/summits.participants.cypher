@@ -3,5 +3,5 @@ UNWIND $ids AS id
 MATCH (s:Summit {id: id})
 RETURN id, COLLECT {
   MATCH (p:Person)-[:ATTENDED]->(s)
-  RETURN p ORDER BY p.name, p.id
+  RETURN p ORDER BY toLower(p.name), p.id
 } AS items

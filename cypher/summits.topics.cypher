@@ -3,5 +3,5 @@ UNWIND $ids AS id
 MATCH (s:Summit {id: id})
 RETURN id, COLLECT {
   MATCH (s)-[:DISCUSSED]->(t:Topic)
-  RETURN t ORDER BY t.name, t.id
+  RETURN t ORDER BY toLower(t.name), t.id
 } AS items

@@ -3,5 +3,5 @@ UNWIND $ids AS id
 MATCH (t:Talks {id: id})
 RETURN id, COLLECT {
   MATCH (c:Country)-[m:MEMBER_OF]->(t)
-  RETURN {country: c, joined: m.joined, left: m.left} ORDER BY c.name, c.id
+  RETURN {country: c, joined: m.joined, left: m.left} ORDER BY toLower(c.name), c.id
 } AS items

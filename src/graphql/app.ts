@@ -33,7 +33,9 @@ const ARMOR_CONFIG: ConstructorParameters<typeof EnvelopArmor>[0] = {
   maxAliases: { n: 20 },
   maxDirectives: { n: 20 },
   maxTokens: { n: 3000 },
-  costLimit: { maxCost: 5000 },
+  // Cost multiplies by literal `first` values: first: 100 with a few nested fields fits, a first: 100
+  // list nested in another does not.
+  costLimit: { maxCost: 20000 },
   // The schema is public (introspection is on), so "did you mean" suggestions reveal nothing.
   blockFieldSuggestion: { enabled: false },
 };
