@@ -1,0 +1,200 @@
+/**
+ * Errors as clients see them: expected ones with `extensions.code` (NOT_FOUND, BAD_USER_INPUT,
+ * DB_UNAVAILABLE), everything else masked; query limits; health and readiness; GraphiQL served.
+ */
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CypherRegistry } from '../../src/db/cypher.js';
+import { Db, type Row } from '../../src/db/db.js';
+import { DomainError } from '../../src/errors.js';
+import { createApp, type App } from '../../src/graphql/app.js';
+import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
+import { openTestDb, resetDatabase, type TestDb } from '../support/neo4j.js';
+import { freePort } from '../support/ports.js';
+import { codes, gql } from './api-client.js';
+
+const SEED = new URL('../../seed/', import.meta.url).pathname;
+
+let t: TestDb;
+let app: App;
+
+beforeAll(async () => {
+  t = openTestDb();
+  await resetDatabase(t.db);
+  await applySchema(t.db);
+  await loadSeedPaths(t.db, [SEED]);
+  app = createApp({ db: t.db });
+});
+afterAll(async () => t?.close());
+
+describe('NOT_FOUND', () => {
+  it.each([
+    ['path from an unknown entity', '{ path(from: "person:nobody", to: "person:kim-jong-un") { length } }'],
+    ['path to an unknown entity', '{ path(from: "person:kim-jong-un", to: "org:nobody") { length } }'],
+    ['path from and to the same unknown entity', '{ path(from: "person:nobody", to: "person:nobody") { length } }'],
+    ['neighborhood of an unknown entity', '{ neighborhood(id: "person:nobody") { nodes { id } } }'],
+    ['timeline of an unknown entity', '{ timeline(id: "topic:nothing") { date } }'],
+  ])('%s', async (_label, query) => {
+    const res = await gql(app, query);
+    expect(codes(res)).toEqual(['NOT_FOUND']);
+    expect(res.errors![0]!.message).toMatch(/No entity with id "(person:nobody|org:nobody|topic:nothing)"/);
+  });
+
+  it('is not an error for node() and entity(), which answer null', async () => {
+    const res = await gql(app, '{ node(id: "person:nobody") { id } entity(id: "person:nobody") { id } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ node: null, entity: null });
+  });
+});
+
+describe('BAD_USER_INPUT', () => {
+  it.each([
+    ['first below 1', '{ summits(first: 0) { totalCount } }', /first must be between 1 and 100, got 0/],
+    ['first above 100', '{ quotes(first: 101) { totalCount } }', /first must be between 1 and 100, got 101/],
+    ['nested first above 100', '{ entity(id: "person:kim-jong-un") { mentions(first: 1000) { totalCount } } }', /first/],
+    ['a malformed cursor', '{ leaders(after: "not-a-cursor") { totalCount } }', /after: "not-a-cursor" is not a cursor/],
+    ['a malformed nested cursor', '{ node(id: "person:vladimir-putin") { ... on Person { quotes(after: "x") { totalCount } } } }', /not a cursor/],
+    ['maxHops 0', '{ path(from: "person:kim-jong-un", to: "country:PRK", maxHops: 0) { length } }', /maxHops must be between 1 and 6/],
+    ['maxHops 7', '{ path(from: "person:kim-jong-un", to: "country:PRK", maxHops: 7) { length } }', /maxHops must be between 1 and 6/],
+    ['hops 4', '{ neighborhood(id: "person:kim-jong-un", hops: 4) { nodes { id } } }', /hops must be between 1 and 3/],
+    ['limit 0', '{ neighborhood(id: "person:kim-jong-un", limit: 0) { nodes { id } } }', /limit must be between 1 and 500/],
+    ['timeline first 0', '{ timeline(id: "person:kim-jong-un", first: 0) { date } }', /first must be between 1 and 500/],
+    ['search first 0', '{ search(query: "Kim", first: 0) { score } }', /first must be between 1 and 100/],
+    ['an id without a kind', '{ node(id: "kim-jong-un") { id } }', /id must be an id like person:kim-jong-un/],
+    ['a filter id without a kind', '{ quotes(speaker: "Putin") { totalCount } }', /speaker must be an id/],
+    ['a search without words', '{ search(query: " ** ") { score } }', /query must contain at least one letter or digit/],
+    ['an empty kinds list', '{ search(query: "Kim", kinds: []) { score } }', /kinds must name at least one kind/],
+    ['an article search without words', '{ articles(search: "!!") { totalCount } }', /search must contain at least one letter or digit/],
+    ['a date range the wrong way round', '{ summits(where: {from: "2020-01-01", to: "2019-01-01"}) { totalCount } }', /where.from \(2020-01-01\) is after where.to/],
+    ['an impossible date literal', '{ summits(where: {from: "2019-02-30"}) { totalCount } }', /Date must be a calendar date written YYYY-MM-DD.*2019-02-30/],
+    ['a date literal of the wrong type', '{ summits(where: {to: 2019}) { totalCount } }', /Date must be a calendar date/],
+  ])('%s', async (_label, query, message) => {
+    const res = await gql(app, query);
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0]!.message).toMatch(message);
+  });
+
+  it('rejects a bad Date variable', async () => {
+    const res = await gql(app, 'query($d: Date) { summits(where: {from: $d}) { totalCount } }', { d: '25.04.2019' });
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0]!.message).toContain('25.04.2019');
+  });
+});
+
+describe('masking', () => {
+  /** A Db whose every query fails with `error`, to see what a client is told. */
+  function failingApp(error: Error): App {
+    class FailingDb extends Db {
+      override counting(): Db {
+        return this;
+      }
+      override async read(): Promise<Row[]> {
+        throw error;
+      }
+    }
+    return createApp({ db: new FailingDb(t.driver, new CypherRegistry(), 'neo4j') });
+  }
+
+  it('masks an unexpected error: no message, no stack, code INTERNAL_SERVER_ERROR', async () => {
+    const res = await gql(failingApp(new TypeError("Cannot read properties of undefined (reading 'secret')")), '{ stats { articles } }');
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]!.message).toBe('Unexpected error.');
+    expect(res.errors![0]!.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(res.errors)).not.toMatch(/secret|TypeError|at /);
+  });
+
+  it('masks a Neo4j error, which may quote the query', async () => {
+    const res = await gql(failingApp(new DomainError('DB_ERROR', 'Neo4j error Neo.ClientError.Statement.SyntaxError: MATCH (n:Summit)')), '{ stats { articles } }');
+    expect(res.errors![0]!.message).toBe('Unexpected error.');
+    expect(JSON.stringify(res.errors)).not.toContain('MATCH');
+  });
+
+  it('keeps the other fields of a response when one field fails', async () => {
+    // path is nullable, so its error leaves the rest of `data` in place.
+    const res = await gql(app, '{ ok: entity(id: "person:kim-jong-un") { name } bad: path(from: "person:nobody", to: "country:PRK") { length } }');
+    expect(res.data).toEqual({ ok: { name: 'Kim Jong Un' }, bad: null });
+    expect(codes(res)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('an unreachable database', () => {
+  let down: App;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    // Nothing listens on a port that was free a moment ago. No retries: the driver's default retry
+    // window (30 s) would only make the test slow, not different.
+    const driver = neo4j.driver(`bolt://127.0.0.1:${await freePort()}`, neo4j.auth.basic('neo4j', 'x'), {
+      maxTransactionRetryTime: 0,
+      connectionTimeout: 2000,
+    });
+    down = createApp({ db: new Db(driver, new CypherRegistry(), 'neo4j') });
+    close = () => driver.close();
+  });
+  afterAll(async () => close?.());
+
+  it('answers queries with DB_UNAVAILABLE so clients know to retry', async () => {
+    const res = await gql(down, '{ stats { articles } }');
+    expect(codes(res)).toEqual(['DB_UNAVAILABLE']);
+  });
+
+  it('is not ready (503) but alive (200)', async () => {
+    const ready = await down.fetch('http://api.test/readyz');
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'unavailable' });
+    const live = await down.fetch('http://api.test/healthz');
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('health and readiness', () => {
+  it('/healthz and /readyz answer 200 with a live database', async () => {
+    const live = await app.fetch('http://api.test/healthz');
+    expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
+    const ready = await app.fetch('http://api.test/readyz');
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+  });
+});
+
+describe('query limits', () => {
+  it('rejects a query nested deeper than 12 levels', async () => {
+    let query = 'name';
+    for (let i = 0; i < 10; i++) query = `metWith { ${query} }`;
+    const res = await gql(app, `{ entity(id: "person:kim-jong-un") { ... on Person { summits { participants { ${query} } } } } }`);
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors![0]!.message).toMatch(/depth limit/i);
+  });
+
+  it('rejects too many aliases', async () => {
+    const fields = Array.from({ length: 30 }, (_, i) => `a${i}: stats { articles }`).join(' ');
+    const res = await gql(app, `{ ${fields} }`);
+    expect(res.errors![0]!.message).toMatch(/aliases/i);
+  });
+
+  it('rejects a first: 100 list nested in another first: 100 list as too costly', async () => {
+    const res = await gql(app, `{ summits(first: 100) { edges { node { quotes(first: 100) { edges { node { text about { name } } } } } } } }`);
+    expect(res.errors![0]!.message).toMatch(/Cost limit/);
+  });
+
+  it('allows GraphiQL introspection', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const res = await gql(app, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(res.errors).toBeUndefined();
+    expect(res.data.__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('GraphiQL', () => {
+  it('serves GraphiQL to browsers with its assets inline and the Vladivostok query preloaded', async () => {
+    const res = await app.fetch('http://api.test/graphql', { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('summit:2019-04-25-vladivostok');
+    expect(html).toContain('<title>Summit Graph</title>');
+    // No asset is fetched from elsewhere: no script or stylesheet with a src/href.
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+rel="stylesheet"[^>]*href=/i);
+  });
+});
