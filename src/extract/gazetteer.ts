@@ -30,6 +30,10 @@ export interface GazEntity {
   terms: Term[];
   /** The country a place lies in or an organization is based in, when known. */
   country?: string;
+  /** The place a place lies in (LOCATED_IN a place), for choosing the most specific venue. */
+  within?: string;
+  /** The organization an organization is part of (PART_OF). */
+  partOf?: string;
   orgType?: string;
   placeType?: string;
   /** Where the entry came from: curated seed data is trusted more than generated lists. */
@@ -81,7 +85,7 @@ export class Gazetteer {
   add(e: GazEntity, extraForms: { form: string; rule: MatchRule }[] = []): void {
     const prev = this.entities.get(e.id);
     const merged: GazEntity = prev
-      ? { ...prev, ...e, source: prev.source === 'reference' ? 'reference' : e.source, aliases: [...new Set([...prev.aliases, ...e.aliases])], labels: [...new Set([...prev.labels, ...e.labels])], terms: [...prev.terms, ...e.terms] }
+      ? { ...prev, ...e, source: prev.source === 'reference' ? 'reference' : e.source, aliases: [...new Set([...prev.aliases, ...e.aliases])], labels: [...new Set([...prev.labels, ...e.labels])], terms: dedupeTerms([...prev.terms, ...e.terms]) }
       : e;
     this.entities.set(e.id, merged);
     this.index(e.name, e.id, 'name');
@@ -123,6 +127,13 @@ export class Gazetteer {
   lookup(form: string): string[] {
     return [...(this.phrases.get(phraseKey(form))?.ids ?? [])];
   }
+}
+
+/** One term per (country, title, since): files that repeat a term do not double it. */
+function dedupeTerms(terms: Term[]): Term[] {
+  const seen = new Map<string, Term>();
+  for (const t of terms) seen.set(`${t.country}|${t.title}|${t.since ?? ''}`, t);
+  return [...seen.values()];
 }
 
 function rank(rule: MatchRule): number {
@@ -168,6 +179,8 @@ export async function addReferenceSeeds(g: Gazetteer, paths: string[]): Promise<
   for (const f of files) {
     if (f.doc.article !== undefined) continue;
     const located = new Map<string, string>();
+    const within = new Map<string, string>();
+    const partOf = new Map<string, string>();
     const terms = new Map<string, Term[]>();
     for (const r of f.doc.relations ?? []) {
       if (r.type === 'LEADS') {
@@ -176,6 +189,10 @@ export async function addReferenceSeeds(g: Gazetteer, paths: string[]): Promise<
         terms.set(r.from, list);
       } else if ((r.type === 'LOCATED_IN' || r.type === 'BASED_IN') && r.to.startsWith('country:')) {
         located.set(r.from, r.to);
+      } else if (r.type === 'LOCATED_IN' && r.to.startsWith('place:')) {
+        within.set(r.from, r.to);
+      } else if (r.type === 'PART_OF') {
+        partOf.set(r.from, r.to);
       }
     }
     for (const e of f.doc.entities ?? []) {
@@ -188,6 +205,8 @@ export async function addReferenceSeeds(g: Gazetteer, paths: string[]): Promise<
         ...(typeof e.isoCode === 'string' ? { isoCode: e.isoCode } : {}),
         terms: terms.get(e.id) ?? [],
         ...(located.has(e.id) ? { country: located.get(e.id) } : {}),
+        ...(within.has(e.id) ? { within: within.get(e.id) } : {}),
+        ...(partOf.has(e.id) ? { partOf: partOf.get(e.id) } : {}),
         ...(typeof e.orgType === 'string' ? { orgType: e.orgType } : {}),
         ...(typeof e.placeType === 'string' ? { placeType: e.placeType } : {}),
         source: 'reference',
