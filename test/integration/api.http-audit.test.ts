@@ -20,7 +20,7 @@ afterAll(async () => t?.close());
 describe('GraphQL over HTTP audits', () => {
   const audits = serverAudits({
     url: 'http://api.test/graphql',
-    fetchFn: (input: string | URL, init?: RequestInit) => app.fetch(String(input), init),
+    fetchFn: (input: string | URL, init?: RequestInit) => app.fetch(String(input), init ?? {}),
   });
 
   for (const audit of audits) {
