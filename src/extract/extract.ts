@@ -59,16 +59,16 @@ export function extractArticle(input: ArticleInput, gaz: Gazetteer): Extraction 
   const quotes = attributeQuotes(doc, people, unnamed.map((u) => u.person));
 
   // ---- Countries (outside organization names, and capitals only where they stand for a government).
-  const countries = raw.filter((m) => m.kind === 'COUNTRY' && !(m.how === 'capital' && /\b(in|at|near|from|into|outside|visit(?:ed|ing)?|to)\s+$/i.test(doc.text.slice(Math.max(0, m.start - 12), m.start))));
+  const countries = raw.filter((m) => m.kind === 'COUNTRY' && (m.how !== 'capital' || capitalForGovernment(doc, m)));
   for (const m of doc.text.matchAll(/\btwo Koreas\b/g)) {
     for (const iso of ['PRK', 'KOR']) countries.push(syntheticMention('COUNTRY', `country:${iso}`, iso, m.index, m.index + m[0].length, doc, 'pattern:two-koreas', 0.8));
   }
 
   // ---- Author and outlet.
-  const outletId = resolveOutlet(input, doc, gaz, realOrgs);
   const authorIds: string[] = [];
-  const byline = /(?:^|\n)\s*By\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s*(?:\n|$|,)/u.exec(input.text);
+  const byline = /(?:^|\n)[ \t]*By[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})[ \t]*(?:,[ \t]*([^\n]+))?(?:\n|$)/u.exec(input.text);
   const authorName = input.author ?? byline?.[1];
+  const outletId = resolveOutlet(input, doc, gaz, realOrgs, byline?.[2]);
   if (authorName) authorIds.push(`person:${slugify(authorName)}`);
 
   // ---- Entities.
@@ -147,7 +147,7 @@ export function extractArticle(input: ArticleInput, gaz: Gazetteer): Extraction 
   }
 
   // ---- Affiliations.
-  for (const a of findAffiliations(doc, people, realOrgs)) {
+  for (const a of findAffiliations(doc, people, realOrgs, gaz)) {
     addRelation({ type: 'AFFILIATED_WITH', from: a.person, to: a.org, ...(a.title ? { title: a.title } : {}), evidence: ev(a), method: a.rule, confidence: 0.8 });
     const orgType = gaz.get(a.org)?.orgType ?? '';
     const orgName = entities.get(a.org)?.name ?? '';
@@ -242,6 +242,24 @@ export function extractArticle(input: ArticleInput, gaz: Gazetteer): Extraction 
 }
 
 // ---------------------------------------------------------------------------------------------
+
+const GOVERNMENT_VERBS = 'said|says|has|have|had|is|was|were|will|would|wants|wanted|pulled|denies|denied|accused|insisted|warned|welcomed|agreed|rejected|responded|reacted|announced|sees|saw|sent|extended|signed|hopes|believes|fears|considers|demanded|refused|insists|argues|seeks|sought|called|condemned|protested|dismissed|regards|views|needs|must|may|can|could|should|also|did|does';
+
+/**
+ * A capital stands for its government as a subject ("Pyongyang pulled out", "Moscow and Washington
+ * extended"), a possessive ("Beijing's"), or the far end of a message or relation ("a message to
+ * Washington", "ties between Seoul and Tokyo"); as a plain location ("in Brussels") it does not.
+ */
+function capitalForGovernment(doc: TextDoc, m: Mention): boolean {
+  const after = doc.text.slice(m.end, m.end + 60);
+  const before = doc.text.slice(Math.max(0, m.start - 40), m.start);
+  const verbs = new RegExp(`^\\s+(?:${GOVERNMENT_VERBS})\\b`);
+  if (/^[’']s\b/.test(after) || verbs.test(after)) return true;
+  if (new RegExp(`^\\s+(?:and|or)\\s+\\p{Lu}[\\p{L}.]+(?:[’']s)?\\s+(?:${GOVERNMENT_VERBS})\\b`, 'u').test(after)) return true;
+  if (/\b(?:message|messages|signal|pressure|warning|ties|relations|talks|dialogue|deal|agreement|rift|channel|overtures?|concessions?)\s+(?:to|on|with|between|from)\s+$/.test(before)) return true;
+  if (/\bbetween\s+\p{Lu}[\p{L}.]+\s+and\s+$/u.test(before) || /^\s+and\s+\p{Lu}[\p{L}.]+\b/u.test(after) && /\bbetween\s+$/.test(before)) return true;
+  return false;
+}
 
 function syntheticMention(kind: EntityKind, id: string, name: string, start: number, end: number, doc: TextDoc, rule: string, confidence: number): Mention {
   const sentence = doc.sentences.find((s) => start >= s.start && start < s.end)?.index ?? 0;
@@ -351,10 +369,11 @@ function findUnnamedSpokespeople(doc: TextDoc, orgs: Mention[]): Unnamed[] {
 }
 
 /** The publishing organization: front matter, else "Additional reporting by <Org>" (its parent outlet). */
-function resolveOutlet(input: ArticleInput, doc: TextDoc, gaz: Gazetteer, orgs: Mention[]): string | undefined {
-  if (input.outlet) {
-    const ids = gaz.lookup(input.outlet).filter((id) => id.startsWith('org:'));
-    return ids[0] ?? `org:${slugify(input.outlet)}`;
+function resolveOutlet(input: ArticleInput, doc: TextDoc, gaz: Gazetteer, orgs: Mention[], bylineOutlet?: string): string | undefined {
+  const named = input.outlet ?? bylineOutlet?.trim();
+  if (named) {
+    const ids = gaz.lookup(named).filter((id) => id.startsWith('org:'));
+    return ids[0] ?? `org:${slugify(named)}`;
   }
   const credit = /(?:Additional\s+)?[Rr]eporting by\s+/g;
   for (const m of doc.text.matchAll(credit)) {
@@ -378,27 +397,54 @@ interface Affiliation {
  * for the Defense of Democracies", "Mark Fitzpatrick, of the Nuclear Security Working Group") or by a
  * title phrase before the name ("Hudson Institute analyst Jane Doe").
  */
-function findAffiliations(doc: TextDoc, people: Mention[], orgs: Mention[]): Affiliation[] {
+function findAffiliations(doc: TextDoc, people: Mention[], orgs: Mention[], gaz: Gazetteer): Affiliation[] {
   const out: Affiliation[] = [];
+  const clean = (t: string | undefined): string | undefined => t?.replace(/\s+/g, ' ').replace(/’/g, "'").replace(/^(?:a|an|the)\s+/i, '').trim() || undefined;
   for (const p of people) {
-    if (p.inQuote || p.rule.startsWith('resolve:') && !/,\s*$/.test('')) {
-      // resolved surnames can carry appositions too ("Sullivan, the adviser, said"): fall through
-    }
     const sentence = doc.sentences[p.sentence];
     if (!sentence || p.inQuote) continue;
     const rest = doc.text.slice(p.end, sentence.end);
-    if (!/^,\s/.test(rest) && !/^\s+(?:of|at|from)\s/.test(rest)) continue;
-    const org = orgs.find((o) => o.start > p.end && o.end <= sentence.end && !o.inQuote);
-    if (!org) continue;
-    const between = doc.text.slice(p.end, org.start);
-    if (people.some((q) => q.start > p.end && q.start < org.start)) continue;
-    if (/[;“”"]|\b(?:said|says|told|who said)\b/.test(between)) continue;
-    // The apposition must not close before the organization: ", a fellow, said ... at X" is not a link.
-    const m = /^,\s+(?:(?:a|an|the)\s+)?(.*?)\s*\b(?:at|of|for|with|from|in)\s+(?:the\s+)?$/s.exec(between) ?? /^\s+(?:of|at|from)\s+(?:the\s+)?$/.exec(between);
-    if (!m) continue;
-    const title = m[1]?.replace(/\s+/g, ' ').replace(/’/g, "'").trim();
-    if (title !== undefined && (title.includes(',') || title.split(' ').length > 10)) continue;
-    out.push({ person: p.id, org: org.id, ...(title ? { title } : {}), start: p.start, end: org.end, rule: 'pattern:apposition' });
+    const orgsAfter = orgs.filter((o) => o.start > p.end && o.end <= sentence.end && !o.inQuote);
+    const org = orgsAfter[0];
+    const nextPerson = people.find((q) => q.start > p.end && q.sentence === p.sentence && q.id !== p.id);
+    if (org && !(nextPerson && nextPerson.start < org.start)) {
+      const between = doc.text.slice(p.end, org.start);
+      const afterOrg = doc.text.slice(org.end, sentence.end);
+      if (!/[;“”"]|\b(?:said|says|told|who said)\b/.test(between)) {
+        // "Name, a senior fellow at the Org" / "Name, of the Org" / "Name of the Org"
+        const appos = /^,\s+(?:who\s+is\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(.*?)\s*\b(?:at|of|for|with|from|in)\s+(?:the\s+)?$/s.exec(between) ?? /^\s+(?:of|at|from)\s+(?:the\s+)?$/.exec(between);
+        const title = clean(appos?.[1]);
+        if (appos && !(title && (title.includes(',') || title.split(' ').length > 10))) {
+          out.push({ person: p.id, org: org.id, ...(title ? { title } : {}), start: p.start, end: org.end, rule: 'pattern:apposition' });
+          continue;
+        }
+        // "Name, the White House national security adviser," : the organization leads the title.
+        const lead = /^,\s+(?:the\s+)?$/.exec(between);
+        const tail = /^\s+([\p{Ll}][\p{Ll} -]{2,60}?)\s*(?:,|\.|$)/u.exec(afterOrg);
+        if (lead && tail) {
+          out.push({ person: p.id, org: org.id, title: clean(tail[1]) as string, start: p.start, end: org.end + (tail[0].length), rule: 'pattern:apposition-org-first' });
+          continue;
+        }
+        // "Xi secured a third term as general secretary of the Communist Party of China"
+        const as = /\bas\s+(?:the\s+)?([\p{Ll}][\p{Ll} -]{2,60}?)\s+(?:of|at|for)\s+(?:the\s+)?$/u.exec(between);
+        if (as && !/[,.]/.test(between.slice(0, as.index))) {
+          out.push({ person: p.id, org: org.id, title: clean(as[1]) as string, start: p.start, end: org.end, rule: 'pattern:as-title-of' });
+          continue;
+        }
+      }
+    }
+    // "William Hagerty, the U.S. ambassador to Japan": an ambassador works for his country's foreign
+    // ministry; linked only when the article names that ministry.
+    const amb = /^,\s+(?:the\s+)?((?:U\.S\.|US|American|Russian|Chinese|Japanese|South Korean|North Korean|British)\s+(?:ambassador|envoy)\s+to\s+[\p{Lu}][\p{L} ]+?)\s*[,.]/u.exec(rest);
+    if (amb) {
+      const countryWord = (amb[1] as string).split(/\s+(?:ambassador|envoy)/)[0] as string;
+      const country = gaz.lookup(countryWord).find((id) => id.startsWith('country:'));
+      const ministry = orgs.find((o) => {
+        const g = gaz.get(o.id);
+        return g !== undefined && g.country === country && /state department|foreign (?:ministry|office|affairs)|ministry of foreign affairs|department of state/i.test(`${g.name} ${g.aliases.join(' ')}`);
+      });
+      if (ministry) out.push({ person: p.id, org: ministry.id, title: clean(amb[1]) as string, start: p.start, end: p.end + amb[0].length, rule: 'pattern:ambassador-ministry' });
+    }
   }
   return out;
 }
@@ -425,7 +471,7 @@ function findSummit(doc: TextDoc, leaders: Mention[], places: Mention[], gaz: Ga
     const ids = [...new Set(leaders.filter((m) => m.sentence === s.index).map((m) => m.id))];
     if (ids.length < 2) continue;
     if (!MEETING.test(s.text) && s.paragraph > 1) continue;
-    const date = resolveDate(s.text, published) ?? published;
+    const date = summitDate(doc, s.index, published);
     // Places near the summit: this sentence, then the next two, most specific first.
     const near = places.filter((p) => p.sentence >= s.index && p.sentence <= s.index + 2 && !p.inQuote);
     const place = mostSpecific(near.map((p) => p.id), gaz);
@@ -471,22 +517,46 @@ function cityOf(id: string, gaz: Gazetteer): string {
   return id;
 }
 
+/**
+ * The summit's (first) day: a weekday or date in the summit sentence, else in the lead paragraphs
+ * (the earliest such day, since reports are written at or after the end of a meeting), else the
+ * publication date. Datelines ("GENEVA, June 17, 2021 -") give the publication date, not the event's.
+ */
+function summitDate(doc: TextDoc, sentenceIndex: number, published: string | undefined): string | undefined {
+  const undated = (text: string): string => text.replace(/^[\p{Lu} .,]+,\s+(?:\p{Lu}[\p{Ll}.]+\s+\d{1,2}(?:,\s+\d{4})?)\s*(?:\([^)]*\))?\s*[-–—]\s*/u, '');
+  const own = doc.sentences[sentenceIndex];
+  const inSentence = own ? resolveDate(undated(own.text), published) : undefined;
+  const candidates: string[] = [];
+  for (const s of doc.sentences) {
+    if (s.paragraph > (doc.sentences[sentenceIndex]?.paragraph ?? 0) + 2) break;
+    const d = resolveDate(undated(s.text), published);
+    if (d && (!published || (d <= published && Date.parse(published) - Date.parse(d) <= 7 * 86_400_000))) candidates.push(d);
+  }
+  const earliest = candidates.sort()[0];
+  if (inSentence && earliest && earliest < inSentence && /\b(ended|left|wrapped up|concluded|closed|final day)\b/i.test(own?.text ?? '')) return earliest;
+  return inSentence ?? earliest ?? published;
+}
+
 /** A date stated in a sentence: "April 25, 2019", "on June 12", or a weekday before `published`. */
 export function resolveDate(text: string, published: string | undefined): string | undefined {
+  const wdFirst = /\b(?:on|since|from|late on|early on|last)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/.exec(text);
+  if (wdFirst && published) return weekdayBefore(wdFirst[1] as string, published);
   const full = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:,?\s+(\d{4}))?\b/.exec(text);
   if (full) {
     const year = full[3] ? Number(full[3]) : published ? Number(published.slice(0, 4)) : undefined;
     if (year) return isoDate(year, MONTHS.indexOf((full[1] as string).toLowerCase()) + 1, Number(full[2]));
   }
   const wd = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/.exec(text);
-  if (wd && published) {
-    const target = WEEKDAYS.indexOf((wd[1] as string).toLowerCase());
-    const d = new Date(`${published}T00:00:00Z`);
-    const back = (d.getUTCDay() - target + 7) % 7;
-    d.setUTCDate(d.getUTCDate() - back);
-    return d.toISOString().slice(0, 10);
-  }
+  if (wd && published) return weekdayBefore(wd[1] as string, published);
   return undefined;
+}
+
+/** The latest date on or before `published` that falls on `weekday`. */
+function weekdayBefore(weekday: string, published: string): string {
+  const target = WEEKDAYS.indexOf(weekday.toLowerCase());
+  const d = new Date(`${published}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() - target + 7) % 7));
+  return d.toISOString().slice(0, 10);
 }
 
 interface TalksFound {

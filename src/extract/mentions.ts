@@ -82,7 +82,12 @@ export function findMentions(doc: TextDoc, gaz: Gazetteer, ctx: MentionContext):
     const first = tokens[i] as Token;
     const last = tokens[i + m.length - 1] as Token;
     if (startsOrgName(doc, tokens, i + m.length, gaz)) continue;
-    const entities = m.ids.map((id) => gaz.get(id)).filter((e): e is GazEntity => e !== undefined);
+    let entities = m.ids.map((id) => gaz.get(id)).filter((e): e is GazEntity => e !== undefined);
+    // A bare surname ("Yoon", "Abe") names a gazetteer leader only while in office; otherwise the
+    // word is left for the article's own names to claim.
+    if (m.length === 1 && m.rule === 'alias') {
+      entities = entities.filter((e) => e.kind !== 'PERSON' || e.terms.some((t) => covers(t, ctx.published)));
+    }
     const chosen = choose(entities, ctx);
     if (chosen.length === 0) continue;
     // A lowercase-starting phrase only counts when the gazetteer form is lowercase too (never for names).
@@ -197,7 +202,7 @@ function classifyRun(doc: TextDoc, gaz: Gazetteer, ctx: MentionContext, i: numbe
   }
   // Lowercase titles just before the run: "North Korea's leader Kim Jong Un", "the ambassador".
   const before = doc.text.slice(Math.max(0, (tokens[i] as Token).start - 60), (tokens[i] as Token).start);
-  const lowerTitle = /(?:^|[\s,])((?:[A-Z][\w.’']*\s+)?(?:(?:vice |deputy |prime |foreign |defense |supreme |national security )?(?:president|minister|leader|chancellor|premier|ambassador|spokesman|spokeswoman|envoy|adviser|advisor|secretary|governor|senator))\s*)$/i.exec(before);
+  const lowerTitle = /(?:^|[\s,])((?:[A-Z][\w.’']*\s+)?(?:(?:vice |deputy |prime |foreign |defense |supreme |national security )?(?:president|minister|leader|chancellor|premier|ambassador|spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|secretary|governor|senator|speaker|lawyer|attorney|counterpart|wife|husband|sister|brother|daughter|son|aide|negotiator|predecessor|successor|official|diplomat|general|commander|chief|director|analyst|professor|researcher|fellow))(?:,\s*)?\s*)$/i.exec(before);
   const countryBefore = lastCountryBefore(out, (tokens[i] as Token).start, doc);
   if (titleParts.length > 0 && countryBefore && doc.text.slice(countryBefore.end, (tokens[i] as Token).start).trim() === '') {
     titleCountry = countryBefore.id;
@@ -205,6 +210,8 @@ function classifyRun(doc: TextDoc, gaz: Gazetteer, ctx: MentionContext, i: numbe
     titleCountry = countryBefore.id;
   }
   if (s > j) return;
+  // "Director of Academic Affairs": a title phrase continued by "of" is all title, no name in it.
+  if (titleParts.length > 0 && CONNECTORS.has(titleParts[titleParts.length - 1] as string)) return;
   // Drop trailing connectors.
   let e = j;
   while (e > s && CONNECTORS.has((tokens[e] as Token).text)) e--;
@@ -236,7 +243,10 @@ function classifyRun(doc: TextDoc, gaz: Gazetteer, ctx: MentionContext, i: numbe
     SPEECH_BEFORE.test(pre) ||
     APPOSITION_AFTER.test(after) ||
     /(?:^|\n)\s*By\s+$/.test(pre) ||
-    /according to\s+$/i.test(pre);
+    /according to\s+$/i.test(pre) ||
+    // "Ronald Reagan and Mikhail Gorbachev, who ...": a name joined by "and" to a name in context.
+    /^\s+and\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+(?:,\s+who\b|\s+(?:said|met|held|signed|agreed))/u.test(after) ||
+    /\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+\s+and\s+$/u.test(pre) && /^\s*(?:,\s+who\b|\s+(?:said|met|held|signed|agreed))/.test(after);
 
   if (runTokens.length >= 2 && runTokens.length <= 4) {
     // A known person by surname + title ("President Moon" not in the gazetteer as such)?

@@ -60,6 +60,8 @@ export function attributeQuotes(doc: TextDoc, people: Mention[], unnamed: Mentio
     }
     let pronoun = false;
     if (!speaker && AFTER_PRONOUN.test(afterText)) pronoun = true;
+    const lead = sentence ? doc.text.slice(Math.max(sentence.start, paragraph?.start ?? 0), q.open) : '';
+    if (!speaker && new RegExp(`\\b(?:he|she)\\s+(?:(?:also|then|later)\\s+)?(?:${VERBS})\\s*:?\\s*$`, 'i').test(lead)) pronoun = true;
     // 2. A speaker earlier in the same sentence, followed by a speech verb before the quote.
     if (!speaker && !pronoun && sentence) {
       const region = doc.text.slice(sentence.start, q.open);
@@ -76,7 +78,10 @@ export function attributeQuotes(doc: TextDoc, people: Mention[], unnamed: Mentio
     }
     // 3. Pronoun or no attribution: the previous quote's speaker or the nearest earlier subject.
     if (!speaker) {
-      if (!pronoun && words < 3) continue;
+      // Without an attribution only a quote that stands alone (opens its sentence) is a quote: a
+      // quoted phrase inside someone else's sentence is a document's words or scare quotes.
+      const standalone = /^\s*$/.test(doc.text.slice(sentence?.start ?? q.open, q.open));
+      if (!pronoun && (words < 3 || !standalone)) continue;
       const prevSpeaker = previousSpeaker(doc, q, previous, speakers);
       if (prevSpeaker) {
         out.push({ span: q, text, speaker: prevSpeaker.id, rule: pronoun ? 'quote:pronoun' : 'quote:continued', confidence: pronoun ? 0.75 : 0.65 });
@@ -88,6 +93,12 @@ export function attributeQuotes(doc: TextDoc, people: Mention[], unnamed: Mentio
     previous = out[out.length - 1];
   }
   return out;
+}
+
+/** The sentence's subject among the people it names: one followed by a verb, else the first. */
+function subjectOf(doc: TextDoc, named: Mention[]): Mention {
+  const verbish = /^(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|is|did|does)\s+)?(?:\p{Ll}+(?:ed|s)\b|said|told|wrote|spoke|met|held|made|gave|took|went|came|saw|set)/u;
+  return named.find((m) => verbish.test(doc.text.slice(m.end, m.end + 120))) ?? (named[0] as Mention);
 }
 
 function lastMatch(text: string, re: RegExp): number {
@@ -116,8 +127,8 @@ function previousSpeaker(doc: TextDoc, q: QuoteSpan, previous: AttributedQuote |
     const sent = doc.sentences[s];
     if (!sent) continue;
     const limit = s === sentenceIdx ? q.open : sent.end;
-    const named = speakers.filter((m) => m.start >= sent.start && m.end <= limit);
-    if (named.length > 0) return named[0];
+    const named = speakers.filter((m) => m.start >= sent.start && m.end <= limit && !insideAnyQuote(doc, m));
+    if (named.length > 0) return subjectOf(doc, named);
     if (previous && previous.span.open >= sent.start && previous.span.open < sent.end) return { id: previous.speaker };
   }
   return previous ? { id: previous.speaker } : undefined;
