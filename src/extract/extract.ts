@@ -472,8 +472,9 @@ function findSummit(doc: TextDoc, leaders: Mention[], places: Mention[], gaz: Ga
     if (ids.length < 2) continue;
     if (!MEETING.test(s.text) && s.paragraph > 1) continue;
     const date = summitDate(doc, s.index, published);
-    // Places near the summit: this sentence, then the next two, most specific first.
-    const near = places.filter((p) => p.sentence >= s.index && p.sentence <= s.index + 2 && !p.inQuote);
+    // Places near the summit: this sentence and the next two paragraphs, most specific first.
+    const lastParagraph = s.paragraph + 2;
+    const near = places.filter((p) => p.sentence >= s.index && (doc.sentences[p.sentence]?.paragraph ?? 0) <= lastParagraph && !p.inQuote);
     const place = mostSpecific(near.map((p) => p.id), gaz);
     const city = place ? cityOf(place, gaz) : undefined;
     const slugPlace = city ? slugify(gaz.get(city)?.name ?? city.slice('place:'.length)) : place ? place.slice('place:'.length) : undefined;

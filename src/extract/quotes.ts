@@ -62,6 +62,8 @@ export function attributeQuotes(doc: TextDoc, people: Mention[], unnamed: Mentio
     if (!speaker && AFTER_PRONOUN.test(afterText)) pronoun = true;
     const lead = sentence ? doc.text.slice(Math.max(sentence.start, paragraph?.start ?? 0), q.open) : '';
     if (!speaker && new RegExp(`\\b(?:he|she)\\s+(?:(?:also|then|later)\\s+)?(?:${VERBS})\\s*:?\\s*$`, 'i').test(lead)) pronoun = true;
+    // "he was briefer: “...”": a colon after a clause whose subject is a pronoun.
+    if (!speaker && /\b(?:he|she)\b[^.“”"]*:\s*$/i.test(lead)) pronoun = true;
     // 2. A speaker earlier in the same sentence, followed by a speech verb before the quote.
     if (!speaker && !pronoun && sentence) {
       const region = doc.text.slice(sentence.start, q.open);

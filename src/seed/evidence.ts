@@ -21,17 +21,32 @@ export interface EvidenceSpan {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** Abbreviations after which ICU breaks but a sentence rarely ends ("Mr. Kim", "U.S. President"). */
+const TITLE_ABBREVIATION = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Adm|Capt|Sgt|Prof|St|Jr|No|Vol)\.$/;
+const COUNTRY_ABBREVIATION = /(?:^|[\s(])(?:U\.S|U\.K|U\.N|E\.U)\.$/;
+/** Words that start a new sentence after "U.S." rather than continue a name ("U.S. President"). */
+const SENTENCE_STARTERS = /^(?:The|A|An|It|He|She|They|We|I|But|And|In|On|At|This|That|These|Those|There|His|Her|Their|Its|Our|As|If|When|While|After|Before|So|Yet|Still|Meanwhile|However)\b/;
+
 /** The article's sentences in order, trimmed, with offsets into `text`. Blank segments are dropped. */
 export function splitSentences(text: string): Sentence[] {
-  const out: Sentence[] = [];
+  const spans: { start: number; end: number }[] = [];
   for (const seg of segmenter.segment(text)) {
     const raw = seg.segment;
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
     if (trimmed === '') continue;
-    out.push({ index: out.length, start: seg.index + lead, end: seg.index + lead + trimmed.length, text: trimmed });
+    const span = { start: seg.index + lead, end: seg.index + lead + trimmed.length };
+    const prev = spans[spans.length - 1];
+    if (prev && !/\n/.test(text.slice(prev.end, span.start))) {
+      const prevText = text.slice(prev.start, prev.end);
+      if (TITLE_ABBREVIATION.test(prevText) || (COUNTRY_ABBREVIATION.test(prevText) && /^\p{Lu}/u.test(trimmed) && !SENTENCE_STARTERS.test(trimmed))) {
+        prev.end = span.end;
+        continue;
+      }
+    }
+    spans.push(span);
   }
-  return out;
+  return spans.map((sp, index) => ({ index, start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end) }));
 }
 
 /**
@@ -78,15 +93,30 @@ export class EvidenceIndex {
    * The first occurrence of `snippet` (whitespace folded, trimmed) with its original character span
    * and the index of the sentence it starts in; undefined when the article does not contain it.
    */
-  locate(snippet: string): EvidenceSpan | undefined {
-    const needle = fold(snippet.trim()).text;
+  locate(snippet: string | { text: string; at: number }): EvidenceSpan | undefined {
+    const text = typeof snippet === 'string' ? snippet : snippet.text;
+    const needle = fold(text.trim()).text;
     if (needle === '') return undefined;
-    const at = this.folded.text.indexOf(needle);
+    const from = typeof snippet === 'string' ? 0 : Math.max(0, this.foldedOffset(snippet.at));
+    const at = this.folded.text.indexOf(needle, from);
     if (at < 0) return undefined;
     const start = this.folded.offsets[at] as number;
     const end = (this.folded.offsets[at + needle.length - 1] as number) + 1;
     const sentence = this.sentences.find((s) => start >= s.start && start < s.end) ?? this.nearestBefore(start);
     return { sentence: sentence?.index ?? 0, start, end };
+  }
+
+  /** The folded-text position of original offset `offset` (the first folded char at or after it). */
+  private foldedOffset(offset: number): number {
+    const o = this.folded.offsets;
+    let lo = 0;
+    let hi = o.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((o[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private nearestBefore(offset: number): Sentence | undefined {

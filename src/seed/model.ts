@@ -4,6 +4,9 @@
  * The JSON Schema (seed.schema.json) checks shapes; this table checks meaning.
  */
 
+/** Evidence: a verbatim snippet of the article, optionally with the offset of the occurrence meant. */
+export type SeedEvidence = string | { text: string; at: number };
+
 export type EntityKind = 'PERSON' | 'COUNTRY' | 'PLACE' | 'SUMMIT' | 'TALKS' | 'ORGANIZATION' | 'TOPIC';
 
 export interface KindSpec {
@@ -83,7 +86,7 @@ export interface SeedEntity {
   name: string;
   aliases?: string[];
   labels?: string[];
-  evidence?: string;
+  evidence?: SeedEvidence;
   mentioned?: boolean;
   method?: string;
   confidence?: number;
@@ -94,7 +97,7 @@ export interface SeedRelation {
   type: RelationType;
   from: string;
   to: string;
-  evidence?: string;
+  evidence?: SeedEvidence;
   method?: string;
   confidence?: number;
   [field: string]: unknown;
@@ -106,7 +109,7 @@ export interface SeedQuote {
   text: string;
   about?: string[];
   /** Where to find the quote when its text alone is ambiguous; default: the text itself. */
-  evidence?: string;
+  evidence?: SeedEvidence;
   method?: string;
   confidence?: number;
 }

@@ -1,5 +1,5 @@
 import { toNeo4jDate } from '../db/convert.js';
-import { DATE_FIELDS, KINDS, RELATIONS, type SeedEntity } from './model.js';
+import { DATE_FIELDS, KINDS, RELATIONS, type SeedEntity, type SeedEvidence } from './model.js';
 import { relationKey, type ParsedSeedFile } from './validate.js';
 
 /**
@@ -49,7 +49,7 @@ function props(source: Record<string, unknown>, fields: readonly string[]): Reco
 export function planFile(f: ParsedSeedFile): FilePlan {
   const { doc } = f;
   const articleId = doc.article?.id ?? null;
-  const evidenceFor = (snippet: string | undefined, producer: { method?: string; confidence?: number } = {}): string[] => {
+  const evidenceFor = (snippet: SeedEvidence | undefined, producer: { method?: string; confidence?: number } = {}): string[] => {
     if (snippet === undefined || articleId === null || f.evidence === undefined) return [];
     const span = f.evidence.locate(snippet);
     if (span === undefined) return [];

@@ -13,6 +13,7 @@ import {
   type EntityKind,
   type SeedDocument,
   type SeedEntity,
+  type SeedEvidence,
   type SeedRelation,
 } from './model.js';
 
@@ -325,7 +326,7 @@ function checkEntity(e: SeedEntity, report: (path: (string | number)[], message:
 function checkEvidence(
   f: ParsedSeedFile,
   path: (string | number)[],
-  snippet: string,
+  snippet: SeedEvidence,
   issue: (f: ParsedSeedFile, path: (string | number)[], message: string) => void,
 ): void {
   if (f.evidence === undefined) {
@@ -333,7 +334,8 @@ function checkEvidence(
     return;
   }
   if (f.evidence.locate(snippet) === undefined) {
-    const shown = snippet.length > 80 ? `${snippet.slice(0, 77)}...` : snippet;
-    issue(f, path, `text not found in the article: ${JSON.stringify(shown)}`);
+    const text = typeof snippet === 'string' ? snippet : snippet.text;
+    const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    issue(f, path, `text not found in the article${typeof snippet === 'string' ? '' : ` at or after offset ${snippet.at}`}: ${JSON.stringify(shown)}`);
   }
 }
