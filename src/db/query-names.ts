@@ -33,6 +33,7 @@ export const QUERY_NAMES = [
   'graph.path',
   'graph.stats',
   'graph.timeline',
+  'ingest.match-names',
   'organizations.country',
   'organizations.people',
   'people.affiliations',

@@ -159,7 +159,7 @@ export function extractArticle(input: ArticleInput, gaz: Gazetteer): Extraction 
     addRelation({ type: 'AFFILIATED_WITH', from: u.person.id, to: u.org, title: u.title, evidence: ev(u.person), method: 'pattern:unnamed-spokesperson', confidence: 0.8 });
   }
   if (authorIds[0] && outletId) {
-    addRelation({ type: 'AFFILIATED_WITH', from: authorIds[0], to: outletId, evidence: byline ? { text: byline[0].trim(), at: byline.index } : { text: input.title, at: 0 }, method: 'pattern:byline-outlet', confidence: 0.7 });
+    addRelation({ type: 'AFFILIATED_WITH', from: authorIds[0], to: outletId, ...(byline ? { evidence: { text: byline[0].trim(), at: byline.index } } : {}), method: byline ? 'pattern:byline-outlet' : 'front-matter:author-outlet', confidence: 0.7 });
   }
   // A quoted person with no office, gazetteer entry or affiliation is still somebody: leave roles empty.
 
@@ -323,7 +323,7 @@ function resolvePeople(mentions: Mention[], gaz: Gazetteer, published: string | 
       out.push(m);
       continue;
     }
-    const word = m.name;
+    const word = m.name.replace(/[’']s$/, '');
     const inArticle = full.filter((f) => f.name.split(/\s+/).includes(word) && f.id !== '');
     const ids = [...new Set(inArticle.map((f) => f.id))];
     if (ids.length >= 1) {

@@ -164,6 +164,7 @@ function indexDefinitions(plans: FilePlan[]): Map<string, EntityRow> {
               labels: [...new Set([...prev.labels, ...e.labels])],
               props: { ...prev.props, ...e.props },
               aliases: [...new Set([...prev.aliases, ...e.aliases])],
+              overwrite: (prev.overwrite ?? true) || (e.overwrite ?? true),
             },
       );
     }
@@ -188,7 +189,25 @@ function withReferencedEntities(plan: FilePlan, definitions: Map<string, EntityR
   return { ...plan, entities };
 }
 
-interface WriteCounts {
+/**
+ * Writes several plans in one transaction, as one plan of concatenated rows (the ingest path batches
+ * articles this way: one transaction per batch rather than per article). Entities that several
+ * plans share are written once, merged.
+ */
+export async function writePlans(db: Db, plans: FilePlan[], batchSize = 1000): Promise<WriteCounts> {
+  const definitions = indexDefinitions(plans);
+  const merged: FilePlan = {
+    file: plans.map((p) => p.file).join(', '),
+    entities: [...definitions.values()],
+    relations: plans.flatMap((p) => p.relations),
+    articles: plans.flatMap((p) => p.articles),
+    mentions: plans.flatMap((p) => p.mentions),
+    quotes: plans.flatMap((p) => p.quotes),
+  };
+  return db.writeTransaction((tx) => writePlan(tx, merged, batchSize));
+}
+
+export interface WriteCounts {
   nodesCreated: number;
   nodesUpdated: number;
   relationshipsCreated: number;

@@ -8,8 +8,8 @@ import { relationKey, type ParsedSeedFile } from './validate.js';
  * and an evidence record (sentence index, character span, method `seed`, confidence 1).
  */
 
-export interface EntityRow { id: string; labels: string[]; props: Record<string, unknown>; aliases: string[] }
-export interface RelationRow { type: string; from: string; to: string; key: string; props: Record<string, unknown>; source: string | null; evidence: string[] }
+export interface EntityRow { id: string; labels: string[]; props: Record<string, unknown>; aliases: string[]; overwrite?: boolean }
+export interface RelationRow { type: string; from: string; to: string; key: string; props: Record<string, unknown>; source: string | null; evidence: string[]; overwrite?: boolean }
 export interface ArticleRow { id: string; props: Record<string, unknown>; outlet: string | null; authors: string[] }
 export interface MentionRow { article: string; entity: string; evidence: string[] }
 export interface QuoteRow { id: string; article: string; speaker: string; about: string[]; props: Record<string, unknown>; evidence: string[] }
@@ -46,7 +46,27 @@ function props(source: Record<string, unknown>, fields: readonly string[]): Reco
   return out;
 }
 
+export interface PlanOptions {
+  /**
+   * Whether this file's fields replace those already in the graph. True for reviewed seed files;
+   * false for extracted ones, which add labels, aliases and provenance but never overwrite what a
+   * reviewer (or an earlier article) set.
+   */
+  overwrite?: boolean;
+}
+
+/** The plan of a reviewed seed file (its fields overwrite the graph's). */
 export function planFile(f: ParsedSeedFile): FilePlan {
+  return planWith(f, {});
+}
+
+/** The plan of an extracted file: it adds to the graph but never overwrites reviewed fields. */
+export function planExtracted(f: ParsedSeedFile): FilePlan {
+  return planWith(f, { overwrite: false });
+}
+
+function planWith(f: ParsedSeedFile, opts: PlanOptions): FilePlan {
+  const overwrite = opts.overwrite ?? true;
   const { doc } = f;
   const articleId = doc.article?.id ?? null;
   const evidenceFor = (snippet: SeedEvidence | undefined, producer: { method?: string; confidence?: number } = {}): string[] => {
@@ -71,6 +91,7 @@ export function planFile(f: ParsedSeedFile): FilePlan {
       labels: [spec.label, ...(e.labels ?? [])],
       props: props(e, [...ENTITY_COMMON_FIELDS, ...spec.fields.filter((x) => x !== 'labels')]),
       aliases: (e.aliases ?? []).filter((a) => a !== e.name),
+      overwrite,
     };
   });
 
@@ -82,6 +103,7 @@ export function planFile(f: ParsedSeedFile): FilePlan {
     props: props(r, RELATIONS[r.type].fields),
     source: articleId,
     evidence: evidenceFor(r.evidence, r),
+    overwrite,
   }));
 
   const articles: ArticleRow[] = [];

@@ -1,0 +1,210 @@
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { stringify } from 'yaml';
+import type { Db } from '../db/db.js';
+import { extractArticle, type Extraction } from '../extract/extract.js';
+import type { Gazetteer } from '../extract/gazetteer.js';
+import { KINDS, type SeedDocument } from '../seed/model.js';
+import { EvidenceIndex } from '../seed/evidence.js';
+import { existingLookup, writePlans } from '../seed/load.js';
+import { planExtracted, type FilePlan } from '../seed/plan.js';
+import { checkSeedSet, formatIssue, type ParsedSeedFile } from '../seed/validate.js';
+import { ARTICLE_EXTENSIONS, InputError, readArticle } from './input.js';
+
+/**
+ * `npm run ingest`: raw articles -> extraction -> resolution against the graph -> the same writer as
+ * `npm run load`. A bad article is reported and skipped; the others go on.
+ */
+
+export interface IngestOptions {
+  /** Extract and resolve, write nothing to the graph. */
+  dryRun?: boolean;
+  /** Also write each extraction as a reviewable seed file (and its text) into this folder. */
+  outDir?: string;
+  /** Articles per write transaction (default 50). */
+  batchSize?: number;
+  onArticleDone?: (file: string, done: number, total: number) => void;
+}
+
+export interface IngestFailure {
+  file: string;
+  message: string;
+}
+
+export interface IngestSummary {
+  articles: number;
+  failed: number;
+  failures: IngestFailure[];
+  entitiesNew: number;
+  entitiesMatched: number;
+  relationships: number;
+  quotes: number;
+  warnings: string[];
+  nodesCreated: number;
+  relationshipsCreated: number;
+  dryRun: boolean;
+  ms: number;
+}
+
+/** Article files named by `paths` (folders searched recursively), sorted; missing paths are failures. */
+export async function collectArticles(paths: string[]): Promise<{ files: string[]; failures: IngestFailure[] }> {
+  const files: string[] = [];
+  const failures: IngestFailure[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile() && ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase()) && !/^(readme|source|license)\./i.test(e.name)) files.push(full);
+    }
+  };
+  for (const p of paths) {
+    try {
+      if ((await stat(p)).isDirectory()) await walk(p);
+      else files.push(p);
+    } catch {
+      failures.push({ file: p, message: 'no such file or folder' });
+    }
+  }
+  return { files: [...new Set(files)], failures };
+}
+
+/**
+ * Gives names the gazetteer did not know the id the graph already has for them: an extracted
+ * person, organization or place whose exact name (or alias) one graph entity of the same kind
+ * carries takes that entity's id, so a second article about the same people merges into the same
+ * nodes. Ambiguous names (several graph entities) keep their own id.
+ */
+async function resolveAgainstGraph(db: Db, extractions: Extraction[]): Promise<void> {
+  const rows: { key: string; name: string; query: string; label: string }[] = [];
+  for (const [i, x] of extractions.entries()) {
+    for (const e of x.doc.entities ?? []) {
+      if (!String(e.method ?? '').startsWith('pattern:') || !['PERSON', 'ORGANIZATION', 'PLACE'].includes(e.kind)) continue;
+      const phrase = e.name.replace(/["\\]/g, ' ').trim();
+      if (phrase === '') continue;
+      rows.push({ key: `${i}|${e.id}`, name: e.name, query: `"${phrase}"`, label: KINDS[e.kind].label });
+    }
+  }
+  if (rows.length === 0) return;
+  const found = await db.read('ingest.match-names', { rows });
+  const remap = new Map<number, Map<string, string>>();
+  for (const r of found) {
+    const ids = r.ids as string[];
+    const [i, id] = String(r.key).split('|') as [string, string];
+    if (ids.length === 1 && ids[0] !== id) {
+      const m = remap.get(Number(i)) ?? new Map<string, string>();
+      m.set(id, ids[0] as string);
+      remap.set(Number(i), m);
+    }
+  }
+  for (const [i, m] of remap) renameIds(extractions[i]?.doc as SeedDocument, m);
+}
+
+function renameIds(doc: SeedDocument, m: Map<string, string>): void {
+  const r = (id: string): string => m.get(id) ?? id;
+  const seen = new Set<string>();
+  doc.entities = (doc.entities ?? []).filter((e) => {
+    e.id = r(e.id);
+    if (seen.has(e.id)) return false;
+    seen.add(e.id);
+    return true;
+  });
+  for (const rel of doc.relations ?? []) {
+    rel.from = r(rel.from);
+    rel.to = r(rel.to);
+  }
+  for (const q of doc.quotes ?? []) {
+    q.speaker = r(q.speaker);
+    if (q.about) q.about = q.about.map(r);
+  }
+  if (doc.article?.authors) doc.article.authors = doc.article.authors.map(r);
+  if (doc.article?.outlet) doc.article.outlet = r(doc.article.outlet);
+}
+
+export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  const started = Date.now();
+  const batchSize = opts.batchSize ?? 50;
+  const summary: IngestSummary = {
+    articles: 0,
+    failed: 0,
+    failures: [],
+    entitiesNew: 0,
+    entitiesMatched: 0,
+    relationships: 0,
+    quotes: 0,
+    warnings: [],
+    nodesCreated: 0,
+    relationshipsCreated: 0,
+    dryRun: opts.dryRun === true,
+    ms: 0,
+  };
+  const { files, failures } = await collectArticles(paths);
+  summary.failures.push(...failures);
+  if (opts.outDir) await mkdir(join(opts.outDir, 'articles'), { recursive: true });
+  const lookup = existingLookup(db);
+  let done = 0;
+
+  for (let b = 0; b < files.length; b += batchSize) {
+    const batch = files.slice(b, b + batchSize);
+    const good: { file: string; parsed: ParsedSeedFile; extraction: Extraction; text: string }[] = [];
+    const extractions: Extraction[] = [];
+    const texts: string[] = [];
+    const sources: string[] = [];
+    for (const file of batch) {
+      try {
+        const input = await readArticle(file);
+        extractions.push(extractArticle(input, gaz));
+        texts.push(input.text);
+        sources.push(file);
+      } catch (err) {
+        summary.failures.push({ file, message: err instanceof InputError ? err.message.slice(file.length + 2) : `extraction failed: ${(err as Error).message}` });
+        opts.onArticleDone?.(file, ++done, files.length);
+      }
+    }
+    await resolveAgainstGraph(db, extractions);
+    for (const [i, extraction] of extractions.entries()) {
+      const file = sources[i] as string;
+      const text = texts[i] as string;
+      const parsed: ParsedSeedFile = { file, doc: extraction.doc, evidence: new EvidenceIndex(text), locate: () => undefined };
+      // The extraction is checked like any seed file: a rule that produced something inconsistent
+      // fails this article, not the run.
+      const issues = await checkSeedSet([parsed], lookup);
+      if (issues.length > 0) {
+        summary.failures.push({ file, message: `extraction failed validation: ${issues.slice(0, 3).map(formatIssue).join('; ')}` });
+        opts.onArticleDone?.(file, ++done, files.length);
+        continue;
+      }
+      good.push({ file, parsed, extraction, text });
+    }
+    const ids = [...new Set(good.flatMap((g) => (g.extraction.doc.entities ?? []).map((e) => e.id)))];
+    const existing = ids.length > 0 ? await lookup(ids) : new Map();
+    for (const g of good) {
+      const ents = g.extraction.doc.entities ?? [];
+      summary.entitiesMatched += ents.filter((e) => existing.has(e.id)).length;
+      summary.entitiesNew += ents.filter((e) => !existing.has(e.id)).length;
+      summary.relationships += (g.extraction.doc.relations ?? []).length;
+      summary.quotes += (g.extraction.doc.quotes ?? []).length;
+      summary.warnings.push(...g.extraction.warnings.map((w) => `${g.file}: ${w}`));
+      if (opts.outDir) await writeReviewFile(opts.outDir, g.file, g.extraction.doc, g.text);
+    }
+    if (!opts.dryRun && good.length > 0) {
+      const plans: FilePlan[] = good.map((g) => planExtracted(g.parsed));
+      const counts = await writePlans(db, plans);
+      summary.nodesCreated += counts.nodesCreated;
+      summary.relationshipsCreated += counts.relationshipsCreated;
+    }
+    summary.articles += good.length;
+    for (const g of good) opts.onArticleDone?.(g.file, ++done, files.length);
+  }
+  summary.failed = summary.failures.length;
+  summary.ms = Date.now() - started;
+  return summary;
+}
+
+/** Writes `<out>/<name>.yaml` (seed format, reviewable, loadable) and `<out>/articles/<name>.txt`. */
+async function writeReviewFile(outDir: string, file: string, doc: SeedDocument, text: string): Promise<void> {
+  const name = basename(file, extname(file));
+  await writeFile(join(outDir, 'articles', `${name}.txt`), text);
+  const out: SeedDocument = { ...doc, ...(doc.article ? { article: { ...doc.article, textFile: `articles/${name}.txt`, source: `extracted from ${basename(file)}` } } : {}) };
+  const header = `# yaml-language-server: $schema=../src/seed/seed.schema.json\n# Extracted by summit-graph from ${basename(file)}; review, then load with: npm run load -- <this file>\n`;
+  await writeFile(join(outDir, `${name}.yaml`), header + stringify(out, { lineWidth: 0 }));
+}
