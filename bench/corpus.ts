@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import countries from 'world-countries';
+import worldCountriesModule, { type Countries } from 'world-countries';
 
 /**
  * A deterministic synthetic corpus in the seed format (seed/FORMAT.md), shaped like real coverage:
@@ -55,6 +55,10 @@ export interface CorpusFacts {
   pathFrom: string;
   pathTo: string;
 }
+
+// world-countries is CommonJS whose types declare an ES default export (see src/extract/gazetteer.ts).
+const countries: Countries =
+  (worldCountriesModule as unknown as { default?: Countries }).default ?? (worldCountriesModule as unknown as Countries);
 
 const N_PLACES = 500;
 const N_LEADERS = 400;
@@ -289,15 +293,22 @@ export function generateCorpus(opts: CorpusOptions): CorpusSummary & { facts: Co
   const outletZipf = new Zipf(outlets.length, 1.0);
   let quoteCount = 0;
   let files = 1;
-  for (let i = 0; i < opts.articles; i++) {
+  // Articles are numbered newest first (ties keep draw order), so article-id order is our API's
+  // "newest article first" order; see the note on summitQuotes in bench/ops.ts.
+  const drafts = Array.from({ length: opts.articles }, (_, n) => {
     const s = coverageOrder[summitZipf.sample(d)] as Summit;
+    const day = Math.min(9200, Math.round((Date.parse(s.date) - Date.UTC(2000, 0, 1)) / 86_400_000) + d.int(0, 3));
+    return { s, day, n };
+  }).sort((a, b) => b.day - a.day || a.n - b.n);
+  for (let i = 0; i < opts.articles; i++) {
+    const { s, day } = drafts[i] as (typeof drafts)[number];
     const num = String(i + 1).padStart(6, '0');
     const folder = join(seedDir, 'articles', String(Math.floor(i / FILES_PER_FOLDER)).padStart(3, '0'));
     if (i % FILES_PER_FOLDER === 0) mkdirSync(folder, { recursive: true });
     const outletIdx = outletZipf.sample(d);
     const outlet = outlets[outletIdx] as Named;
     const authors = [...new Set(Array.from({ length: d.int(1, 2) }, () => journalists[outletIdx + outlets.length * d.int(0, journalists.length / outlets.length - 1)] as Person))];
-    const published = isoDate(Math.min(9200, Math.round((Date.parse(s.date) - Date.UTC(2000, 0, 1)) / 86_400_000) + d.int(0, 3)));
+    const published = isoDate(day);
     const names = s.participants.map((p) => p.name);
     const title = names.length === 2 ? `${names[0]} and ${names[1]} meet at the ${s.name}` : `${names.length} leaders gather for the ${s.name}`;
     const heldIn = `was held in ${s.place.name}`;

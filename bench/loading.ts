@@ -1,0 +1,121 @@
+import neo4j from 'neo4j-driver';
+import type { Db } from '../src/db/db.js';
+import { planFile, type EntityRow, type FilePlan, type RelationRow } from '../src/seed/plan.js';
+import { applySchema, loadSeedPaths, validateSeedPaths } from '../src/seed/load.js';
+
+/** Nodes and relationships in the graph (count store). */
+export async function graphCounts(db: Db): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await db.read('bench.counts');
+  return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
+}
+
+export interface LoadResult {
+  method: 'ours' | 'baseline';
+  /** Wall time of the whole load, validation included (ours validates every file first). */
+  ms: number;
+  /** Validation and planning only (reading, parsing, checking, turning files into rows). */
+  prepareMs: number;
+  /** ms - prepareMs: the time spent writing. */
+  writeMs: number;
+  nodes: number;
+  relationships: number;
+  nodesPerSec: number;
+  relationshipsPerSec: number;
+}
+
+/** Our loader, exactly as `npm run load` runs it: one transaction per file. Expects an empty graph. */
+export async function loadOurs(db: Db, seedDir: string, prepareMs: number): Promise<LoadResult> {
+  await applySchema(db);
+  const summary = await loadSeedPaths(db, [seedDir]);
+  return result('ours', summary.ms, prepareMs, await graphCounts(db));
+}
+
+/**
+ * The baseline: the same rows (the loader's own parse, check and plan, so nothing differs but the
+ * writing), merged across files client-side, written with one hand-written UNWIND query per kind of
+ * row over all rows of the corpus, in chunks of `chunk` rows (one transaction each). No change
+ * counting, no per-file atomicity. Expects an empty graph.
+ */
+export async function loadBaseline(db: Db, seedDir: string, chunk = 5000): Promise<LoadResult> {
+  await applySchema(db);
+  const started = Date.now();
+  const plans = (await validateSeedPaths([seedDir])).map(planFile);
+  const rows = mergeRows(plans);
+  const prepareMs = Date.now() - started;
+  const write = async (name: Parameters<Db['write']>[0], list: unknown[]): Promise<void> => {
+    for (let i = 0; i < list.length; i += chunk) await db.write(name, { rows: list.slice(i, i + chunk) });
+  };
+  await write('bench.load-entities', rows.entities);
+  await write('bench.load-articles', rows.articles);
+  await write('bench.load-relations', rows.relations);
+  await write('bench.load-mentions', rows.mentions);
+  await write('bench.load-quotes', rows.quotes);
+  return result('baseline', Date.now() - started, prepareMs, await graphCounts(db));
+}
+
+/** How long validating and planning the corpus takes (what both loaders do before writing). */
+export async function prepareTime(seedDir: string): Promise<number> {
+  const started = Date.now();
+  (await validateSeedPaths([seedDir])).map(planFile);
+  return Date.now() - started;
+}
+
+function result(method: LoadResult['method'], ms: number, prepareMs: number, c: { nodes: number; relationships: number }): LoadResult {
+  const writeMs = Math.max(1, ms - prepareMs);
+  return {
+    method,
+    ms,
+    prepareMs,
+    writeMs,
+    nodes: c.nodes,
+    relationships: c.relationships,
+    nodesPerSec: Math.round((c.nodes / writeMs) * 1000),
+    relationshipsPerSec: Math.round((c.relationships / writeMs) * 1000),
+  };
+}
+
+/** Every file's rows as one set: entities and relations merged across files as the loader merges them. */
+function mergeRows(plans: FilePlan[]): {
+  entities: EntityRow[];
+  articles: FilePlan['articles'];
+  relations: (Omit<RelationRow, 'source'> & { sources: string[] })[];
+  mentions: FilePlan['mentions'];
+  quotes: FilePlan['quotes'];
+} {
+  const entities = new Map<string, EntityRow>();
+  const relations = new Map<string, Omit<RelationRow, 'source'> & { sources: string[] }>();
+  for (const p of plans) {
+    for (const e of p.entities) {
+      const prev = entities.get(e.id);
+      entities.set(e.id, prev === undefined ? { ...e } : {
+        id: e.id,
+        labels: [...new Set([...prev.labels, ...e.labels])],
+        props: { ...prev.props, ...e.props },
+        aliases: [...new Set([...prev.aliases, ...e.aliases])],
+      });
+    }
+    for (const r of p.relations) {
+      const key = `${r.from}\u0000${r.type}\u0000${r.key}\u0000${r.to}`;
+      const prev = relations.get(key);
+      if (prev === undefined) {
+        relations.set(key, { type: r.type, from: r.from, to: r.to, key: r.key, props: r.props, sources: r.source === null ? [] : [r.source], evidence: [...r.evidence] });
+      } else {
+        prev.props = { ...prev.props, ...r.props };
+        if (r.source !== null && !prev.sources.includes(r.source)) prev.sources.push(r.source);
+        for (const e of r.evidence) if (!prev.evidence.includes(e)) prev.evidence.push(e);
+      }
+    }
+  }
+  return {
+    entities: [...entities.values()],
+    articles: plans.flatMap((p) => p.articles),
+    relations: [...relations.values()],
+    mentions: plans.flatMap((p) => p.mentions),
+    quotes: plans.flatMap((p) => p.quotes),
+  };
+}
+
+/** Integer parameters as Neo4j integers (a JS number is sent as a float, which LIMIT refuses). */
+export function cypherParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Number.isInteger(v) ? neo4j.int(v as number) : v]));
+}

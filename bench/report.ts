@@ -1,0 +1,140 @@
+import type { CorpusFacts } from './corpus.js';
+import type { LoadResult } from './loading.js';
+import type { CheckResult, RunResult } from './serving.js';
+
+/** Ours divided by the other implementation, for one operation (or the mix) at one concurrency. */
+export interface Ratio {
+  op: string;
+  connections: number;
+  throughputVsLibrary: number;
+  throughputVsRaw: number;
+  p50VsLibrary: number;
+  p50VsRaw: number;
+  p99VsLibrary: number;
+  p99VsRaw: number;
+}
+
+export interface SizeResult {
+  articles: number;
+  facts: CorpusFacts;
+  counts: { nodes: number; relationships: number };
+  loads: LoadResult[];
+  checks: CheckResult[];
+  runs: RunResult[];
+  ratios: { serving: Ratio[]; loading: { writeRate: number; endToEnd: number } | null };
+}
+
+export interface Scaling {
+  articles: number[];
+  /** Mix p50 (ms) per implementation and concurrency, one value per size. */
+  p50: Record<string, number[]>;
+  /** p50 growth from each size to the next, per implementation and concurrency. */
+  growth: Record<string, number[]>;
+}
+
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+const div = (a: number, b: number): number => (b === 0 ? 0 : r2(a / b));
+
+export function ratiosFor(runs: RunResult[], loads: LoadResult[]): SizeResult['ratios'] {
+  const find = (impl: string, op: string, c: number): RunResult | undefined =>
+    runs.find((r) => r.impl === impl && r.op === op && r.connections === c);
+  const serving: Ratio[] = [];
+  for (const ours of runs.filter((r) => r.impl === 'ours')) {
+    const lib = find('library', ours.op, ours.connections);
+    const raw = find('raw', ours.op, ours.connections);
+    if (!lib || !raw) continue;
+    serving.push({
+      op: ours.op,
+      connections: ours.connections,
+      throughputVsLibrary: div(ours.throughput, lib.throughput),
+      throughputVsRaw: div(ours.throughput, raw.throughput),
+      p50VsLibrary: div(ours.p50, lib.p50),
+      p50VsRaw: div(ours.p50, raw.p50),
+      p99VsLibrary: div(ours.p99, lib.p99),
+      p99VsRaw: div(ours.p99, raw.p99),
+    });
+  }
+  const ours = loads.find((l) => l.method === 'ours');
+  const base = loads.find((l) => l.method === 'baseline');
+  const loading = ours && base ? { writeRate: div(base.writeMs, ours.writeMs), endToEnd: div(base.ms, ours.ms) } : null;
+  return { serving, loading };
+}
+
+export function scalingOf(sizes: SizeResult[]): Scaling {
+  const p50: Record<string, number[]> = {};
+  for (const s of sizes) {
+    for (const r of s.runs.filter((x) => x.op === 'mix')) (p50[`${r.impl} c=${r.connections}`] ??= []).push(r.p50);
+  }
+  const growth: Record<string, number[]> = {};
+  for (const [k, v] of Object.entries(p50)) growth[k] = v.slice(1).map((x, i) => div(x, v[i] as number));
+  return { articles: sizes.map((s) => s.articles), p50, growth };
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => line(r.map(String)))].join('\n');
+}
+
+/** The tables of one corpus size, as Markdown (readable on a terminal, pasteable into the README). */
+export function formatSize(s: SizeResult): string {
+  const out: string[] = [];
+  out.push(`\n### ${s.articles} articles: ${s.counts.nodes} nodes, ${s.counts.relationships} relationships\n`);
+  const get = (impl: string, op: string, c: number): RunResult | undefined => s.runs.find((r) => r.impl === impl && r.op === op && r.connections === c);
+  const ratio = (op: string, c: number): Ratio | undefined => s.ratios.serving.find((r) => r.op === op && r.connections === c);
+  const rows = s.runs
+    .filter((r) => r.impl === 'ours')
+    .map((o) => {
+      const l = get('library', o.op, o.connections);
+      const w = get('raw', o.op, o.connections);
+      const q = ratio(o.op, o.connections);
+      const check = s.checks.find((c) => c.op === o.op);
+      const fig = (r: RunResult | undefined): string => (r ? `${r.throughput} / ${r.p50} / ${r.p99}${r.errors ? ` (${r.errors} err)` : ''}` : '-');
+      return [
+        o.op,
+        o.connections,
+        fig(o),
+        fig(l),
+        fig(w),
+        q ? `${q.throughputVsLibrary}x` : '-',
+        q ? `${q.throughputVsRaw}x` : '-',
+        q ? `${q.p99VsRaw}x` : '-',
+        check ? String(check.roundTrips) : 'mix',
+        check ? (check.equal ? 'yes' : 'NO') : s.checks.every((c) => c.equal) ? 'yes' : 'NO',
+      ];
+    });
+  out.push(
+    table(
+      ['operation', 'c', 'ours req/s / p50 / p99 ms', '@neo4j/graphql', 'raw Cypher', 'thr ours/lib', 'thr ours/raw', 'p99 ours/raw', 'round trips', 'same data'],
+      rows,
+    ),
+  );
+  if (s.loads.length > 0) {
+    out.push('');
+    out.push(
+      table(
+        ['loader', 'total s', 'validate+plan s', 'write s', 'nodes', 'rels', 'nodes/s (write)', 'rels/s (write)'],
+        s.loads.map((l) => [l.method, r2(l.ms / 1000), r2(l.prepareMs / 1000), r2(l.writeMs / 1000), l.nodes, l.relationships, l.nodesPerSec, l.relationshipsPerSec]),
+      ),
+    );
+    if (s.ratios.loading) {
+      out.push(`\nloading, ours vs baseline (rate ratio): write phase ${s.ratios.loading.writeRate}x, end to end ${s.ratios.loading.endToEnd}x`);
+    }
+  }
+  return out.join('\n');
+}
+
+export function printSize(s: SizeResult): void {
+  process.stdout.write(`${formatSize(s)}\n`);
+}
+
+export function formatScaling(sc: Scaling): string {
+  const rows = Object.entries(sc.p50).map(([k, v]) => [k, ...v.map(String), ...(sc.growth[k] ?? []).map((g) => `${g}x`)]);
+  const head = ['mix p50 (ms)', ...sc.articles.map((a) => `${a}`), ...sc.articles.slice(1).map((a, i) => `${sc.articles[i]}->${a}`)];
+  return `\n### Scaling: mix p50 by corpus size\n\n${table(head, rows)}`;
+}
+
+export function printScaling(sc: Scaling): void {
+  process.stdout.write(`${formatScaling(sc)}\n`);
+}

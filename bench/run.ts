@@ -1,0 +1,205 @@
+/**
+ * `npm run bench [-- --quick] [options]`: serving, loading and scaling, side by side in one run on
+ * one Neo4j (its own instance: `.neo4j/data/bench`, Bolt on 127.0.0.1:7690 by default; never the
+ * dev database on 7687 or the test instances). Prints tables and writes every figure to
+ * `bench/results/<timestamp>.json`. See README.md, "Performance".
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { CypherRegistry } from '../src/db/cypher.js';
+import { createDriver, Db } from '../src/db/db.js';
+import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
+import { generateCorpus, type CorpusFacts } from './corpus.js';
+import { graphCounts, loadBaseline, loadOurs, prepareTime, type LoadResult } from './loading.js';
+import { operations } from './ops.js';
+import { corpusDir, REPO_ROOT } from './paths.js';
+import { printSize, printScaling, ratiosFor, scalingOf, type SizeResult } from './report.js';
+import { checkOperation, IMPLS, runHttp, runRaw, startServer, type CheckResult, type RunResult } from './serving.js';
+
+interface Options {
+  quick?: boolean;
+  sizes?: string;
+  seed: number;
+  boltPort: number;
+  httpPort: number;
+  heap: string;
+  pagecache: number;
+  duration?: number;
+  warmup?: number;
+  connections?: string;
+  loadCompareMax?: number;
+  keepDb?: boolean;
+}
+
+const int = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive whole number, got ${v}`);
+  return n;
+};
+
+const program = new Command()
+  .name('npm run bench --')
+  .description('Benchmark our GraphQL API against @neo4j/graphql and raw Cypher, plus loading and scaling.')
+  .option('--quick', '1k articles, short runs (under 5 minutes)')
+  .option('--sizes <list>', 'corpus sizes in articles (default 1000,10000,100000; --quick: 1000)')
+  .option('--seed <n>', 'corpus seed', int, 1)
+  .option('--bolt-port <n>', 'Bolt port of the bench Neo4j', int, 7690)
+  .option('--http-port <n>', 'first of the two HTTP ports (ours, then @neo4j/graphql)', int, 4100)
+  .option('--heap <size>', 'bench Neo4j JVM heap', '6g')
+  .option('--pagecache <MiB>', 'bench Neo4j page cache (MiB)', int, 4096)
+  .option('--duration <s>', 'seconds per timed run (default 10; --quick: 3)', int)
+  .option('--warmup <s>', 'seconds of warm-up before each timed run (default 3; --quick: 1)', int)
+  .option('--connections <list>', 'concurrency levels of the mix (default 1,16,64)')
+  .option('--load-compare-max <n>', 'largest size whose loading is compared (our loader vs baseline); larger sizes are built with the baseline (default 10000)', int)
+  .option('--keep-db', 'leave the bench Neo4j running afterwards')
+  .showHelpAfterError();
+
+/** Per-operation runs use this concurrency (the targets are stated at 16). */
+const OP_CONNECTIONS = 16;
+
+program.action(async (opts: Options) => {
+  const quick = opts.quick === true;
+  const sizes = (opts.sizes ?? (quick ? '1000' : '1000,10000,100000')).split(',').map((s) => int(s.trim()));
+  const duration = opts.duration ?? (quick ? 3 : 10);
+  const warmup = opts.warmup ?? (quick ? 1 : 3);
+  const mixConnections = (opts.connections ?? '1,16,64').split(',').map((s) => int(s.trim()));
+  const loadCompareMax = opts.loadCompareMax ?? 10_000;
+  const neo: LocalNeo4jOptions = {
+    home: '.neo4j',
+    host: '127.0.0.1',
+    boltPort: opts.boltPort,
+    heap: opts.heap,
+    pageCacheMiB: opts.pagecache,
+    dataDir: '.neo4j/data/bench',
+    onProgress: (m) => log(m),
+  };
+  const startedAt = new Date();
+  const results: SizeResult[] = [];
+  try {
+    for (const articles of sizes) {
+      results.push(await benchSize(articles, opts.seed, neo, { duration, warmup, mixConnections, loadCompareMax, httpPort: opts.httpPort }));
+      printSize(results[results.length - 1] as SizeResult);
+    }
+  } finally {
+    if (opts.keepDb !== true) await stopLocalNeo4j(neo);
+  }
+  const scaling = scalingOf(results);
+  if (results.length > 1) printScaling(scaling);
+  const out = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    options: { quick, sizes, seed: opts.seed, duration, warmup, mixConnections, opConnections: OP_CONNECTIONS, heap: opts.heap, pagecacheMiB: opts.pagecache, loadCompareMax },
+    sizes: results,
+    scaling,
+  };
+  const dir = join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  process.stdout.write(`\nAll figures: ${file}\n`);
+  if (results.some((r) => r.checks.some((c) => !c.equal))) {
+    process.stderr.write('Some operations returned different data (see "checks" above and in the JSON).\n');
+    process.exitCode = 1;
+  }
+});
+
+function log(msg: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+/** Stops the bench Neo4j, deletes its data and starts it again: the only fast way to empty it. */
+async function freshNeo4j(neo: LocalNeo4jOptions): Promise<{ db: Db; close: () => Promise<void>; uri: string }> {
+  await stopLocalNeo4j(neo);
+  rmSync(join(REPO_ROOT, neo.dataDir as string), { recursive: true, force: true });
+  const { uri } = await startLocalNeo4j(neo);
+  const driver = createDriver(uri, 'neo4j', 'neo4j');
+  await driver.verifyConnectivity();
+  return { db: new Db(driver, new CypherRegistry(), 'neo4j'), close: () => driver.close(), uri };
+}
+
+interface SizeOptions {
+  duration: number;
+  warmup: number;
+  mixConnections: number[];
+  loadCompareMax: number;
+  httpPort: number;
+}
+
+async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions, o: SizeOptions): Promise<SizeResult> {
+  // --- Corpus -------------------------------------------------------------------------------------
+  const dir = corpusDir(articles, seed);
+  const factsFile = join(dir, 'facts.json');
+  if (!existsSync(factsFile)) {
+    log(`Generating ${articles} articles (seed ${seed}) into ${dir}...`);
+    rmSync(dir, { recursive: true, force: true });
+    const g = generateCorpus({ articles, seed, outDir: dir });
+    log(`  ${g.files} files in ${g.ms} ms`);
+  }
+  const facts = JSON.parse(readFileSync(factsFile, 'utf8')) as CorpusFacts;
+  const seedDir = join(dir, 'seed');
+
+  // --- Loading ------------------------------------------------------------------------------------
+  const loads: LoadResult[] = [];
+  let conn: Awaited<ReturnType<typeof freshNeo4j>>;
+  if (articles <= o.loadCompareMax) {
+    log(`Loading ${articles} articles: baseline (single UNWIND per kind of row)...`);
+    conn = await freshNeo4j(neo);
+    loads.push(await loadBaseline(conn.db, seedDir));
+    await conn.close();
+    log(`  ${JSON.stringify(loads[0])}`);
+    log('Timing validation and planning alone...');
+    const prepareMs = await prepareTime(seedDir);
+    log(`Loading ${articles} articles: our loader (one transaction per file)...`);
+    conn = await freshNeo4j(neo);
+    loads.push(await loadOurs(conn.db, seedDir, prepareMs));
+    log(`  ${JSON.stringify(loads[1])}`);
+  } else {
+    log(`Building the ${articles}-article graph with the baseline loader (our loader is compared up to ${o.loadCompareMax})...`);
+    conn = await freshNeo4j(neo);
+    loads.push(await loadBaseline(conn.db, seedDir));
+    log(`  ${JSON.stringify(loads[0])}`);
+  }
+  const counts = await graphCounts(conn.db);
+
+  // --- Serving ------------------------------------------------------------------------------------
+  const ops = operations(facts);
+  log('Starting our server and the @neo4j/graphql server...');
+  const [ours, library] = await Promise.all([
+    startServer('ours', o.httpPort, conn.uri),
+    startServer('library', o.httpPort + 1, conn.uri),
+  ]);
+  const checks: CheckResult[] = [];
+  const runs: RunResult[] = [];
+  try {
+    for (const op of ops) {
+      const c = await checkOperation(op, ours.url, library.url, conn.db);
+      checks.push(c);
+      log(`  check ${op.name}: ${c.equal ? 'same data' : 'DIFFERENT DATA'}, ${c.roundTrips} round trip(s)${c.detail ? `\n${c.detail}` : ''}`);
+    }
+    const timed = async (impl: (typeof IMPLS)[number], name: string, list: typeof ops, connections: number): Promise<void> => {
+      const go = (seconds: number): Promise<RunResult> =>
+        impl === 'raw'
+          ? runRaw(conn.db, name, list, connections, seconds)
+          : runHttp(impl, name, impl === 'ours' ? ours.url : library.url, list.map((x) => (impl === 'ours' ? x.ours : x.library)), connections, seconds);
+      await go(o.warmup);
+      const r = await go(o.duration);
+      runs.push(r);
+      log(`  ${impl.padEnd(7)} ${name.padEnd(13)} c=${String(connections).padEnd(2)} ${r.throughput} req/s p50 ${r.p50} p99 ${r.p99} ms${r.errors ? ` errors ${r.errors}` : ''}`);
+    };
+    for (const op of ops) for (const impl of IMPLS) await timed(impl, op.name, [op], OP_CONNECTIONS);
+    for (const c of o.mixConnections) for (const impl of IMPLS) await timed(impl, 'mix', ops, c);
+  } finally {
+    await Promise.all([ours.stop(), library.stop()]);
+    await conn.close();
+  }
+  const result: SizeResult = { articles, facts, counts, loads, checks, runs, ratios: ratiosFor(runs, loads) };
+  return result;
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

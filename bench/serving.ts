@@ -1,0 +1,178 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import type { Db } from '../src/db/db.js';
+import { cypherParams } from './loading.js';
+import type { GraphQLRequest, Operation } from './ops.js';
+import { REPO_ROOT } from './paths.js';
+
+export type Impl = 'ours' | 'library' | 'raw';
+export const IMPLS: readonly Impl[] = ['ours', 'library', 'raw'];
+
+/** One timed run: one implementation, one operation (or the mix), one concurrency. */
+export interface RunResult {
+  impl: Impl;
+  op: string;
+  connections: number;
+  durationSec: number;
+  requests: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+export interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/server.ts in a child process and resolves once it listens. */
+export async function startServer(kind: 'ours' | 'library', port: number, boltUri: string): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', kind, String(port), boltUri], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind} server did not start within 60 s`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with code ${code} before listening`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('READY')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** POSTs one GraphQL request; throws on HTTP or GraphQL errors. */
+export async function post(url: string, req: GraphQLRequest): Promise<{ data: any; extensions?: any }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown[]; extensions?: unknown };
+  if (!res.ok || body.errors !== undefined) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body as { data: any; extensions?: any };
+}
+
+export interface CheckResult {
+  op: string;
+  equal: boolean;
+  /** Cypher round trips our server reported for this operation. */
+  roundTrips: number | null;
+  /** Set when the answers differ: the three normalized answers, cut short. */
+  detail?: string;
+}
+
+/** Asks each implementation once and compares the normalized answers. */
+export async function checkOperation(op: Operation, oursUrl: string, libraryUrl: string, db: Db): Promise<CheckResult> {
+  const ours = await post(oursUrl, op.ours);
+  const library = await post(libraryUrl, op.library);
+  const raw = await db.read(op.raw.query, cypherParams(op.raw.params));
+  const a = op.normalizeOurs(ours.data);
+  const b = op.normalizeLibrary(library.data);
+  const c = op.normalizeRaw(raw);
+  const equal = isDeepStrictEqual(a, b) && isDeepStrictEqual(a, c);
+  const roundTrips = typeof ours.extensions?.cypherRoundTrips === 'number' ? ours.extensions.cypherRoundTrips : null;
+  return {
+    op: op.name,
+    equal,
+    roundTrips,
+    ...(equal ? {} : { detail: JSON.stringify({ ours: a, library: b, raw: c }).slice(0, 3000) }),
+  };
+}
+
+/** Exact percentile of sorted latencies (ms), nearest rank. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round((sorted[i] as number) * 100) / 100;
+}
+
+function summarize(impl: Impl, op: string, connections: number, durationMs: number, latencies: number[], errors: number): RunResult {
+  const sorted = latencies.sort((x, y) => x - y);
+  return {
+    impl,
+    op,
+    connections,
+    durationSec: Math.round(durationMs) / 1000,
+    requests: sorted.length,
+    throughput: Math.round((sorted.length / durationMs) * 1000 * 10) / 10,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errors,
+  };
+}
+
+/**
+ * Drives a GraphQL server over HTTP with autocannon: `connections` keep-alive connections, each
+ * sending `requests` in turn (one request = one operation; several = the mix, in order). Latency
+ * is recorded per response (autocannon's own summary has no p95).
+ */
+export async function runHttp(
+  impl: 'ours' | 'library',
+  op: string,
+  url: string,
+  requests: GraphQLRequest[],
+  connections: number,
+  seconds: number,
+): Promise<RunResult> {
+  const latencies: number[] = [];
+  let bad = 0;
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        requests: requests.map((r) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) })),
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode !== 200) bad += 1;
+      latencies.push(responseTime);
+    });
+  });
+  const elapsed = performance.now() - started;
+  return summarize(impl, op, connections, elapsed, latencies, bad + result.errors + result.timeouts);
+}
+
+/**
+ * The floor: the hand-written queries through the driver (Db.read: a managed read transaction and
+ * conversion to plain values, as any client does), `connections` workers in a bounded loop until
+ * `seconds` have passed, each running `ops` in turn.
+ */
+export async function runRaw(db: Db, op: string, ops: Operation[], connections: number, seconds: number): Promise<RunResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const params = ops.map((o) => cypherParams(o.raw.params));
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, w) => {
+      for (let i = w; performance.now() < end; i++) {
+        const k = i % ops.length;
+        const t0 = performance.now();
+        try {
+          await db.read((ops[k] as Operation).raw.query, params[k]);
+        } catch {
+          errors += 1;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return summarize('raw', op, connections, performance.now() - started, latencies, errors);
+}

@@ -1,0 +1,12 @@
+// Benchmark floor (npm run bench): one page of the quotes about a summit (newest article first),
+// each with its speaker and the speaker's organizations, plus the total.
+MATCH (s:Summit {id: $id})
+RETURN COUNT { (s)<-[:ABOUT]-(:Quote) } AS total, COLLECT {
+  MATCH (s)<-[:ABOUT]-(q:Quote)-[:FROM]->(a:Article)
+  WITH q, a ORDER BY a.publishedAt DESC, a.id, q.sentence, q.id
+  LIMIT $limit
+  MATCH (sp:Person)-[:SAID]->(q)
+  RETURN {id: q.id, text: q.text, speaker: sp {.id, .name, affiliations: COLLECT {
+    MATCH (sp)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN o {.id, .name} ORDER BY o.name, o.id
+  }}}
+} AS quotes
