@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { CypherRegistry } from '../src/db/cypher.js';
 import { createDriver, Db } from '../src/db/db.js';
-import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
+import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
 import { generateCorpus, type CorpusFacts } from './corpus.js';
 import { graphCounts, loadBaseline, loadOurs, prepareTime, type LoadResult } from './loading.js';
 import { operations } from './ops.js';
@@ -110,14 +110,38 @@ function log(msg: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
 
-/** Stops the bench Neo4j, deletes its data and starts it again: the only fast way to empty it. */
-async function freshNeo4j(neo: LocalNeo4jOptions): Promise<{ db: Db; close: () => Promise<void>; uri: string }> {
+interface Connection {
+  db: Db;
+  uri: string;
+  close(): Promise<void>;
+}
+
+/** Graphs up to this many nodes are emptied with DETACH DELETE; larger ones by deleting the folder. */
+const WIPE_BY_QUERY_MAX_NODES = 300_000;
+
+/**
+ * An empty bench Neo4j. A small graph is emptied in place (DETACH DELETE in batches: no JVM
+ * restart); a large one by stopping Neo4j, deleting its data folder and starting it again.
+ */
+async function freshNeo4j(neo: LocalNeo4jOptions): Promise<Connection> {
+  const connectTo = async (uri: string): Promise<Connection> => {
+    const driver = createDriver(uri, 'neo4j', 'neo4j');
+    await driver.verifyConnectivity();
+    return { db: new Db(driver, new CypherRegistry(), 'neo4j'), close: () => driver.close(), uri };
+  };
+  const status = await localNeo4jStatus(neo);
+  if (status.running && status.uri !== undefined) {
+    const conn = await connectTo(status.uri);
+    if ((await graphCounts(conn.db)).nodes <= WIPE_BY_QUERY_MAX_NODES) {
+      await conn.db.autoCommit('bench.reset');
+      return conn;
+    }
+    await conn.close();
+  }
   await stopLocalNeo4j(neo);
   rmSync(join(REPO_ROOT, neo.dataDir as string), { recursive: true, force: true });
   const { uri } = await startLocalNeo4j(neo);
-  const driver = createDriver(uri, 'neo4j', 'neo4j');
-  await driver.verifyConnectivity();
-  return { db: new Db(driver, new CypherRegistry(), 'neo4j'), close: () => driver.close(), uri };
+  return connectTo(uri);
 }
 
 interface SizeOptions {
@@ -143,16 +167,16 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
 
   // --- Loading ------------------------------------------------------------------------------------
   const loads: LoadResult[] = [];
-  let conn: Awaited<ReturnType<typeof freshNeo4j>>;
+  let conn: Connection;
   if (articles <= o.loadCompareMax) {
     log(`Loading ${articles} articles: baseline (single UNWIND per kind of row)...`);
     conn = await freshNeo4j(neo);
     loads.push(await loadBaseline(conn.db, seedDir));
-    await conn.close();
     log(`  ${JSON.stringify(loads[0])}`);
     log('Timing validation and planning alone...');
     const prepareMs = await prepareTime(seedDir);
     log(`Loading ${articles} articles: our loader (one transaction per file)...`);
+    await conn.close();
     conn = await freshNeo4j(neo);
     loads.push(await loadOurs(conn.db, seedDir, prepareMs));
     log(`  ${JSON.stringify(loads[1])}`);

@@ -79,7 +79,9 @@ export class Graph {
 
   /** Entities within `hops` of `id` (at most `limit`, center first) and the relationships among them. */
   async neighborhood(id: string, hops: number, limit: number): Promise<SubgraphRecord> {
-    const [row] = await this.db.read('graph.neighborhood', { id, hops: int(hops), limit: int(limit) });
+    // One hop (the default) has its own query: the general one searches 3 hops before filtering.
+    const query = hops === 1 ? 'graph.neighborhood-1' : 'graph.neighborhood';
+    const [row] = await this.db.read(query, { id, hops: int(hops), limit: int(limit) });
     if (row?.found !== true) throw notFound('entity', id);
     return {
       nodes: this.entities.adoptAll(listOf(row, 'nodes')),

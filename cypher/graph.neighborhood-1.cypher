@@ -1,0 +1,17 @@
+// graph.neighborhood for $hops = 1 (the default): the same answer, but a plain one-hop expansion.
+// The general query's quantified shortest-path search explores up to 3 hops before $hops filters,
+// which takes seconds around a busy leader; this one touches only the center's relationships.
+OPTIONAL MATCH (c:Entity {id: $id})
+WITH c, COLLECT {
+  MATCH (c)--(n:Entity)
+  WHERE n <> c
+  WITH DISTINCT n
+  RETURN {node: n, distance: 1} ORDER BY n.name, n.id
+} AS around
+WITH c, around, CASE WHEN c IS NULL THEN [] ELSE [c] + [x IN around[..($limit - 1)] | x.node] END AS nodes
+RETURN c IS NOT NULL AS found, nodes, size(around) > $limit - 1 AS truncated, COLLECT {
+  UNWIND nodes AS x
+  MATCH (x)-[r]->(y:Entity)
+  WHERE y IN nodes
+  RETURN {from: x.id, to: y.id, type: type(r)} ORDER BY x.id, type(r), y.id
+} AS edges
