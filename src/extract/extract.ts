@@ -1,7 +1,7 @@
 import type { EntityKind, SeedDocument, SeedEntity, SeedEvidence, SeedQuote, SeedRelation } from '../seed/model.js';
 import { slugify, type GazEntity, type Gazetteer } from './gazetteer.js';
 import { covers, findMentions, type Mention } from './mentions.js';
-import { attributeQuotes } from './quotes.js';
+import { attributeQuotes, subjectOf } from './quotes.js';
 import { buildTextDoc, insideQuote, type TextDoc } from './text.js';
 
 /**
@@ -526,7 +526,15 @@ function cityOf(id: string, gaz: Gazetteer): string {
 function summitDate(doc: TextDoc, sentenceIndex: number, published: string | undefined): string | undefined {
   const undated = (text: string): string => text.replace(/^[\p{Lu} .,]+,\s+(?:\p{Lu}[\p{Ll}.]+\s+\d{1,2}(?:,\s+\d{4})?)\s*(?:\([^)]*\))?\s*[-–—]\s*/u, '');
   const own = doc.sentences[sentenceIndex];
-  const inSentence = own ? resolveDate(undated(own.text), published) : undefined;
+  let inSentence = own ? resolveDate(undated(own.text), published) : undefined;
+  // "said on Friday ..., a day after he held his first summit": the meeting is that many days earlier.
+  const shift = /\b(a|one|two|three|four|five|six)\s+days?\s+(after|before)\b/i.exec(own?.text ?? '');
+  if (inSentence && shift) {
+    const n = ['a', 'one', 'two', 'three', 'four', 'five', 'six'].indexOf((shift[1] as string).toLowerCase());
+    const d = new Date(`${inSentence}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + ((shift[2] as string).toLowerCase() === 'after' ? -Math.max(n, 1) : Math.max(n, 1)));
+    inSentence = d.toISOString().slice(0, 10);
+  }
   const candidates: string[] = [];
   for (const s of doc.sentences) {
     if (s.paragraph > (doc.sentences[sentenceIndex]?.paragraph ?? 0) + 2) break;
@@ -622,8 +630,9 @@ function findMeetings(doc: TextDoc, people: Mention[], countries: Mention[], gaz
     for (const v of s.text.matchAll(verb)) {
       const at = s.start + (v.index as number);
       if (insideQuote(doc, at, at + v[0].length)) continue;
-      const subject = [...people].filter((p) => p.sentence === s.index && p.end <= at && !p.inQuote).pop();
-      if (!subject) continue;
+      const before = people.filter((p) => p.sentence === s.index && p.end <= at && !p.inQuote);
+      if (before.length === 0) continue;
+      const subject = subjectOf(doc, before);
       const clauseEnd = s.start + s.text.length;
       const objects = people.filter((p) => p.sentence === s.index && p.start > at && p.start < clauseEnd && !p.inQuote && p.id !== subject.id);
       for (const o of objects) out.push({ from: subject.id, to: o.id, evidence: { text: s.text, at: s.start }, rule: 'pattern:met' });

@@ -98,7 +98,7 @@ export function attributeQuotes(doc: TextDoc, people: Mention[], unnamed: Mentio
 }
 
 /** The sentence's subject among the people it names: one followed by a verb, else the first. */
-function subjectOf(doc: TextDoc, named: Mention[]): Mention {
+export function subjectOf(doc: TextDoc, named: Mention[]): Mention {
   const verbish = /^(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|is|did|does)\s+)?(?:\p{Ll}+(?:ed|s)\b|said|told|wrote|spoke|met|held|made|gave|took|went|came|saw|set)/u;
   return named.find((m) => verbish.test(doc.text.slice(m.end, m.end + 120))) ?? (named[0] as Mention);
 }
