@@ -254,6 +254,7 @@ function capitalForGovernment(doc: TextDoc, m: Mention): boolean {
   const after = doc.text.slice(m.end, m.end + 60);
   const before = doc.text.slice(Math.max(0, m.start - 40), m.start);
   const verbs = new RegExp(`^\\s+(?:${GOVERNMENT_VERBS})\\b`);
+  if (/\b(?:visits?|trip|flight|flew|fly|flying|travel(?:l?ed)?|arrived|returned|went|going|back|home|in|at|near)\s+(?:to\s+|in\s+)?$/i.test(before)) return false;
   if (/^[’']s\b/.test(after) || verbs.test(after)) return true;
   if (new RegExp(`^\\s+(?:and|or)\\s+\\p{Lu}[\\p{L}.]+(?:[’']s)?\\s+(?:${GOVERNMENT_VERBS})\\b`, 'u').test(after)) return true;
   if (/\b(?:message|messages|signal|pressure|warning|ties|relations|talks|dialogue|deal|agreement|rift|channel|overtures?|concessions?)\s+(?:to|on|with|between|from)\s+$/.test(before)) return true;

@@ -46,6 +46,9 @@ export type MatchRule = 'name' | 'alias' | 'demonym' | 'capital';
 export interface GazMatch {
   length: number;
   ids: string[];
+  /** How the phrase names each id (a capital names its country differently than its city). */
+  rules: Map<string, MatchRule>;
+  /** The best of `rules`: name before alias before demonym before capital. */
   rule: MatchRule;
 }
 
@@ -73,7 +76,7 @@ const CITY_MIN_POPULATION = 150_000;
 
 export class Gazetteer {
   readonly entities = new Map<string, GazEntity>();
-  private readonly phrases = new Map<string, { ids: Set<string>; rule: MatchRule }>();
+  private readonly phrases = new Map<string, Map<string, MatchRule>>();
   private maxTokens = 1;
 
   /** The entry for an id, or undefined. */
@@ -98,14 +101,10 @@ export class Gazetteer {
     if (key === '') return;
     const n = key.split(' ').length;
     this.maxTokens = Math.max(this.maxTokens, n);
-    const slot = this.phrases.get(key);
-    if (slot) {
-      slot.ids.add(id);
-      // A name beats an alias beats a demonym or capital when one phrase serves several entries.
-      if (rank(rule) < rank(slot.rule)) slot.rule = rule;
-    } else {
-      this.phrases.set(key, { ids: new Set([id]), rule });
-    }
+    const slot = this.phrases.get(key) ?? new Map<string, MatchRule>();
+    const prev = slot.get(id);
+    if (prev === undefined || rank(rule) < rank(prev)) slot.set(id, rule);
+    this.phrases.set(key, slot);
   }
 
   /** The longest phrase starting at token `i` (within one sentence), or undefined. */
@@ -118,14 +117,17 @@ export class Gazetteer {
       let key = '';
       for (let k = i; k < i + n; k++) key += (k === i ? '' : ' ') + (tokens[k] as Token).key;
       const hit = this.phrases.get(key);
-      if (hit) return { length: n, ids: [...hit.ids], rule: hit.rule };
+      if (hit) {
+        const best = [...hit.values()].sort((a, b) => rank(a) - rank(b))[0] as MatchRule;
+        return { length: n, ids: [...hit.keys()], rules: hit, rule: best };
+      }
     }
     return undefined;
   }
 
   /** Entries whose name or alias is exactly `form` (as a phrase). */
   lookup(form: string): string[] {
-    return [...(this.phrases.get(phraseKey(form))?.ids ?? [])];
+    return [...(this.phrases.get(phraseKey(form))?.keys() ?? [])];
   }
 }
 

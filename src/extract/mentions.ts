@@ -85,8 +85,8 @@ export function findMentions(doc: TextDoc, gaz: Gazetteer, ctx: MentionContext):
     let entities = m.ids.map((id) => gaz.get(id)).filter((e): e is GazEntity => e !== undefined);
     // A bare surname ("Yoon", "Abe") names a gazetteer leader only while in office; otherwise the
     // word is left for the article's own names to claim.
-    if (m.length === 1 && m.rule === 'alias') {
-      entities = entities.filter((e) => e.kind !== 'PERSON' || e.terms.some((t) => covers(t, ctx.published)));
+    if (m.length === 1) {
+      entities = entities.filter((e) => e.kind !== 'PERSON' || m.rules.get(e.id) !== 'alias' || e.terms.some((t) => covers(t, ctx.published)));
     }
     const chosen = choose(entities, ctx);
     if (chosen.length === 0) continue;
@@ -103,9 +103,9 @@ export function findMentions(doc: TextDoc, gaz: Gazetteer, ctx: MentionContext):
         end: last.end,
         sentence: first.sentence,
         inQuote: insideQuote(doc, first.start, last.end),
-        rule: `gazetteer:${e.source}:${m.rule}`,
-        confidence: e.source === 'reference' ? 0.95 : m.rule === 'capital' ? 0.7 : 0.9,
-        ...(e.kind === 'COUNTRY' ? { how: m.rule } : {}),
+        rule: `gazetteer:${e.source}:${m.rules.get(e.id) ?? m.rule}`,
+        confidence: e.source === 'reference' ? 0.95 : m.rules.get(e.id) === 'capital' ? 0.7 : 0.9,
+        ...(e.kind === 'COUNTRY' ? { how: m.rules.get(e.id) ?? m.rule } : {}),
       });
     }
   }
