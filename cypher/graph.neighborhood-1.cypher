@@ -1,12 +1,12 @@
-// graph.neighborhood for $hops = 1 (the default): the same answer, but a plain one-hop expansion.
-// The general query's quantified shortest-path search explores up to 3 hops before $hops filters,
-// which takes seconds around a busy leader; this one touches only the center's relationships.
+// The neighborhood for hops = 1 (the default), answered like graph.neighborhood-2 and -3 but by a
+// plain one-hop expansion: it touches only the center's relationships, where a shortest-path
+// search costs seconds around a busy leader. Neighbors by name, at most $limit with the center.
 OPTIONAL MATCH (c:Entity {id: $id})
 WITH c, COLLECT {
   MATCH (c)--(n:Entity)
   WHERE n <> c
   WITH DISTINCT n
-  RETURN {node: n, distance: 1} ORDER BY n.name, n.id
+  RETURN {node: n, distance: 1} ORDER BY toLower(n.name), n.id
 } AS around
 WITH c, around, CASE WHEN c IS NULL THEN [] ELSE [c] + [x IN around[..($limit - 1)] | x.node] END AS nodes
 RETURN c IS NOT NULL AS found, nodes, size(around) > $limit - 1 AS truncated, COLLECT {

@@ -1,0 +1,17 @@
+// The entities within 2 hops of entity $id (through Entity nodes only), for hops = 2: nearest
+// first then by name, at most $limit including the center, and every relationship among them. Each
+// entity's distance is its shortest path's length. The quantifier's bound cannot be a parameter, so
+// each allowed hops value has its own file (graph.neighborhood-1 is a plain one-hop expansion).
+OPTIONAL MATCH (c:Entity {id: $id})
+WITH c, COLLECT {
+  MATCH p = ANY SHORTEST (c)(()-[]-(:Entity)){1,2}(n:Entity)
+  WHERE n <> c
+  RETURN {node: n, distance: length(p)} ORDER BY length(p), toLower(n.name), n.id
+} AS around
+WITH c, around, CASE WHEN c IS NULL THEN [] ELSE [c] + [x IN around[..($limit - 1)] | x.node] END AS nodes
+RETURN c IS NOT NULL AS found, nodes, size(around) > $limit - 1 AS truncated, COLLECT {
+  UNWIND nodes AS x
+  MATCH (x)-[r]->(y:Entity)
+  WHERE y IN nodes
+  RETURN {from: x.id, to: y.id, type: type(r)} ORDER BY x.id, type(r), y.id
+} AS edges

@@ -1,0 +1,15 @@
+// A shortest path of at most 4 hops between entities $from and $to, through Entity nodes only (no
+// articles or quotes), for maxHops = 4. A quantified path's bound cannot be a parameter, and a
+// wider bound filtered afterwards would search that far for ends that are not connected, so each
+// allowed maxHops (1..6) has its own file. Also reports whether each end exists. The caller handles
+// $from = $to (a zero-length path; the shortest-path search refuses equal ends).
+OPTIONAL MATCH (a:Entity {id: $from})
+OPTIONAL MATCH (b:Entity {id: $to})
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, COLLECT {
+  MATCH p = SHORTEST 1 (a)(()-[]-(:Entity)){1,4}(b)
+  RETURN {
+    nodes: nodes(p),
+    steps: [i IN range(0, length(p) - 1) |
+      {type: type(relationships(p)[i]), out: startNode(relationships(p)[i]) = nodes(p)[i]}]
+  }
+}[0] AS path
