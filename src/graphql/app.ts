@@ -60,6 +60,6 @@ export function createApp({ db, logger, graphiqlDefaultQuery }: AppOptions): App
     maskedErrors: { maskError, isDev: false },
     logging: logger ? yogaLogger(logger) : false,
     landingPage: false,
-    plugins: [useLiveness(), useReadiness(db), ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useRoundTripCount()],
+    plugins: [useLiveness(), useReadiness(db), ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useRoundTripCount(logger)],
   });
 }

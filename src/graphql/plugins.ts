@@ -1,19 +1,25 @@
 import { isAsyncIterable, useReadinessCheck, type Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
 import type { GraphQLContext } from './context.js';
 
 /**
  * Adds `extensions.cypherRoundTrips` (the number of Cypher queries the request ran) to every
  * executed result. Tests and the benchmark read it to prove that batching works: it must depend on
- * the query's shape, never on how many items a list holds.
+ * the query's shape, never on how many items a list holds. With a logger, each operation's query
+ * names are logged at debug level, to see which field costs a round trip.
  */
-export function useRoundTripCount(): Plugin<GraphQLContext> {
+export function useRoundTripCount(logger?: Logger): Plugin<GraphQLContext> {
   return {
     onExecute({ args }) {
       const ctx = args.contextValue as Partial<GraphQLContext>;
       return {
         onExecuteDone({ result, setResult }) {
           if (isAsyncIterable(result) || ctx.roundTrips === undefined) return;
+          logger?.debug(
+            { operation: args.operationName ?? null, cypherRoundTrips: ctx.roundTrips.count, queries: ctx.roundTrips.names },
+            'graphql operation',
+          );
           setResult({
             ...result,
             extensions: { ...(result.extensions ?? {}), cypherRoundTrips: ctx.roundTrips.count },

@@ -34,24 +34,22 @@ export function textProp(entity: EntityRecord, name: string): string | null {
 /** Largest `related(first:)`. */
 const MAX_RELATED = 200;
 
+type E<A = Record<string, never>> = Resolver<EntityRecord, A>;
+
 /**
  * Fields every entity kind shares. Declared once on the Entity interface; the schema is built with
  * inheritResolversFromInterfaces, so Person, Country... use these.
  */
-const entity: Record<string, Resolver<EntityRecord, never> | unknown> = {
+const entity = {
   __resolveType: typeOfNode,
-  description: (e: EntityRecord) => textProp(e, 'description'),
-  wikidata: (e: EntityRecord) => textProp(e, 'wikidata'),
+  description: ((e) => textProp(e, 'description')) satisfies E,
+  wikidata: ((e) => textProp(e, 'wikidata')) satisfies E,
   mentions: ((e, { first, after }, ctx) =>
-    ctx.loaders.articles.mentioning(e.id, pageArgs(first, after)).then(toConnection)) satisfies Resolver<
-    EntityRecord,
-    PageInput
-  >,
+    ctx.loaders.articles.mentioning(e.id, pageArgs(first, after)).then(toConnection)) satisfies E<PageInput>,
   related: ((e, { first }, ctx) =>
-    ctx.loaders.entities.related(e.id, intInRange('first', first, 1, MAX_RELATED, 50))) satisfies Resolver<
-    EntityRecord,
-    { first?: number | null }
-  >,
+    ctx.loaders.entities.related(e.id, intInRange('first', first, 1, MAX_RELATED, 50))) satisfies E<{
+    first?: number | null;
+  }>,
 };
 
 export const entityResolvers: ResolverMap = {
