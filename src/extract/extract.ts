@@ -318,7 +318,7 @@ function isoDate(y: number, mo: number, d: number): string {
 function resolvePeople(mentions: Mention[], gaz: Gazetteer, published: string | undefined, warnings: string[]): Mention[] {
   const out: Mention[] = [];
   const full = mentions.filter((m) => m.id !== '');
-  const leaders = [...gaz.entities.values()].filter((e) => e.kind === 'PERSON' && e.terms.length > 0);
+  const leaders = gaz.leaders();
   for (const m of mentions) {
     if (m.id !== '') {
       out.push(m);
@@ -651,7 +651,7 @@ function findMeetings(doc: TextDoc, people: Mention[], countries: Mention[], gaz
 
 /** The head of state (else of government) of a country on a date, from the gazetteer's terms. */
 function leaderOf(country: string, gaz: Gazetteer, date: string | undefined): string | undefined {
-  const holders = [...gaz.entities.values()].filter((e) => e.kind === 'PERSON' && e.terms.some((t) => t.country === country && covers(t, date)));
+  const holders = gaz.leaders().filter((e) => e.terms.some((t) => t.country === country && covers(t, date)));
   const rank = (e: GazEntity): number => {
     const t = e.terms.find((x) => x.country === country && covers(x, date));
     return /president|supreme leader|king|general secretary/i.test(t?.title ?? '') && !/vice/i.test(t?.title ?? '') ? 0 : 1;

@@ -77,6 +77,9 @@ const CITY_MIN_POPULATION = 150_000;
 export class Gazetteer {
   readonly entities = new Map<string, GazEntity>();
   private readonly phrases = new Map<string, Map<string, MatchRule>>();
+  /** For each first token of a phrase, the phrase lengths (in tokens) that start with it, longest first. */
+  private readonly lengthsByFirst = new Map<string, number[]>();
+  private personsWithTerms: GazEntity[] | undefined;
   private maxTokens = 1;
 
   /** The entry for an id, or undefined. */
@@ -96,11 +99,25 @@ export class Gazetteer {
     for (const x of extraForms) this.index(x.form, e.id, x.rule);
   }
 
+  /** Gazetteer persons with at least one term in office (cached; the gazetteer is built once). */
+  leaders(): GazEntity[] {
+    this.personsWithTerms ??= [...this.entities.values()].filter((e) => e.kind === 'PERSON' && e.terms.length > 0);
+    return this.personsWithTerms;
+  }
+
   private index(form: string, id: string, rule: MatchRule): void {
     const key = phraseKey(form);
     if (key === '') return;
-    const n = key.split(' ').length;
+    this.personsWithTerms = undefined;
+    const parts = key.split(' ');
+    const n = parts.length;
     this.maxTokens = Math.max(this.maxTokens, n);
+    const lengths = this.lengthsByFirst.get(parts[0] as string) ?? [];
+    if (!lengths.includes(n)) {
+      lengths.push(n);
+      lengths.sort((a, b) => b - a);
+      this.lengthsByFirst.set(parts[0] as string, lengths);
+    }
     const slot = this.phrases.get(key) ?? new Map<string, MatchRule>();
     const prev = slot.get(id);
     if (prev === undefined || rank(rule) < rank(prev)) slot.set(id, rule);
@@ -111,7 +128,10 @@ export class Gazetteer {
   match(tokens: Token[], i: number): GazMatch | undefined {
     const first = tokens[i];
     if (!first) return undefined;
-    for (let n = Math.min(this.maxTokens, tokens.length - i); n >= 1; n--) {
+    const lengths = this.lengthsByFirst.get(first.key);
+    if (!lengths) return undefined;
+    for (const n of lengths) {
+      if (i + n > tokens.length) continue;
       const last = tokens[i + n - 1] as Token;
       if (last.sentence !== first.sentence) continue;
       let key = '';
