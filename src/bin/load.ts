@@ -24,9 +24,14 @@ const program = new Command()
     if (!Number.isInteger(n) || n < 1) throw new Error(`--batch-size takes a positive whole number, got ${v}`);
     return n;
   }, 1000)
+  .option('--rows-per-transaction <n>', 'group whole files into transactions of up to N rows (1: one per file)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--rows-per-transaction takes a positive whole number, got ${v}`);
+    return n;
+  }, 5000)
   .showHelpAfterError();
 
-program.action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean; batchSize: number }) => {
+program.action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean; batchSize: number; rowsPerTransaction: number }) => {
   const config = loadConfig();
   const conn = await connect(config, (m) => process.stderr.write(`${m}\n`));
   let bar: cliProgress.SingleBar | undefined;
@@ -35,6 +40,7 @@ program.action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean;
     const summary = await loadSeedPaths(conn.db, paths, {
       dryRun: opts.dryRun === true,
       batchSize: opts.batchSize,
+      rowsPerTransaction: opts.rowsPerTransaction,
       onFileDone: (_file, done, total) => {
         if (total < PROGRESS_MIN_FILES || !process.stderr.isTTY) return;
         if (!bar) {

@@ -8,7 +8,7 @@ import { KINDS, type SeedDocument } from '../seed/model.js';
 import { EvidenceIndex } from '../seed/evidence.js';
 import { existingLookup, writePlans } from '../seed/load.js';
 import { planExtracted, type FilePlan } from '../seed/plan.js';
-import { checkSeedSet, formatIssue, type ParsedSeedFile } from '../seed/validate.js';
+import { checkSeedSet, formatIssue, type ExistingLookup, type ParsedSeedFile } from '../seed/validate.js';
 import { ARTICLE_EXTENSIONS, InputError, readArticle } from './input.js';
 
 /**
@@ -74,26 +74,42 @@ export async function collectArticles(paths: string[]): Promise<{ files: string[
  * carries takes that entity's id, so a second article about the same people merges into the same
  * nodes. Ambiguous names (several graph entities) keep their own id.
  */
-async function resolveAgainstGraph(db: Db, extractions: Extraction[]): Promise<void> {
-  const rows: { key: string; name: string; query: string; label: string }[] = [];
+async function resolveAgainstGraph(db: Db, extractions: Extraction[], lookup: ExistingLookup): Promise<void> {
+  // Names whose own id the graph already has need no search: they are that entity.
+  const candidates = extractions.flatMap((x) => (x.doc.entities ?? []).filter((e) => String(e.method ?? '').startsWith('pattern:') && ['PERSON', 'ORGANIZATION', 'PLACE'].includes(e.kind)));
+  const known = candidates.length > 0 ? await lookup([...new Set(candidates.map((e) => e.id))]) : new Map();
+  const wanted: { i: number; id: string; name: string; label: string }[] = [];
   for (const [i, x] of extractions.entries()) {
     for (const e of x.doc.entities ?? []) {
-      if (!String(e.method ?? '').startsWith('pattern:') || !['PERSON', 'ORGANIZATION', 'PLACE'].includes(e.kind)) continue;
-      const phrase = e.name.replace(/["\\]/g, ' ').trim();
-      if (phrase === '') continue;
-      rows.push({ key: `${i}|${e.id}`, name: e.name, query: `"${phrase}"`, label: KINDS[e.kind].label });
+      if (known.has(e.id) || !String(e.method ?? '').startsWith('pattern:') || !['PERSON', 'ORGANIZATION', 'PLACE'].includes(e.kind)) continue;
+      if (e.name.replace(/["\\]/g, ' ').trim() === '') continue;
+      wanted.push({ i, id: e.id, name: e.name, label: KINDS[e.kind].label });
     }
   }
-  if (rows.length === 0) return;
-  const found = await db.read('ingest.match-names', { rows });
+  if (wanted.length === 0) return;
+  // One full-text query per chunk of names (Lucene allows 1024 clauses), then exact matching here.
+  const byName = new Map<string, { id: string; labels: string[] }[]>();
+  const names = [...new Set(wanted.map((w) => w.name))];
+  for (let k = 0; k < names.length; k += 500) {
+    const chunk = names.slice(k, k + 500);
+    const query = chunk.map((n) => `"${n.replace(/["\\]/g, ' ')}"`).join(' OR ');
+    const hits = await db.read('ingest.match-names', { query, limit: chunk.length * 5 });
+    for (const h of hits) {
+      for (const form of [String(h.name), ...(h.aliases as string[])]) {
+        const key = form.toLowerCase();
+        const list = byName.get(key) ?? [];
+        if (!list.some((x) => x.id === h.id)) list.push({ id: String(h.id), labels: h.labels as string[] });
+        byName.set(key, list);
+      }
+    }
+  }
   const remap = new Map<number, Map<string, string>>();
-  for (const r of found) {
-    const ids = r.ids as string[];
-    const [i, id] = String(r.key).split('|') as [string, string];
-    if (ids.length === 1 && ids[0] !== id) {
-      const m = remap.get(Number(i)) ?? new Map<string, string>();
-      m.set(id, ids[0] as string);
-      remap.set(Number(i), m);
+  for (const w of wanted) {
+    const ids = (byName.get(w.name.toLowerCase()) ?? []).filter((x) => x.labels.includes(w.label)).map((x) => x.id);
+    if (ids.length === 1 && ids[0] !== w.id) {
+      const m = remap.get(w.i) ?? new Map<string, string>();
+      m.set(w.id, ids[0] as string);
+      remap.set(w.i, m);
     }
   }
   for (const [i, m] of remap) renameIds(extractions[i]?.doc as SeedDocument, m);
@@ -160,7 +176,7 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
         opts.onArticleDone?.(file, ++done, files.length);
       }
     }
-    await resolveAgainstGraph(db, extractions);
+    await resolveAgainstGraph(db, extractions, lookup);
     for (const [i, extraction] of extractions.entries()) {
       const file = sources[i] as string;
       const text = texts[i] as string;
