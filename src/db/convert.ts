@@ -43,3 +43,9 @@ export function toNeo4jDate(iso: string): InstanceType<typeof neo4j.types.Date> 
   if (!m) throw new TypeError(`not a YYYY-MM-DD date: ${JSON.stringify(iso)}`);
   return new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3]));
 }
+
+/** A whole number -> a Neo4j INTEGER parameter (a plain JS number would be stored as FLOAT). */
+export function toNeo4jInt(n: number): ReturnType<typeof neo4j.int> {
+  if (!Number.isInteger(n)) throw new TypeError(`not a whole number: ${n}`);
+  return neo4j.int(n);
+}

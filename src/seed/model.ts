@@ -64,6 +64,9 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
   MET: { from: ['PERSON'], to: ['PERSON'], fields: ['date', 'place'] },
 };
 
+/** Entity and relation fields that hold whole numbers (stored as Neo4j INTEGER, not FLOAT). */
+export const INTEGER_FIELDS: ReadonlySet<string> = new Set(['joined', 'left', 'startYear', 'endYear']);
+
 /** Entity and relation fields that hold calendar dates (stored as Neo4j DATE). */
 export const DATE_FIELDS: ReadonlySet<string> = new Set(['date', 'since', 'until', 'publishedAt']);
 

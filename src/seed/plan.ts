@@ -1,5 +1,5 @@
-import { toNeo4jDate } from '../db/convert.js';
-import { DATE_FIELDS, KINDS, RELATIONS, type SeedEntity, type SeedEvidence } from './model.js';
+import { toNeo4jDate, toNeo4jInt } from '../db/convert.js';
+import { DATE_FIELDS, INTEGER_FIELDS, KINDS, RELATIONS, type SeedEntity, type SeedEvidence } from './model.js';
 import { relationKey, type ParsedSeedFile } from './validate.js';
 
 /**
@@ -41,7 +41,7 @@ function props(source: Record<string, unknown>, fields: readonly string[]): Reco
   for (const f of fields) {
     const v = source[f];
     if (v === undefined || v === null) continue;
-    out[f] = DATE_FIELDS.has(f) && typeof v === 'string' ? toNeo4jDate(v) : v;
+    out[f] = DATE_FIELDS.has(f) && typeof v === 'string' ? toNeo4jDate(v) : INTEGER_FIELDS.has(f) && typeof v === 'number' ? toNeo4jInt(v) : v;
   }
   return out;
 }
@@ -145,7 +145,7 @@ function planWith(f: ParsedSeedFile, opts: PlanOptions): FilePlan {
           articleId,
           method: q.method ?? 'seed',
           confidence: q.confidence ?? 1,
-          ...(span ? { sentence: span.sentence, start: span.start, end: span.end } : {}),
+          ...(span ? { sentence: toNeo4jInt(span.sentence), start: toNeo4jInt(span.start), end: toNeo4jInt(span.end) } : {}),
         },
         evidence: evidenceFor(q.evidence ?? q.text, q),
       });
