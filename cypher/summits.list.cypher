@@ -1,6 +1,9 @@
 // One page of summits, newest first (undated last), with the total. Filters (null = any):
 // $participant ATTENDED it; it was held in country $country (HELD_IN, LOCATED_IN*); its date is
 // within [$from, $to] ("YYYY-MM-DD", inclusive; undated summits fail a date filter).
+// Also returns, per item and in item order, the page's participants and countries (the same answers
+// as summits.participants and summits.country), which the dashboards ask with the list nearly always:
+// the loaders are primed with them, so the common list shape costs one query, not three.
 MATCH (s:Summit)
 WHERE ($participant IS NULL OR EXISTS { (:Person {id: $participant})-[:ATTENDED]->(s) })
   AND ($country IS NULL OR EXISTS { (s)-[:HELD_IN]->(:Place)-[:LOCATED_IN*1..5]->(:Country {id: $country}) })
@@ -8,4 +11,14 @@ WHERE ($participant IS NULL OR EXISTS { (:Person {id: $participant})-[:ATTENDED]
   AND ($to IS NULL OR s.date <= date($to))
 WITH s ORDER BY s.date IS NULL, s.date DESC, s.id
 WITH collect(s) AS matched
-RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items
+WITH size(matched) AS total, matched[$offset..$offset + $limit] AS items
+RETURN total, items,
+  [s IN items | COLLECT {
+    MATCH (p:Person)-[:ATTENDED]->(s)
+    RETURN p ORDER BY toLower(p.name), p.id
+  }] AS participants,
+  [s IN items | COLLECT {
+    MATCH path = (s)-[:HELD_IN]->(:Place)-[:LOCATED_IN*1..5]->(c:Country)
+    RETURN c ORDER BY length(path), c.name
+    LIMIT 1
+  }[0]] AS countries

@@ -79,13 +79,21 @@ export class Summits {
     return this.quotesLoader.load({ id, args: page });
   }
 
-  /** One page of the summits matching `filter`, newest first. */
+  /**
+   * One page of the summits matching `filter`, newest first. The same query returns each summit's
+   * participants and country, which prime this request's loaders: `participants` and `country` of
+   * the listed summits then cost no further round trip.
+   */
   async list(filter: SummitFilter, page: PageArgs): Promise<Page<EntityRecord>> {
     const [row] = await this.db.read('summits.list', { ...filter, ...pageParams(page) });
-    return {
-      items: this.entities.adoptAll(listOf(row, 'items')),
-      totalCount: Number(row?.total ?? 0),
-      offset: page.offset,
-    };
+    const items = this.entities.adoptAll(listOf(row, 'items'));
+    const participants = listOf(row, 'participants');
+    const countries = listOf(row, 'countries');
+    items.forEach((summit, i) => {
+      const people = participants[i];
+      if (Array.isArray(people)) this.participantsLoader.prime(summit.id, this.entities.adoptAll(people));
+      if (i < countries.length) this.countryLoader.prime(summit.id, this.entities.adoptOrNull(countries[i]));
+    });
+    return { items, totalCount: Number(row?.total ?? 0), offset: page.offset };
   }
 }
