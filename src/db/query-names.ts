@@ -41,6 +41,7 @@ export const QUERY_NAMES = [
   'graph.path-6',
   'graph.stats',
   'graph.timeline',
+  'ingest.entity-state',
   'ingest.match-names',
   'organizations.country',
   'organizations.people',

@@ -21,7 +21,7 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** Also write each extraction as a reviewable seed file (and its text) into this folder. */
   outDir?: string;
-  /** Articles per write transaction (default 50). */
+  /** Articles per write transaction (default 100). */
   batchSize?: number;
   onArticleDone?: (file: string, done: number, total: number) => void;
 }
@@ -138,7 +138,7 @@ function renameIds(doc: SeedDocument, m: Map<string, string>): void {
 
 export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
-  const batchSize = opts.batchSize ?? 50;
+  const batchSize = opts.batchSize ?? 100;
   const summary: IngestSummary = {
     articles: 0,
     failed: 0,
@@ -159,9 +159,12 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
   const lookup = existingLookup(db);
   let done = 0;
 
-  for (let b = 0; b < files.length; b += batchSize) {
-    const batch = files.slice(b, b + batchSize);
-    const good: { file: string; parsed: ParsedSeedFile; extraction: Extraction; text: string }[] = [];
+  interface Prepared {
+    good: { file: string; parsed: ParsedSeedFile; extraction: Extraction; text: string }[];
+    plans: FilePlan[];
+  }
+  /** Reads, extracts, resolves and checks one batch; plans its writes. Touches the graph only to read. */
+  const prepare = async (batch: string[]): Promise<Prepared> => {
     const extractions: Extraction[] = [];
     const texts: string[] = [];
     const sources: string[] = [];
@@ -177,6 +180,7 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
       }
     }
     await resolveAgainstGraph(db, extractions, lookup);
+    const good: Prepared['good'] = [];
     for (const [i, extraction] of extractions.entries()) {
       const file = sources[i] as string;
       const text = texts[i] as string;
@@ -192,25 +196,61 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
       good.push({ file, parsed, extraction, text });
     }
     const ids = [...new Set(good.flatMap((g) => (g.extraction.doc.entities ?? []).map((e) => e.id)))];
-    const existing = ids.length > 0 ? await lookup(ids) : new Map();
+    const state = new Map<string, { labels: Set<string>; aliases: Set<string> }>();
+    for (const r of ids.length > 0 ? await db.read('ingest.entity-state', { ids }) : []) {
+      state.set(String(r.id), { labels: new Set(r.labels as string[]), aliases: new Set(r.aliases as string[]) });
+    }
     for (const g of good) {
       const ents = g.extraction.doc.entities ?? [];
-      summary.entitiesMatched += ents.filter((e) => existing.has(e.id)).length;
-      summary.entitiesNew += ents.filter((e) => !existing.has(e.id)).length;
+      summary.entitiesMatched += ents.filter((e) => state.has(e.id)).length;
+      summary.entitiesNew += ents.filter((e) => !state.has(e.id)).length;
       summary.relationships += (g.extraction.doc.relations ?? []).length;
       summary.quotes += (g.extraction.doc.quotes ?? []).length;
       summary.warnings.push(...g.extraction.warnings.map((w) => `${g.file}: ${w}`));
       if (opts.outDir) await writeReviewFile(opts.outDir, g.file, g.extraction.doc, g.text);
     }
-    if (!opts.dryRun && good.length > 0) {
-      const plans: FilePlan[] = good.map((g) => planExtracted(g.parsed));
-      const counts = await writePlans(db, plans);
+    // An entity already in the graph with every label and alias the extraction gives it needs no
+    // write (extracted rows never overwrite fields); its relationships and mentions still do.
+    const plans = good.map((g) => {
+      const plan = planExtracted(g.parsed);
+      return {
+        ...plan,
+        entities: plan.entities.filter((e) => {
+          const s = state.get(e.id);
+          return !s || !e.labels.every((l) => s.labels.has(l)) || !e.aliases.every((a) => s.aliases.has(a));
+        }),
+      };
+    });
+    return { good, plans };
+  };
+  const write = async (p: Prepared): Promise<void> => {
+    if (!opts.dryRun && p.plans.length > 0) {
+      const counts = await writePlans(db, p.plans);
       summary.nodesCreated += counts.nodesCreated;
       summary.relationshipsCreated += counts.relationshipsCreated;
     }
-    summary.articles += good.length;
-    for (const g of good) opts.onArticleDone?.(g.file, ++done, files.length);
+    summary.articles += p.good.length;
+    for (const g of p.good) opts.onArticleDone?.(g.file, ++done, files.length);
+  };
+
+  // Extraction (CPU in this process) of the next batch overlaps the write (CPU in Neo4j) of this one.
+  // A name first seen in the batch being written is then merged by its id, not found by alias.
+  // The write in flight keeps its failure until awaited, so a failed write is never an unhandled
+  // rejection while the next batch is being prepared.
+  let pending: Promise<unknown> = Promise.resolve();
+  const settle = async (): Promise<void> => {
+    const r = await pending;
+    if (r instanceof Error) throw r;
+  };
+  for (let b = 0; b < files.length; b += batchSize) {
+    const prepared = await prepare(files.slice(b, b + batchSize));
+    await settle();
+    pending = write(prepared).then(
+      () => undefined,
+      (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+    );
   }
+  await settle();
   summary.failed = summary.failures.length;
   summary.ms = Date.now() - started;
   return summary;
