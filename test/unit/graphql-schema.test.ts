@@ -22,8 +22,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRAPHIQL_QUERY } from '../../src/graphql/app.js';
 import { createSchema, SCHEMA_DIR } from '../../src/graphql/schema.js';
 
-/** The contract lives beside the repository (shared with the analysts' tooling). */
-const CONTRACT = new URL('../../../shared/api/CONTRACT.graphql', import.meta.url).pathname;
+/**
+ * The contract lives beside the repository (shared with the analysts' tooling) when the checkout
+ * sits next to shared/; a copy in test/fixtures keeps the check running in a clone anywhere, and
+ * must equal the shared one whenever both are there.
+ */
+const SHARED_CONTRACT = new URL('../../../shared/api/CONTRACT.graphql', import.meta.url).pathname;
+const CONTRACT_COPY = new URL('../fixtures/CONTRACT.graphql', import.meta.url).pathname;
+const CONTRACT = existsSync(SHARED_CONTRACT) ? SHARED_CONTRACT : CONTRACT_COPY;
 
 let schema: GraphQLSchema;
 beforeAll(() => {
@@ -31,8 +37,11 @@ beforeAll(() => {
 });
 
 describe('the public contract', () => {
-  it('is present', () => {
+  it('is present, and the in-repo copy equals the shared contract when that is beside the checkout', async () => {
     expect(existsSync(CONTRACT), `contract not found at ${CONTRACT}`).toBe(true);
+    if (existsSync(SHARED_CONTRACT)) {
+      expect(await readFile(CONTRACT_COPY, 'utf8'), 'test/fixtures/CONTRACT.graphql is out of date: copy ../shared/api/CONTRACT.graphql').toBe(await readFile(SHARED_CONTRACT, 'utf8'));
+    }
   });
 
   it('has no breaking change: every contract type, field, argument and type reference is kept', async () => {
