@@ -2,8 +2,9 @@ import type { CorpusFacts } from './corpus.js';
 import type { LoadResult } from './loading.js';
 import type { CheckResult, RunResult } from './serving.js';
 
-/** Ours divided by the other implementation, for one operation (or the mix) at one concurrency. */
+/** Ours (cache off or on) divided by the other implementation, for one operation (or the mix) at one concurrency. */
 export interface Ratio {
+  impl: 'ours' | 'ours+cache';
   op: string;
   connections: number;
   throughputVsLibrary: number;
@@ -39,11 +40,12 @@ export function ratiosFor(runs: RunResult[], loads: LoadResult[]): SizeResult['r
   const find = (impl: string, op: string, c: number): RunResult | undefined =>
     runs.find((r) => r.impl === impl && r.op === op && r.connections === c);
   const serving: Ratio[] = [];
-  for (const ours of runs.filter((r) => r.impl === 'ours')) {
+  for (const ours of runs.filter((r) => r.impl === 'ours' || r.impl === 'ours+cache')) {
     const lib = find('library', ours.op, ours.connections);
     const raw = find('raw', ours.op, ours.connections);
     if (!lib || !raw) continue;
     serving.push({
+      impl: ours.impl as Ratio['impl'],
       op: ours.op,
       connections: ours.connections,
       throughputVsLibrary: div(ours.throughput, lib.throughput),
@@ -82,31 +84,38 @@ export function formatSize(s: SizeResult): string {
   const out: string[] = [];
   out.push(`\n### ${s.articles} articles: ${s.counts.nodes} nodes, ${s.counts.relationships} relationships\n`);
   const get = (impl: string, op: string, c: number): RunResult | undefined => s.runs.find((r) => r.impl === impl && r.op === op && r.connections === c);
-  const ratio = (op: string, c: number): Ratio | undefined => s.ratios.serving.find((r) => r.op === op && r.connections === c);
+  const ratio = (impl: Ratio['impl'], op: string, c: number): Ratio | undefined =>
+    s.ratios.serving.find((r) => r.impl === impl && r.op === op && r.connections === c);
   const rows = s.runs
     .filter((r) => r.impl === 'ours')
     .map((o) => {
       const l = get('library', o.op, o.connections);
       const w = get('raw', o.op, o.connections);
-      const q = ratio(o.op, o.connections);
+      const k = get('ours+cache', o.op, o.connections);
+      const q = ratio('ours', o.op, o.connections);
+      const qc = ratio('ours+cache', o.op, o.connections);
       const check = s.checks.find((c) => c.op === o.op);
       const fig = (r: RunResult | undefined): string => (r ? `${r.throughput} / ${r.p50} / ${r.p99}${r.errors ? ` (${r.errors} err)` : ''}` : '-');
       return [
         o.op,
         o.connections,
         fig(o),
+        fig(k),
         fig(l),
         fig(w),
         q ? `${q.throughputVsLibrary}x` : '-',
         q ? `${q.throughputVsRaw}x` : '-',
         q ? `${q.p99VsRaw}x` : '-',
+        qc ? `${qc.throughputVsLibrary}x` : '-',
+        qc ? `${qc.throughputVsRaw}x` : '-',
+        qc ? `${qc.p99VsRaw}x` : '-',
         check ? String(check.roundTrips) : 'mix',
         check ? (check.equal ? 'yes' : 'NO') : s.checks.every((c) => c.equal) ? 'yes' : 'NO',
       ];
     });
   out.push(
     table(
-      ['operation', 'c', 'ours req/s / p50 / p99 ms', '@neo4j/graphql', 'raw Cypher', 'thr ours/lib', 'thr ours/raw', 'p99 ours/raw', 'round trips', 'same data'],
+      ['operation', 'c', 'ours req/s / p50 / p99 ms', 'ours+cache', '@neo4j/graphql', 'raw Cypher', 'thr ours/lib', 'thr ours/raw', 'p99 ours/raw', 'thr cache/lib', 'thr cache/raw', 'p99 cache/raw', 'round trips', 'same data'],
       rows,
     ),
   );

@@ -46,7 +46,7 @@ const program = new Command()
   .option('--sizes <list>', 'corpus sizes in articles (default 1000,10000,100000; --quick: 1000)')
   .option('--seed <n>', 'corpus seed', int, 1)
   .option('--bolt-port <n>', 'Bolt port of the bench Neo4j', int, 7690)
-  .option('--http-port <n>', 'first of the two HTTP ports (ours, then @neo4j/graphql)', int, 4100)
+  .option('--http-port <n>', 'first of the three HTTP ports (ours, ours+cache, then @neo4j/graphql)', int, 4100)
   .option('--heap <size>', 'bench Neo4j JVM heap', '6g')
   .option('--pagecache <MiB>', 'bench Neo4j page cache (MiB)', int, 4096)
   .option('--duration <s>', 'seconds per timed run (default 10; --quick: 3)', int)
@@ -190,16 +190,18 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
 
   // --- Serving ------------------------------------------------------------------------------------
   const ops = operations(facts);
-  log('Starting our server and the @neo4j/graphql server...');
-  const [ours, library] = await Promise.all([
+  log('Starting our server (response cache off, and on) and the @neo4j/graphql server...');
+  const [ours, cached, library] = await Promise.all([
     startServer('ours', o.httpPort, conn.uri),
-    startServer('library', o.httpPort + 1, conn.uri),
+    startServer('ours+cache', o.httpPort + 1, conn.uri),
+    startServer('library', o.httpPort + 2, conn.uri),
   ]);
+  const urls = { ours: ours.url, 'ours+cache': cached.url, library: library.url };
   const checks: CheckResult[] = [];
   const runs: RunResult[] = [];
   try {
     for (const op of ops) {
-      const c = await checkOperation(op, ours.url, library.url, conn.db);
+      const c = await checkOperation(op, ours.url, cached.url, library.url, conn.db);
       checks.push(c);
       log(`  check ${op.name}: ${c.equal ? 'same data' : 'DIFFERENT DATA'}, ${c.roundTrips} round trip(s)${c.detail ? `\n${c.detail}` : ''}`);
     }
@@ -207,7 +209,7 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
       const go = (seconds: number): Promise<RunResult> =>
         impl === 'raw'
           ? runRaw(conn.db, name, list, connections, seconds)
-          : runHttp(impl, name, impl === 'ours' ? ours.url : library.url, list.map((x) => (impl === 'ours' ? x.ours : x.library)), connections, seconds);
+          : runHttp(impl, name, urls[impl], list.map((x) => (impl === 'library' ? x.library : x.ours)), connections, seconds);
       await go(o.warmup);
       const r = await go(o.duration);
       runs.push(r);
@@ -216,7 +218,7 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
     for (const op of ops) for (const impl of IMPLS) await timed(impl, op.name, [op], OP_CONNECTIONS);
     for (const c of o.mixConnections) for (const impl of IMPLS) await timed(impl, 'mix', ops, c);
   } finally {
-    await Promise.all([ours.stop(), library.stop()]);
+    await Promise.all([ours.stop(), cached.stop(), library.stop()]);
     await conn.close();
   }
   const result: SizeResult = { articles, facts, counts, loads, checks, runs, ratios: ratiosFor(runs, loads) };

@@ -7,8 +7,10 @@ import { cypherParams } from './loading.js';
 import type { GraphQLRequest, Operation } from './ops.js';
 import { REPO_ROOT } from './paths.js';
 
-export type Impl = 'ours' | 'library' | 'raw';
-export const IMPLS: readonly Impl[] = ['ours', 'library', 'raw'];
+/** `ours+cache` is our server with the response cache on (RESPONSE_CACHE_TTL_MS default); `ours` has it off. */
+export type Impl = 'ours' | 'ours+cache' | 'library' | 'raw';
+export type ServerKind = Exclude<Impl, 'raw'>;
+export const IMPLS: readonly Impl[] = ['ours', 'ours+cache', 'library', 'raw'];
 
 /** One timed run: one implementation, one operation (or the mix), one concurrency. */
 export interface RunResult {
@@ -30,7 +32,7 @@ export interface Server {
 }
 
 /** Starts bench/server.ts in a child process and resolves once it listens. */
-export async function startServer(kind: 'ours' | 'library', port: number, boltUri: string): Promise<Server> {
+export async function startServer(kind: ServerKind, port: number, boltUri: string): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', kind, String(port), boltUri], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -73,15 +75,24 @@ export interface CheckResult {
   detail?: string;
 }
 
-/** Asks each implementation once and compares the normalized answers. */
-export async function checkOperation(op: Operation, oursUrl: string, libraryUrl: string, db: Db): Promise<CheckResult> {
+/**
+ * Asks each implementation once and compares the normalized answers. Our cached server is asked
+ * twice (a miss, then a hit from its cache); both answers must equal the others.
+ */
+export async function checkOperation(op: Operation, oursUrl: string, cachedUrl: string, libraryUrl: string, db: Db): Promise<CheckResult> {
   const ours = await post(oursUrl, op.ours);
+  const miss = await post(cachedUrl, op.ours);
+  const hit = await post(cachedUrl, op.ours);
   const library = await post(libraryUrl, op.library);
   const raw = await db.read(op.raw.query, cypherParams(op.raw.params));
   const a = op.normalizeOurs(ours.data);
   const b = op.normalizeLibrary(library.data);
   const c = op.normalizeRaw(raw);
-  const equal = isDeepStrictEqual(a, b) && isDeepStrictEqual(a, c);
+  const equal =
+    isDeepStrictEqual(a, b) &&
+    isDeepStrictEqual(a, c) &&
+    isDeepStrictEqual(a, op.normalizeOurs(miss.data)) &&
+    isDeepStrictEqual(a, op.normalizeOurs(hit.data));
   const roundTrips = typeof ours.extensions?.cypherRoundTrips === 'number' ? ours.extensions.cypherRoundTrips : null;
   return {
     op: op.name,
@@ -120,7 +131,7 @@ function summarize(impl: Impl, op: string, connections: number, durationMs: numb
  * is recorded per response (autocannon's own summary has no p95).
  */
 export async function runHttp(
-  impl: 'ours' | 'library',
+  impl: ServerKind,
   op: string,
   url: string,
   requests: GraphQLRequest[],

@@ -29,6 +29,12 @@ export interface Config {
   http: { host: string; port: number };
   /** pino log level. */
   logLevel: string;
+  /**
+   * How long a GraphQL response is served from the in-process response cache, in ms; 0 disables it.
+   * Data changes only through out-of-process loads (`npm run load`/`ingest`), never through the API,
+   * so this bounds how stale an answer can be after a load.
+   */
+  responseCacheTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +45,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Default of RESPONSE_CACHE_TTL_MS: dashboards refresh every few seconds; 5 s of staleness after a load is acceptable. */
+export const DEFAULT_RESPONSE_CACHE_TTL_MS = 5000;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /**
@@ -48,6 +57,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * - NEO4J_URI (unset: local Neo4j), NEO4J_USER (neo4j), NEO4J_PASSWORD (summit-graph), NEO4J_DATABASE (neo4j)
  * - NEO4J_LOCAL_HOME (.neo4j), NEO4J_LOCAL_PORT (7687), NEO4J_LOCAL_HEAP (1g), NEO4J_LOCAL_PAGECACHE_MB (256)
  * - HOST (127.0.0.1), PORT (4000), LOG_LEVEL (info)
+ * - RESPONSE_CACHE_TTL_MS (5000; 0 disables the response cache)
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -72,6 +82,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 1) {
       problems.push(`${name} must be a positive whole number, got ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const nonNegativeInt = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) {
+      problems.push(`${name} must be a whole number of 0 or more, got ${JSON.stringify(raw)}`);
       return fallback;
     }
     return n;
@@ -113,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     http: { host: str('HOST', '127.0.0.1'), port: port('PORT', 4000) },
     logLevel,
+    responseCacheTtlMs: nonNegativeInt('RESPONSE_CACHE_TTL_MS', DEFAULT_RESPONSE_CACHE_TTL_MS),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const summary = await loadSeedPaths(conn.db, [SEED_DIR]);
   log.info(summary, 'seed loaded');
 
-  const yoga = createApp({ db: conn.db, logger: log });
+  const yoga = createApp({ db: conn.db, logger: log, responseCacheTtlMs: config.responseCacheTtlMs });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -19,6 +20,11 @@ export interface AppOptions {
   logger?: Logger;
   /** Replaces the query GraphiQL opens with. */
   graphiqlDefaultQuery?: string;
+  /**
+   * Serve a repeated request (same document, operation and variables) from an in-process cache for
+   * this many ms; 0 or absent: no cache. See `responseCacheTtlMs` in src/config.ts.
+   */
+  responseCacheTtlMs?: number;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
@@ -45,8 +51,13 @@ const ARMOR_CONFIG: ConstructorParameters<typeof EnvelopArmor>[0] = {
  * /readyz. It never listens; pass it to `http.createServer` or call `app.fetch` in tests. Builds the
  * schema once; per request it builds only the context (loaders and the round-trip counter).
  */
-export function createApp({ db, logger, graphiqlDefaultQuery }: AppOptions): App {
+export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs = 0 }: AppOptions): App {
   const schema = createSchema();
+  // Listed first so that a hit skips the armor checks and execution alike. The cache is shared by
+  // all clients (session: null): the API is public and has no per-user data. No mutation exists,
+  // so entries only expire; a hit reports cypherRoundTrips 0.
+  const cache =
+    responseCacheTtlMs > 0 ? [useResponseCache({ session: () => null, ttl: responseCacheTtlMs, invalidateViaMutation: false })] : [];
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -60,6 +71,6 @@ export function createApp({ db, logger, graphiqlDefaultQuery }: AppOptions): App
     maskedErrors: { maskError, isDev: false },
     logging: logger ? yogaLogger(logger) : false,
     landingPage: false,
-    plugins: [useLiveness(), useReadiness(db), ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useRoundTripCount(logger)],
+    plugins: [useLiveness(), useReadiness(db), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useRoundTripCount(logger)],
   });
 }

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       local: { home: '.neo4j', host: '127.0.0.1', boltPort: 7687, heap: '1g', pageCacheMiB: 256 },
       http: { host: '127.0.0.1', port: 4000 },
       logLevel: 'info',
+      responseCacheTtlMs: 5000,
     });
   });
 
@@ -29,12 +30,14 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       PORT: '8080',
       LOG_LEVEL: 'debug',
+      RESPONSE_CACHE_TTL_MS: '0',
     });
     expect(config).toEqual({
       neo4j: { uri: 'neo4j+s://db.example.com:7687', user: 'reader', password: 'secret', database: 'summits' },
       local: { home: '/var/lib/summit-neo4j', host: '127.0.0.1', boltPort: 7688, heap: '512m', pageCacheMiB: 64 },
       http: { host: '0.0.0.0', port: 8080 },
       logLevel: 'debug',
+      responseCacheTtlMs: 0,
     });
   });
 
@@ -52,6 +55,7 @@ describe('loadConfig', () => {
         NEO4J_LOCAL_PAGECACHE_MB: '0',
         PORT: 'abc',
         LOG_LEVEL: 'loud',
+        RESPONSE_CACHE_TTL_MS: '-5',
       });
     } catch (err) {
       caught = err;
@@ -59,7 +63,7 @@ describe('loadConfig', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     const error = caught as ConfigError;
     expect(error.code).toBe('BAD_CONFIG');
-    expect(error.problems).toHaveLength(6);
+    expect(error.problems).toHaveLength(7);
     for (const [name, value] of [
       ['NEO4J_URI', '"http://localhost:7474"'],
       ['NEO4J_LOCAL_PORT', '"70000"'],
@@ -67,6 +71,7 @@ describe('loadConfig', () => {
       ['NEO4J_LOCAL_PAGECACHE_MB', '"0"'],
       ['PORT', '"abc"'],
       ['LOG_LEVEL', '"loud"'],
+      ['RESPONSE_CACHE_TTL_MS', '"-5"'],
     ] as const) {
       expect(error.message).toContain(name);
       expect(error.problems.some((p) => p.startsWith(name) && p.includes(value))).toBe(true);

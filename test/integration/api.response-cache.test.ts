@@ -1,0 +1,84 @@
+/**
+ * The response cache: a repeated request within RESPONSE_CACHE_TTL_MS is answered without any
+ * Cypher round trip and with the same data; TTL 0 turns the cache off.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db, type ReadMode } from '../../src/db/db.js';
+import type { QueryName } from '../../src/db/query-names.js';
+import { createApp } from '../../src/graphql/app.js';
+import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
+import { openTestDb, resetDatabase, type TestDb } from '../support/neo4j.js';
+import { gql } from './api-client.js';
+
+const SEED = new URL('../../seed/', import.meta.url).pathname;
+
+/** Counts every query any request's view of it runs, whatever the response says. */
+class CountingDb extends Db {
+  queries_run = 0;
+  override counting(onRoundTrip: (name: QueryName) => void, readMode?: ReadMode): Db {
+    return super.counting((name) => {
+      this.queries_run += 1;
+      onRoundTrip(name);
+    }, readMode);
+  }
+}
+
+const QUERY = `query($first: Int!) {
+  summits(first: $first) { totalCount edges { node { id name date participants { id name } country { id name } } } }
+}`;
+
+let t: TestDb;
+
+beforeAll(async () => {
+  t = openTestDb();
+  await resetDatabase(t.db);
+  await applySchema(t.db);
+  await loadSeedPaths(t.db, [SEED]);
+});
+afterAll(async () => t?.close());
+
+const countingDb = (): CountingDb => new CountingDb(t.db.driver, t.db.queries, t.db.database);
+
+describe('response cache', () => {
+  it('answers a repeated query within the TTL from the cache, with the same data and no round trip', async () => {
+    const db = countingDb();
+    const app = createApp({ db, responseCacheTtlMs: 60_000 });
+    const first = await gql(app, QUERY, { first: 5 });
+    expect(first.errors).toBeUndefined();
+    expect(first.roundTrips).toBeGreaterThan(0);
+    const ran = db.queries_run;
+    expect(ran).toBe(first.roundTrips);
+
+    const second = await gql(app, QUERY, { first: 5 });
+    expect(second.errors).toBeUndefined();
+    expect(second.data).toEqual(first.data);
+    expect(second.roundTrips ?? 0).toBe(0);
+    expect(db.queries_run).toBe(ran);
+
+    // Other variables are another entry.
+    const other = await gql(app, QUERY, { first: 1 });
+    expect(other.roundTrips).toBeGreaterThan(0);
+    expect(db.queries_run).toBeGreaterThan(ran);
+  });
+
+  it('serves from Neo4j again once the TTL has passed', async () => {
+    const db = countingDb();
+    const app = createApp({ db, responseCacheTtlMs: 200 });
+    await gql(app, QUERY, { first: 5 });
+    const ran = db.queries_run;
+    await new Promise((r) => setTimeout(r, 400));
+    const again = await gql(app, QUERY, { first: 5 });
+    expect(again.roundTrips).toBeGreaterThan(0);
+    expect(db.queries_run).toBeGreaterThan(ran);
+  });
+
+  it('is off with TTL 0: every request runs its queries', async () => {
+    const db = countingDb();
+    const app = createApp({ db, responseCacheTtlMs: 0 });
+    const first = await gql(app, QUERY, { first: 5 });
+    const second = await gql(app, QUERY, { first: 5 });
+    expect(second.data).toEqual(first.data);
+    expect(second.roundTrips).toBe(first.roundTrips);
+    expect(db.queries_run).toBe(first.roundTrips! + second.roundTrips!);
+  });
+});
