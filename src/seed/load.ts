@@ -215,7 +215,7 @@ function withReferencedEntities(plan: FilePlan, definitions: Map<string, EntityR
  * articles this way: one transaction per batch rather than per article). Entities that several
  * plans share are written once, merged.
  */
-export async function writePlans(db: Db, plans: FilePlan[], batchSize = 1000): Promise<WriteCounts> {
+export async function writePlans(db: Db, plans: FilePlan[], batchSize = 1000, variant: WriteVariant = 'load'): Promise<WriteCounts> {
   const definitions = indexDefinitions(plans);
   const merged: FilePlan = {
     file: plans.map((p) => p.file).join(', '),
@@ -225,8 +225,19 @@ export async function writePlans(db: Db, plans: FilePlan[], batchSize = 1000): P
     mentions: plans.flatMap((p) => p.mentions),
     quotes: plans.flatMap((p) => p.quotes),
   };
-  return db.writeTransaction((tx) => writePlan(tx, merged, batchSize));
+  return db.writeTransaction((tx) => writePlan(tx, merged, batchSize, variant));
 }
+
+/**
+ * `load` counts updates (it compares each node and relationship before and after); `ingest` writes
+ * extracted rows, which never overwrite fields and report creations only, with leaner queries.
+ */
+export type WriteVariant = 'load' | 'ingest';
+
+const WRITE_QUERIES: Record<WriteVariant, { entities: QueryName; relations: QueryName; mentions: QueryName }> = {
+  load: { entities: 'seed.merge-entities', relations: 'seed.merge-relations', mentions: 'seed.merge-mentions' },
+  ingest: { entities: 'ingest.merge-entities', relations: 'ingest.merge-relations', mentions: 'ingest.merge-mentions' },
+};
 
 export interface WriteCounts {
   nodesCreated: number;
@@ -235,7 +246,8 @@ export interface WriteCounts {
   relationshipsUpdated: number;
 }
 
-async function writePlan(tx: TxRunner, plan: FilePlan, batchSize: number): Promise<WriteCounts> {
+async function writePlan(tx: TxRunner, plan: FilePlan, batchSize: number, variant: WriteVariant = 'load'): Promise<WriteCounts> {
+  const q = WRITE_QUERIES[variant];
   const counts: WriteCounts = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
   const write = async (name: QueryName, rows: unknown[], updates: 'nodes' | 'relationships'): Promise<void> => {
     for (let i = 0; i < rows.length; i += batchSize) {
@@ -248,10 +260,10 @@ async function writePlan(tx: TxRunner, plan: FilePlan, batchSize: number): Promi
     }
   };
   // Order matters inside the transaction: nodes before the relationships that MATCH them.
-  await write('seed.merge-entities', plan.entities, 'nodes');
+  await write(q.entities, plan.entities, 'nodes');
   await write('seed.merge-articles', plan.articles, 'nodes');
-  await write('seed.merge-relations', plan.relations, 'relationships');
-  await write('seed.merge-mentions', plan.mentions, 'relationships');
+  await write(q.relations, plan.relations, 'relationships');
+  await write(q.mentions, plan.mentions, 'relationships');
   await write('seed.merge-quotes', plan.quotes, 'nodes');
   return counts;
 }
