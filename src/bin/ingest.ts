@@ -3,15 +3,14 @@
  * the graph. A bad article is reported with its file and skipped; the exit code is 1 when any failed.
  */
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.js';
+import { progressBar } from './progress.js';
 import { connect } from '../db/connect.js';
 import { DomainError } from '../errors.js';
 import { buildGazetteer } from '../extract/build-gazetteer.js';
 import { ingestPaths, type IngestSummary } from '../ingest/ingest.js';
 import { applySchema } from '../seed/load.js';
 
-const PROGRESS_MIN_FILES = 5;
 
 const program = new Command()
   .name('npm run ingest --')
@@ -25,29 +24,22 @@ const program = new Command()
 program.action(async (paths: string[], opts: { out?: string; dryRun?: boolean; json?: boolean }) => {
   const config = loadConfig();
   const conn = await connect(config, (m) => process.stderr.write(`${m}\n`));
-  let bar: cliProgress.SingleBar | undefined;
+  const bar = progressBar('articles');
   try {
     await applySchema(conn.db);
     const gaz = await buildGazetteer();
     const summary = await ingestPaths(conn.db, gaz, paths, {
       dryRun: opts.dryRun === true,
       ...(opts.out ? { outDir: opts.out } : {}),
-      onArticleDone: (_file, done, total) => {
-        if (total < PROGRESS_MIN_FILES || !process.stderr.isTTY) return;
-        if (!bar) {
-          bar = new cliProgress.SingleBar({ stream: process.stderr, format: ' {bar} {value}/{total} articles | {eta_formatted} left' }, cliProgress.Presets.shades_classic);
-          bar.start(total, 0);
-        }
-        bar.update(done);
-      },
+      onArticleDone: (_file, done, total) => bar.update(done, total),
     });
-    bar?.stop();
+    bar.stop();
     for (const f of summary.failures) process.stderr.write(`${f.file}: ${f.message} (skipped)\n`);
     if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else process.stdout.write(formatSummary(summary));
     if (summary.failed > 0) process.exitCode = 1;
   } finally {
-    bar?.stop();
+    bar.stop();
     await conn.close();
   }
 });

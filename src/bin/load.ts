@@ -3,15 +3,13 @@
  * transaction. Exit codes: 0 loaded (or valid, with --dry-run), 1 invalid input or failure.
  */
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.js';
+import { progressBar } from './progress.js';
 import { connect } from '../db/connect.js';
 import { applySchema, loadSeedPaths, type LoadSummary } from '../seed/load.js';
 import { SeedValidationError, formatIssue } from '../seed/validate.js';
 import { DomainError } from '../errors.js';
 
-/** Progress bars appear from this many files on, and only on a terminal. */
-const PROGRESS_MIN_FILES = 5;
 
 const program = new Command()
   .name('npm run load --')
@@ -34,27 +32,20 @@ const program = new Command()
 program.action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean; batchSize: number; rowsPerTransaction: number }) => {
   const config = loadConfig();
   const conn = await connect(config, (m) => process.stderr.write(`${m}\n`));
-  let bar: cliProgress.SingleBar | undefined;
+  const bar = progressBar('files');
   try {
     if (!opts.dryRun) await applySchema(conn.db);
     const summary = await loadSeedPaths(conn.db, paths, {
       dryRun: opts.dryRun === true,
       batchSize: opts.batchSize,
       rowsPerTransaction: opts.rowsPerTransaction,
-      onFileDone: (_file, done, total) => {
-        if (total < PROGRESS_MIN_FILES || !process.stderr.isTTY) return;
-        if (!bar) {
-          bar = new cliProgress.SingleBar({ stream: process.stderr, format: ' {bar} {value}/{total} files | {eta_formatted} left' }, cliProgress.Presets.shades_classic);
-          bar.start(total, 0);
-        }
-        bar.update(done);
-      },
+      onFileDone: (_file, done, total) => bar.update(done, total),
     });
-    bar?.stop();
+    bar.stop();
     if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else process.stdout.write(formatSummary(summary));
   } finally {
-    bar?.stop();
+    bar.stop();
     await conn.close();
   }
 });

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.js';
 import { buildGazetteer } from '../../src/extract/build-gazetteer.js';
 import type { Gazetteer } from '../../src/extract/gazetteer.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { MAX_ARTICLE_BYTES } from '../../src/ingest/input.js';
 import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
 import type { SeedDocument } from '../../src/seed/model.js';
+import { counts, rels } from '../support/graph.js';
 import { openTestDb, resetDatabase, testConfig, type TestDb } from '../support/neo4j.js';
 
 const run = promisify(execFile);
@@ -25,13 +25,6 @@ const KIMS = join(REPO, 'test/fixtures/ingest/kims.txt');
 let t: TestDb;
 let gaz: Gazetteer;
 
-async function counts(db: Db): Promise<{ nodes: number; relationships: number; perLabel: Record<string, number> }> {
-  const [row] = await db.read('test.counts');
-  return { nodes: Number(row?.nodes), relationships: Number(row?.relationships), perLabel: Object.fromEntries((row?.perLabel as [string, number][]) ?? []) };
-}
-async function rels(db: Db, from: string, type: string): Promise<{ to: string; props: Record<string, unknown> }[]> {
-  return (await db.read('test.relationships', { from, type })) as { to: string; props: Record<string, unknown> }[];
-}
 
 beforeAll(async () => {
   t = openTestDb();

@@ -4,26 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/db.js';
 import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
 import { SeedValidationError, formatIssue } from '../../src/seed/validate.js';
+import { counts, rels } from '../support/graph.js';
 import { openTestDb, resetDatabase, testConfig, type TestDb } from '../support/neo4j.js';
 
 const run = promisify(execFile);
 const REPO = new URL('../../', import.meta.url).pathname;
 const SEED = join(REPO, 'seed');
 
-interface Counts { nodes: number; relationships: number; perLabel: Record<string, number> }
 
-async function counts(db: Db): Promise<Counts> {
-  const [row] = await db.read('test.counts');
-  const perLabel = Object.fromEntries((row?.perLabel as [string, number][]) ?? []);
-  return { nodes: Number(row?.nodes), relationships: Number(row?.relationships), perLabel };
-}
 
-async function rels(db: Db, from: string, type: string): Promise<{ to: string; props: Record<string, unknown> }[]> {
-  return (await db.read('test.relationships', { from, type })) as { to: string; props: Record<string, unknown> }[];
-}
 
 /** A copy of seed/ in a temp folder plus extra files, so a test can add a bad file beside good ones. */
 async function seedCopyWith(extra: Record<string, string>): Promise<string> {
