@@ -21,6 +21,8 @@ export interface LocalNeo4jConfig {
   heap: string;
   /** Page cache in MiB. */
   pageCacheMiB: number;
+  /** JDK to run it with (JAVA_HOME, the JDK's own convention that Maven honours too); unset: PATH. */
+  javaHome: string | undefined;
 }
 
 export interface Config {
@@ -56,6 +58,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * Variables and defaults:
  * - NEO4J_URI (unset: local Neo4j), NEO4J_USER (neo4j), NEO4J_PASSWORD (summit-graph), NEO4J_DATABASE (neo4j)
  * - NEO4J_LOCAL_HOME (.neo4j), NEO4J_LOCAL_PORT (7687), NEO4J_LOCAL_HEAP (1g), NEO4J_LOCAL_PAGECACHE_MB (256)
+ * - JAVA_HOME (unset: java and javac from PATH)
  * - HOST (127.0.0.1), PORT (4000), LOG_LEVEL (info)
  * - RESPONSE_CACHE_TTL_MS (5000; 0 disables the response cache)
  */
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       boltPort: port('NEO4J_LOCAL_PORT', 7687),
       heap,
       pageCacheMiB: positiveInt('NEO4J_LOCAL_PAGECACHE_MB', 256),
+      javaHome: env.JAVA_HOME === undefined || env.JAVA_HOME === '' ? undefined : env.JAVA_HOME,
     },
     http: { host: str('HOST', '127.0.0.1'), port: port('PORT', 4000) },
     logLevel,

@@ -38,6 +38,8 @@ export interface LocalNeo4jOptions {
   dataDir?: string;
   /** Receives one-line progress messages (provisioning downloads ~120 MB the first time). */
   onProgress?: (msg: string) => void;
+  /** JDK home (config's JAVA_HOME); java and javac from PATH when unset. */
+  javaHome?: string | undefined;
 }
 
 export interface LocalNeo4jStatus {
@@ -97,6 +99,7 @@ export function localOptionsFromConfig(config: Config): LocalNeo4jOptions {
     boltPort: config.local.boltPort,
     heap: config.local.heap,
     pageCacheMiB: config.local.pageCacheMiB,
+    javaHome: config.local.javaHome,
   };
 }
 
@@ -115,7 +118,7 @@ export async function provisionLocalNeo4j(opts: LocalNeo4jOptions): Promise<void
   await withLock(paths.provisionLock, PROVISION_LOCK_WAIT_MS, 'provisioning the local Neo4j', progress, async () => {
     if (isProvisioned(paths, want)) return;
     const have = readMarker(paths);
-    const java = javaCommands();
+    const java = javaCommands(opts.javaHome);
     await checkJava(java.java, progress);
 
     const libCurrent = have?.pom === want.pom && existsSync(paths.lib);
@@ -171,7 +174,7 @@ export async function startLocalNeo4j(
 
     const uri = `bolt://${opts.host}:${opts.boltPort}`;
     await assertPortFree(opts.host, opts.boltPort, paths.dataDir);
-    const java = javaCommands();
+    const java = javaCommands(opts.javaHome);
     await checkJava(java.java, progress);
 
     const logOffset = prepareLog(paths.logFile);
@@ -344,13 +347,8 @@ function neo4jVersion(): string {
   return /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(readFileSync(POM, 'utf8'))?.[1] ?? '5';
 }
 
-/**
- * Java and javac from JAVA_HOME when it is set, else from PATH. JAVA_HOME is read here rather than in
- * src/config.ts because it is the JDK's own convention (Maven, which we also run, honours the same
- * variable), not a setting of this application.
- */
-function javaCommands(): { java: string; javac: string } {
-  const javaHome = process.env.JAVA_HOME;
+/** Java and javac from the configured JDK home (JAVA_HOME) when set, else from PATH. */
+function javaCommands(javaHome: string | undefined): { java: string; javac: string } {
   if (javaHome !== undefined && javaHome !== '') {
     return { java: join(javaHome, 'bin', 'java'), javac: join(javaHome, 'bin', 'javac') };
   }
