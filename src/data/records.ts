@@ -1,4 +1,5 @@
 import type { Row } from '../db/db.js';
+import { KINDS, type EntityKind } from '../seed/model.js';
 
 /**
  * The plain records the data layer hands to resolvers, and the one place rows from Cypher are turned
@@ -6,29 +7,16 @@ import type { Row } from '../db/db.js';
  * types; the GraphQL layer maps them onto the schema.
  */
 
-export type EntityKind = 'PERSON' | 'COUNTRY' | 'PLACE' | 'SUMMIT' | 'TALKS' | 'ORGANIZATION' | 'TOPIC';
+/** The entity kinds and their labels are the graph model's own (src/seed/model.ts). */
+export type { EntityKind };
 
 /** Every kind, in the order the schema's EntityKind enum lists them. */
-export const ENTITY_KINDS: readonly EntityKind[] = [
-  'PERSON',
-  'COUNTRY',
-  'PLACE',
-  'SUMMIT',
-  'TALKS',
-  'ORGANIZATION',
-  'TOPIC',
-];
+export const ENTITY_KINDS: readonly EntityKind[] = Object.keys(KINDS) as EntityKind[];
 
-/** The Neo4j label of each kind (MODEL.md). */
-export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
-  PERSON: 'Person',
-  COUNTRY: 'Country',
-  PLACE: 'Place',
-  SUMMIT: 'Summit',
-  TALKS: 'Talks',
-  ORGANIZATION: 'Organization',
-  TOPIC: 'Topic',
-};
+/** The Neo4j label of each kind; the GraphQL object type of each kind has the same name. */
+export const KIND_LABELS: Readonly<Record<EntityKind, string>> = Object.fromEntries(
+  Object.entries(KINDS).map(([kind, spec]) => [kind, spec.label]),
+) as Record<EntityKind, string>;
 
 const KIND_BY_LABEL = new Map<string, EntityKind>(
   (Object.entries(KIND_LABELS) as [EntityKind, string][]).map(([kind, label]) => [label, kind]),

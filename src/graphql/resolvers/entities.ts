@@ -1,27 +1,17 @@
-import type { EntityKind, EntityRecord } from '../../data/records.js';
+import { KIND_LABELS, type EntityRecord } from '../../data/records.js';
 import type { EvidenceRecord, RelationRecord } from '../../data/entities.js';
 import type { NodeRecord } from '../../data/nodes.js';
 import { intInRange } from '../args.js';
 import { pageArgs, toConnection } from '../cursor.js';
 import type { PageInput, Resolver, ResolverMap } from './types.js';
 
-/** The GraphQL type of each entity kind. */
-const TYPE_OF_KIND: Readonly<Record<EntityKind, string>> = {
-  PERSON: 'Person',
-  COUNTRY: 'Country',
-  PLACE: 'Place',
-  SUMMIT: 'Summit',
-  TALKS: 'Talks',
-  ORGANIZATION: 'Organization',
-  TOPIC: 'Topic',
-};
 
 /**
  * The concrete type of a Node record: entities by their kind; articles and quotes by their id's
  * prefix (MODEL.md: `article:`, `quote:`), the one thing all three record shapes share.
  */
 export function typeOfNode(node: NodeRecord): string {
-  if ('kind' in node) return TYPE_OF_KIND[node.kind];
+  if ('kind' in node) return KIND_LABELS[node.kind];
   return node.id.startsWith('quote:') ? 'Quote' : 'Article';
 }
 
