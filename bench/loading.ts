@@ -23,7 +23,7 @@ export interface LoadResult {
   relationshipsPerSec: number;
 }
 
-/** Our loader, exactly as `npm run load` runs it: one transaction per file. Expects an empty graph. */
+/** Our loader, exactly as `npm run load` runs it (whole files grouped into transactions of up to 5000 rows). Expects an empty graph. */
 export async function loadOurs(db: Db, seedDir: string, prepareMs: number): Promise<LoadResult> {
   await applySchema(db);
   const summary = await loadSeedPaths(db, [seedDir]);

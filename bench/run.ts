@@ -175,7 +175,7 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
     log(`  ${JSON.stringify(loads[0])}`);
     log('Timing validation and planning alone...');
     const prepareMs = await prepareTime(seedDir);
-    log(`Loading ${articles} articles: our loader (one transaction per file)...`);
+    log(`Loading ${articles} articles: our loader (as npm run load: whole files per transaction)...`);
     await conn.close();
     conn = await freshNeo4j(neo);
     loads.push(await loadOurs(conn.db, seedDir, prepareMs));
