@@ -145,12 +145,16 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
   // files are small (an article is ~100 rows), and a group is as atomic as each of its files.
   const limit = opts.rowsPerTransaction ?? 5000;
   const definitions = indexDefinitions(plans);
+  // Entities already written by an earlier transaction of this load, in their merged form: a later
+  // file that defines or references them again has nothing to add.
+  const written = new Set<string>();
   let group: FilePlan[] = [];
   let rows = 0;
   let done = 0;
   const flush = async (): Promise<void> => {
     if (group.length === 0) return;
-    const counts = await writePlans(db, group.map((p) => withReferencedEntities(p, definitions)), batchSize);
+    const counts = await writePlans(db, group.map((p) => withReferencedEntities(p, definitions, written)), batchSize);
+    for (const p of group) for (const e of withReferencedEntities(p, definitions, new Set()).entities) written.add(e.id);
     summary.nodesCreated += counts.nodesCreated;
     summary.nodesUpdated += counts.nodesUpdated;
     summary.relationshipsCreated += counts.relationshipsCreated;
@@ -194,11 +198,12 @@ function indexDefinitions(plans: FilePlan[]): Map<string, EntityRow> {
 }
 
 /**
- * Gives each file's transaction every entity it defines or references, in the form merged across all
- * files of the load. Each transaction then stands alone whatever the file order, and an entity that
- * several files define is written identically each time, so the second write counts as no change.
+ * Gives a file's transaction every entity it defines or references, in the form merged across all
+ * files of the load, except those an earlier transaction of the load already wrote (`written`).
+ * Each transaction then finds every node it links whatever the file order, and each entity is
+ * written once per load.
  */
-function withReferencedEntities(plan: FilePlan, definitions: Map<string, EntityRow>): FilePlan {
+function withReferencedEntities(plan: FilePlan, definitions: Map<string, EntityRow>, written: ReadonlySet<string>): FilePlan {
   const ids = new Set<string>([
     ...plan.entities.map((e) => e.id),
     ...plan.relations.flatMap((r) => [r.from, r.to]),
@@ -206,7 +211,7 @@ function withReferencedEntities(plan: FilePlan, definitions: Map<string, EntityR
     ...plan.mentions.map((m) => m.entity),
     ...plan.articles.flatMap((a) => [...(a.outlet ? [a.outlet] : []), ...a.authors]),
   ]);
-  const entities = [...ids].map((id) => definitions.get(id)).filter((e): e is EntityRow => e !== undefined);
+  const entities = [...ids].filter((id) => !written.has(id)).map((id) => definitions.get(id)).filter((e): e is EntityRow => e !== undefined);
   return { ...plan, entities };
 }
 
