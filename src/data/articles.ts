@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
-import { argsLoader, idLoader, type ArgsKey } from './batch.js';
+import { idLoader, pageLoader, type ArgsKey } from './batch.js';
 import { entityListLoader, entityLoader, type Entities } from './entities.js';
 import { prefixQuery } from './lucene.js';
 import { pageParams, type PageArgs } from './params.js';
@@ -59,14 +59,10 @@ export class Articles {
       () => [],
       'articles.quotes',
     );
-    this.mentionsLoader = argsLoader(
+    this.mentionsLoader = pageLoader(
       (ids, page: PageArgs) => db.read('entities.mentions', { ids, ...pageParams(page) }),
-      (row, page) => ({
-        items: listOf(row, 'items').map((a) => this.adopt(a)),
-        totalCount: Number(row.total ?? 0),
-        offset: page.offset,
-      }),
-      (page) => ({ items: [], totalCount: 0, offset: page.offset }),
+      (page) => page,
+      (a) => this.adopt(a),
       'entities.mentions',
     );
   }

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Row } from '../db/db.js';
+import type { PageArgs } from './params.js';
+import { listOf, type Page } from './records.js';
 
 /**
  * Builds loaders over batched queries. Every loader here keeps DataLoader's contract: the batch
@@ -83,5 +85,23 @@ export function argsLoader<A, V>(
       });
     },
     { name, cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.args)}` },
+  );
+}
+
+/**
+ * An argsLoader for a paged list field: each row carries `items` (projections turned into records
+ * by `adopt`, which also primes their loaders) and `total`; a parent with no row gets an empty page.
+ */
+export function pageLoader<A, T>(
+  run: (ids: string[], args: A) => Promise<Row[]>,
+  pageOf: (args: A) => PageArgs,
+  adopt: (item: unknown) => T,
+  name: string,
+): DataLoader<ArgsKey<A>, Page<T>, string> {
+  return argsLoader(
+    run,
+    (row, args) => ({ items: listOf(row, 'items').map(adopt), totalCount: Number(row.total ?? 0), offset: pageOf(args).offset }),
+    (args) => ({ items: [], totalCount: 0, offset: pageOf(args).offset }),
+    name,
   );
 }

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
-import { argsLoader, idLoader, type ArgsKey } from './batch.js';
+import { idLoader, pageLoader, type ArgsKey } from './batch.js';
 import { entityListLoader, entityLoader, type Entities } from './entities.js';
 import { pageParams, type PageArgs } from './params.js';
 import type { Quotes } from './quotes.js';
@@ -64,15 +64,10 @@ export class People {
     this.affiliationsLoader = entityListLoader(db, 'people.affiliations', entities);
     this.summitsLoader = entityListLoader(db, 'people.summits', entities);
     this.metWithLoader = entityListLoader(db, 'people.met-with', entities);
-    this.quotesLoader = argsLoader(
-      (ids, args: QuotesArgs) =>
-        db.read('people.quotes', { ids, about: args.about, ...pageParams(args.page) }),
-      (row, args) => ({
-        items: listOf(row, 'items').map((item) => quotes.adopt(item)),
-        totalCount: Number(row.total ?? 0),
-        offset: args.page.offset,
-      }),
-      (args) => ({ items: [], totalCount: 0, offset: args.page.offset }),
+    this.quotesLoader = pageLoader(
+      (ids, args: QuotesArgs) => db.read('people.quotes', { ids, about: args.about, ...pageParams(args.page) }),
+      (args) => args.page,
+      (item) => quotes.adopt(item),
       'people.quotes',
     );
   }

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
-import { argsLoader, idLoader, type ArgsKey } from './batch.js';
+import { idLoader, pageLoader, type ArgsKey } from './batch.js';
 import type { Articles } from './articles.js';
 import { entityListLoader, entityLoader, type Entities } from './entities.js';
 import { pageParams, type PageArgs } from './params.js';
@@ -40,14 +40,10 @@ export class Summits {
       () => [],
       'summits.articles',
     );
-    this.quotesLoader = argsLoader(
+    this.quotesLoader = pageLoader(
       (ids, page: PageArgs) => db.read('summits.quotes', { ids, ...pageParams(page) }),
-      (row, page) => ({
-        items: listOf(row, 'items').map((item) => quotes.adopt(item)),
-        totalCount: Number(row.total ?? 0),
-        offset: page.offset,
-      }),
-      (page) => ({ items: [], totalCount: 0, offset: page.offset }),
+      (page) => page,
+      (item) => quotes.adopt(item),
       'summits.quotes',
     );
   }
