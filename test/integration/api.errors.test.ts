@@ -8,21 +8,16 @@ import { CypherRegistry } from '../../src/db/cypher.js';
 import { Db, type Row } from '../../src/db/db.js';
 import { DomainError } from '../../src/errors.js';
 import { createApp, type App } from '../../src/graphql/app.js';
-import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
-import { openTestDb, resetDatabase, type TestDb } from '../support/neo4j.js';
+import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 import { freePort } from '../support/ports.js';
 import { codes, gql } from './api-client.js';
 
-const SEED = new URL('../../seed/', import.meta.url).pathname;
 
 let t: TestDb;
 let app: App;
 
 beforeAll(async () => {
-  t = openTestDb();
-  await resetDatabase(t.db);
-  await applySchema(t.db);
-  await loadSeedPaths(t.db, [SEED]);
+  t = await openSeededTestDb();
   app = createApp({ db: t.db });
 });
 afterAll(async () => t?.close());

@@ -4,11 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/graphql/app.js';
-import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
-import { openTestDb, resetDatabase, type TestDb } from '../support/neo4j.js';
+import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 import { gql, ok } from './api-client.js';
 
-const SEED = new URL('../../seed/', import.meta.url).pathname;
 const SUMMIT = 'summit:2019-04-25-vladivostok';
 const ARTICLE = 'article:15fc837faf60e174';
 
@@ -16,10 +14,7 @@ let t: TestDb;
 let app: App;
 
 beforeAll(async () => {
-  t = openTestDb();
-  await resetDatabase(t.db);
-  await applySchema(t.db);
-  await loadSeedPaths(t.db, [SEED]);
+  t = await openSeededTestDb();
   app = createApp({ db: t.db });
 });
 afterAll(async () => t?.close());

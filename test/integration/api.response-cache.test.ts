@@ -6,11 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db, type ReadMode } from '../../src/db/db.js';
 import type { QueryName } from '../../src/db/query-names.js';
 import { createApp } from '../../src/graphql/app.js';
-import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
-import { openTestDb, resetDatabase, type TestDb } from '../support/neo4j.js';
+import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 import { gql } from './api-client.js';
 
-const SEED = new URL('../../seed/', import.meta.url).pathname;
 
 /** Counts every query any request's view of it runs, whatever the response says. */
 class CountingDb extends Db {
@@ -30,10 +28,7 @@ const QUERY = `query($first: Int!) {
 let t: TestDb;
 
 beforeAll(async () => {
-  t = openTestDb();
-  await resetDatabase(t.db);
-  await applySchema(t.db);
-  await loadSeedPaths(t.db, [SEED]);
+  t = await openSeededTestDb();
 });
 afterAll(async () => t?.close());
 

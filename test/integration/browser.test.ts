@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/graphql/app.js';
-import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
-import { openTestDb, resetDatabase, type TestDb } from '../support/neo4j.js';
+import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 
 /**
  * GraphiQL as an analyst on a closed network sees it: Debian's Chromium (no browser download), every
@@ -18,10 +17,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  t = openTestDb();
-  await resetDatabase(t.db);
-  await applySchema(t.db);
-  await loadSeedPaths(t.db, [new URL('../../seed/', import.meta.url).pathname]);
+  t = await openSeededTestDb();
   const yoga = createApp({ db: t.db });
   server = createServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,6 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import { CypherRegistry } from '../../src/db/cypher.js';
 import { createDriver, Db } from '../../src/db/db.js';
+import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
 import type { TestNeo4j } from './global-setup.js';
 
 /** The test database's connection settings, as the global setup provided them. */
@@ -41,4 +42,19 @@ export function openTestDb(): TestDb {
  */
 export async function resetDatabase(db: Db): Promise<void> {
   await db.autoCommit('test.reset');
+}
+
+/** The project's reviewed seed data (seed/). */
+export const SEED_DIR = new URL('../../seed/', import.meta.url).pathname;
+
+/**
+ * A test database holding exactly seed/: emptied, constraints and indexes applied, seed loaded.
+ * What every API test starts from.
+ */
+export async function openSeededTestDb(): Promise<TestDb> {
+  const t = openTestDb();
+  await resetDatabase(t.db);
+  await applySchema(t.db);
+  await loadSeedPaths(t.db, [SEED_DIR]);
+  return t;
 }
