@@ -28,6 +28,12 @@ export interface CorpusOptions {
   articles: number;
   seed: number;
   outDir: string;
+  /**
+   * `full` (default): the world described above. `small`: the same 250 countries but a tenth or
+   * less of everything else (60 leaders, 150 analysts, ...), for tests that load a corpus several
+   * times and need popular entities, not volume.
+   */
+  world?: 'full' | 'small';
 }
 
 export interface CorpusSummary {
@@ -60,14 +66,10 @@ export interface CorpusFacts {
 const countries: Countries =
   (worldCountriesModule as unknown as { default?: Countries }).default ?? (worldCountriesModule as unknown as Countries);
 
-const N_PLACES = 500;
-const N_LEADERS = 400;
-const N_ORGS = 300;
-const N_OUTLETS = 40;
-const N_ANALYSTS = 5000;
-const N_JOURNALISTS = 800;
-const N_TOPICS = 40;
-const N_TALKS = 20;
+const WORLDS = {
+  full: { places: 500, leaders: 400, orgs: 300, outlets: 40, analysts: 5000, journalists: 800, topics: 40, talks: 20 },
+  small: { places: 40, leaders: 60, orgs: 30, outlets: 6, analysts: 150, journalists: 30, topics: 10, talks: 4 },
+} as const;
 const MAX_SUMMITS = 3000;
 const FILES_PER_FOLDER = 1000;
 
@@ -196,6 +198,9 @@ function participantCount(d: Draw): number {
 export function generateCorpus(opts: CorpusOptions): CorpusSummary & { facts: CorpusFacts } {
   const started = Date.now();
   const d = new Draw(opts.seed);
+  const W = WORLDS[opts.world ?? 'full'];
+  const [N_PLACES, N_LEADERS, N_ORGS, N_OUTLETS, N_ANALYSTS, N_JOURNALISTS, N_TOPICS, N_TALKS] =
+    [W.places, W.leaders, W.orgs, W.outlets, W.analysts, W.journalists, W.topics, W.talks];
   const surname = (): string => capitalize(Array.from({ length: d.int(2, 3) }, () => d.pick(SYLLABLES)).join(''));
   const personName = (): string => `${d.pick(FIRST_NAMES)} ${surname()}`;
 

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Db } from '../src/db/db.js';
-import { planFile, type EntityRow, type FilePlan, type RelationRow } from '../src/seed/plan.js';
+import { mergeRelationRows, planFile, type EntityRow, type FilePlan, type RelationRow } from '../src/seed/plan.js';
 import { applySchema, loadSeedPaths, validateSeedPaths } from '../src/seed/load.js';
 
 /** Nodes and relationships in the graph (count store). */
@@ -11,6 +11,8 @@ export async function graphCounts(db: Db): Promise<{ nodes: number; relationship
 
 export interface LoadResult {
   method: 'ours' | 'baseline';
+  /** Which round of the comparison (rounds alternate which loader goes first). */
+  round?: number;
   /** Wall time of the whole load, validation included (ours validates every file first). */
   ms: number;
   /** Validation and planning only (reading, parsing, checking, turning files into rows). */
@@ -23,11 +25,14 @@ export interface LoadResult {
   relationshipsPerSec: number;
 }
 
-/** Our loader, exactly as `npm run load` runs it (whole files grouped into transactions of up to 5000 rows). Expects an empty graph. */
-export async function loadOurs(db: Db, seedDir: string, prepareMs: number): Promise<LoadResult> {
+/**
+ * Our loader, exactly as `npm run load` runs it (whole files grouped into transactions of up to
+ * 5000 rows), with its own split of the time into checking and writing. Expects an empty graph.
+ */
+export async function loadOurs(db: Db, seedDir: string): Promise<LoadResult> {
   await applySchema(db);
   const summary = await loadSeedPaths(db, [seedDir]);
-  return result('ours', summary.ms, prepareMs, await graphCounts(db));
+  return result('ours', summary.ms, summary.validateMs, await graphCounts(db));
 }
 
 /**
@@ -53,13 +58,6 @@ export async function loadBaseline(db: Db, seedDir: string, chunk = 5000): Promi
   return result('baseline', Date.now() - started, prepareMs, await graphCounts(db));
 }
 
-/** How long validating and planning the corpus takes (what both loaders do before writing). */
-export async function prepareTime(seedDir: string): Promise<number> {
-  const started = Date.now();
-  (await validateSeedPaths([seedDir])).map(planFile);
-  return Date.now() - started;
-}
-
 function result(method: LoadResult['method'], ms: number, prepareMs: number, c: { nodes: number; relationships: number }): LoadResult {
   const writeMs = Math.max(1, ms - prepareMs);
   return {
@@ -78,12 +76,11 @@ function result(method: LoadResult['method'], ms: number, prepareMs: number, c: 
 function mergeRows(plans: FilePlan[]): {
   entities: EntityRow[];
   articles: FilePlan['articles'];
-  relations: (Omit<RelationRow, 'source'> & { sources: string[] })[];
+  relations: RelationRow[];
   mentions: FilePlan['mentions'];
   quotes: FilePlan['quotes'];
 } {
   const entities = new Map<string, EntityRow>();
-  const relations = new Map<string, Omit<RelationRow, 'source'> & { sources: string[] }>();
   for (const p of plans) {
     for (const e of p.entities) {
       const prev = entities.get(e.id);
@@ -94,22 +91,11 @@ function mergeRows(plans: FilePlan[]): {
         aliases: [...new Set([...prev.aliases, ...e.aliases])],
       });
     }
-    for (const r of p.relations) {
-      const key = `${r.from}\u0000${r.type}\u0000${r.key}\u0000${r.to}`;
-      const prev = relations.get(key);
-      if (prev === undefined) {
-        relations.set(key, { type: r.type, from: r.from, to: r.to, key: r.key, props: r.props, sources: r.source === null ? [] : [r.source], evidence: [...r.evidence] });
-      } else {
-        prev.props = { ...prev.props, ...r.props };
-        if (r.source !== null && !prev.sources.includes(r.source)) prev.sources.push(r.source);
-        for (const e of r.evidence) if (!prev.evidence.includes(e)) prev.evidence.push(e);
-      }
-    }
   }
   return {
     entities: [...entities.values()],
     articles: plans.flatMap((p) => p.articles),
-    relations: [...relations.values()],
+    relations: mergeRelationRows(plans.flatMap((p) => p.relations)),
     mentions: plans.flatMap((p) => p.mentions),
     quotes: plans.flatMap((p) => p.quotes),
   };

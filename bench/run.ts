@@ -12,7 +12,7 @@ import { CypherRegistry } from '../src/db/cypher.js';
 import { createDriver, Db } from '../src/db/db.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
 import { generateCorpus, type CorpusFacts } from './corpus.js';
-import { graphCounts, loadBaseline, loadOurs, prepareTime, type LoadResult } from './loading.js';
+import { graphCounts, loadBaseline, loadOurs, type LoadResult } from './loading.js';
 import { operations } from './ops.js';
 import { corpusDir, REPO_ROOT } from './paths.js';
 import { printSize, printScaling, ratiosFor, scalingOf, type SizeResult } from './report.js';
@@ -31,6 +31,8 @@ interface Options {
   connections?: string;
   loadCompareMax?: number;
   keepDb?: boolean;
+  serving?: boolean;
+  loadRounds?: number;
 }
 
 const int = (v: string): number => {
@@ -54,6 +56,8 @@ const program = new Command()
   .option('--connections <list>', 'concurrency levels of the mix (default 1,16,64)')
   .option('--load-compare-max <n>', 'largest size whose loading is compared (our loader vs baseline); larger sizes are built with the baseline (default 10000)', int)
   .option('--keep-db', 'leave the bench Neo4j running afterwards')
+  .option('--load-rounds <n>', 'loads of each loader per compared size, alternating which goes first (default 2; --quick: 1)', int)
+  .option('--no-serving', 'corpus and loading only (no servers, no timed queries)')
   .showHelpAfterError();
 
 /** Per-operation runs use this concurrency (the targets are stated at 16). */
@@ -66,6 +70,7 @@ program.action(async (opts: Options) => {
   const warmup = opts.warmup ?? (quick ? 1 : 3);
   const mixConnections = (opts.connections ?? '1,16,64').split(',').map((s) => int(s.trim()));
   const loadCompareMax = opts.loadCompareMax ?? 10_000;
+  const loadRounds = opts.loadRounds ?? (quick ? 1 : 2);
   const neo: LocalNeo4jOptions = {
     home: '.neo4j',
     host: '127.0.0.1',
@@ -79,7 +84,7 @@ program.action(async (opts: Options) => {
   const results: SizeResult[] = [];
   try {
     for (const articles of sizes) {
-      results.push(await benchSize(articles, opts.seed, neo, { duration, warmup, mixConnections, loadCompareMax, httpPort: opts.httpPort }));
+      results.push(await benchSize(articles, opts.seed, neo, { duration, warmup, mixConnections, loadCompareMax, loadRounds, httpPort: opts.httpPort, serving: opts.serving !== false }));
       printSize(results[results.length - 1] as SizeResult);
     }
   } finally {
@@ -91,7 +96,7 @@ program.action(async (opts: Options) => {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-    options: { quick, sizes, seed: opts.seed, duration, warmup, mixConnections, opConnections: OP_CONNECTIONS, heap: opts.heap, pagecacheMiB: opts.pagecache, loadCompareMax },
+    options: { quick, sizes, seed: opts.seed, duration, warmup, mixConnections, opConnections: OP_CONNECTIONS, heap: opts.heap, pagecacheMiB: opts.pagecache, loadCompareMax, loadRounds },
     sizes: results,
     scaling,
   };
@@ -150,6 +155,9 @@ interface SizeOptions {
   mixConnections: number[];
   loadCompareMax: number;
   httpPort: number;
+  loadRounds: number;
+  /** False: stop after loading. */
+  serving: boolean;
 }
 
 async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions, o: SizeOptions): Promise<SizeResult> {
@@ -167,26 +175,35 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
 
   // --- Loading ------------------------------------------------------------------------------------
   const loads: LoadResult[] = [];
-  let conn: Connection;
+  let conn: Connection | undefined;
   if (articles <= o.loadCompareMax) {
-    log(`Loading ${articles} articles: baseline (single UNWIND per kind of row)...`);
-    conn = await freshNeo4j(neo);
-    loads.push(await loadBaseline(conn.db, seedDir));
-    log(`  ${JSON.stringify(loads[0])}`);
-    log('Timing validation and planning alone...');
-    const prepareMs = await prepareTime(seedDir);
-    log(`Loading ${articles} articles: our loader (as npm run load: whole files per transaction)...`);
-    await conn.close();
-    conn = await freshNeo4j(neo);
-    loads.push(await loadOurs(conn.db, seedDir, prepareMs));
-    log(`  ${JSON.stringify(loads[1])}`);
+    // Rounds alternate which loader goes first (the first load of a run warms the JVM and the page
+    // cache for the second); the ratio uses each loader's best round.
+    conn = undefined as unknown as Connection;
+    for (let round = 1; round <= o.loadRounds; round++) {
+      const order: LoadResult['method'][] = round % 2 === 1 ? ['baseline', 'ours'] : ['ours', 'baseline'];
+      for (const method of order) {
+        if (conn !== undefined) await conn.close();
+        conn = await freshNeo4j(neo);
+        log(method === 'ours'
+          ? `Loading ${articles} articles, round ${round}: our loader (as npm run load: whole files per transaction)...`
+          : `Loading ${articles} articles, round ${round}: baseline (single UNWIND per kind of row)...`);
+        const r = method === 'ours' ? await loadOurs(conn.db, seedDir) : await loadBaseline(conn.db, seedDir);
+        loads.push({ ...r, round });
+        log(`  ${JSON.stringify(loads[loads.length - 1])}`);
+      }
+    }
   } else {
     log(`Building the ${articles}-article graph with the baseline loader (our loader is compared up to ${o.loadCompareMax})...`);
     conn = await freshNeo4j(neo);
-    loads.push(await loadBaseline(conn.db, seedDir));
+    loads.push({ ...(await loadBaseline(conn.db, seedDir)), round: 1 });
     log(`  ${JSON.stringify(loads[0])}`);
   }
   const counts = await graphCounts(conn.db);
+  if (!o.serving) {
+    await conn.close();
+    return { articles, facts, counts, loads, checks: [], runs: [], ratios: ratiosFor([], loads) };
+  }
 
   // --- Serving ------------------------------------------------------------------------------------
   const ops = operations(facts);

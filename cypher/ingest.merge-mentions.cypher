@@ -1,8 +1,10 @@
 // The ingest's variant of seed.merge-mentions: provenance appended once, no update counting.
 UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
-MATCH (e:Entity {id: row.entity})
+MATCH (a:Article {id: row.article}) USING INDEX a:Article(id)
+MATCH (e:Entity {id: row.entity}) USING INDEX e:Entity(id)
 MERGE (a)-[r:MENTIONS]->(e)
-SET r.sources = CASE WHEN row.article IN coalesce(r.sources, []) THEN r.sources ELSE coalesce(r.sources, []) + row.article END
-SET r.evidence = reduce(acc = coalesce(r.evidence, []), x IN row.evidence | CASE WHEN x IN acc THEN acc ELSE acc + x END)
+WITH r, row, coalesce(r.sources, []) AS hadSources, coalesce(r.evidence, []) AS hadEvidence
+WITH r, row, hadSources, hadEvidence, row.article IN hadSources AS known
+SET r.sources = CASE WHEN known THEN hadSources ELSE hadSources + row.article END,
+    r.evidence = hadEvidence + CASE WHEN known THEN [x IN row.evidence WHERE NOT x IN hadEvidence] ELSE row.evidence END
 RETURN count(*) AS rows, 0 AS updated

@@ -1,18 +1,19 @@
-// Upserts article nodes with their outlet (PUBLISHED_BY) and authors (WRITTEN_BY).
+// Upserts article nodes with their outlet (PUBLISHED_BY) and authors (WRITTEN_BY). A node that has
+// only its id right after the MERGE is new.
+// Returns how many rows changed an existing article (creations come from the counters).
 UNWIND $rows AS row
-OPTIONAL MATCH (old:Article {id: row.id})
-WITH row, old IS NULL AS isNew, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (a:Article {id: row.id})
-SET a += row.props
-WITH a, row, isNew, before, properties(a) AS after
+WITH a, row, size(keys(a)) = 1 AS isNew
+WITH a, row, isNew, any(k IN keys(row.props) WHERE NOT coalesce(a[k] = row.props[k], false)) AS propsChange
+SET a += CASE WHEN propsChange THEN row.props ELSE {} END
+WITH a, row, isNew, propsChange
 CALL (a, row) {
-  OPTIONAL MATCH (o:Organization {id: row.outlet})
+  OPTIONAL MATCH (o:Organization {id: row.outlet}) USING INDEX o:Organization(id)
   FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | MERGE (a)-[:PUBLISHED_BY]->(o))
 }
 CALL (a, row) {
   UNWIND row.authors AS authorId
-  MATCH (p:Person {id: authorId})
+  MATCH (p:Person {id: authorId}) USING INDEX p:Person(id)
   MERGE (a)-[:WRITTEN_BY]->(p)
 }
-RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN NOT isNew AND before <> after THEN 1 ELSE 0 END) AS updated
+RETURN count(*) AS rows, sum(CASE WHEN NOT isNew AND propsChange THEN 1 ELSE 0 END) AS updated

@@ -1,21 +1,22 @@
 // Upserts quotes with their speaker (SAID), article (FROM) and subjects (ABOUT). The quote's own
-// provenance (article, sentence, span) is on the Quote node and copied onto SAID.
+// provenance (article, sentence, span) is on the Quote node and copied onto SAID. A node that has
+// only its id right after the MERGE is new.
+// Returns how many rows changed an existing quote (creations come from the counters).
 UNWIND $rows AS row
-MATCH (art:Article {id: row.article})
-MATCH (speaker:Person {id: row.speaker})
-OPTIONAL MATCH (old:Quote {id: row.id})
-WITH art, speaker, row, old IS NULL AS isNew, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
+MATCH (art:Article {id: row.article}) USING INDEX art:Article(id)
+MATCH (speaker:Person {id: row.speaker}) USING INDEX speaker:Person(id)
 MERGE (q:Quote {id: row.id})
-SET q += row.props
+WITH art, speaker, q, row, size(keys(q)) = 1 AS isNew
+WITH art, speaker, q, row, isNew, any(k IN keys(row.props) WHERE NOT coalesce(q[k] = row.props[k], false)) AS propsChange
+SET q += CASE WHEN propsChange THEN row.props ELSE {} END
 MERGE (q)-[:FROM]->(art)
 MERGE (speaker)-[said:SAID]->(q)
 SET said.sources = [row.article], said.evidence = row.evidence
-WITH q, row, isNew, before, properties(q) AS after
+WITH q, row, isNew, propsChange
 CALL (q, row) {
   UNWIND row.about AS aboutId
-  MATCH (e:Entity {id: aboutId})
+  MATCH (e:Entity {id: aboutId}) USING INDEX e:Entity(id)
   MERGE (q)-[about:ABOUT]->(e)
   SET about.sources = [row.article], about.evidence = row.evidence
 }
-RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN NOT isNew AND before <> after THEN 1 ELSE 0 END) AS updated
+RETURN count(*) AS rows, sum(CASE WHEN NOT isNew AND propsChange THEN 1 ELSE 0 END) AS updated

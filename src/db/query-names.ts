@@ -79,6 +79,7 @@ export const QUERY_NAMES = [
   'summits.topics',
   'talks.members',
   'test.counts',
+  'test.graph',
   'test.relationships',
   'test.reset',
 ] as const;

@@ -3,7 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Db, TxRunner } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
 import { KINDS, type EntityKind } from './model.js';
-import { planFile, type EntityRow, type FilePlan } from './plan.js';
+import { mergeRelationRows, planFile, type EntityRow, type FilePlan } from './plan.js';
 import {
   checkSeedSet,
   parseSeedFile,
@@ -24,7 +24,10 @@ export interface LoadSummary {
   relationshipsCreated: number;
   relationshipsUpdated: number;
   dryRun: boolean;
+  /** Wall time of the whole load. */
   ms: number;
+  /** Of which reading, checking and planning the files (before anything is written). */
+  validateMs: number;
 }
 
 export interface LoadOptions {
@@ -124,6 +127,7 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
   const batchSize = opts.batchSize ?? 1000;
   const parsed = await validateSeedPaths(paths, existingLookup(db));
   const plans = parsed.map(planFile);
+  const validateMs = Date.now() - started;
   const summary: LoadSummary = {
     files: plans.length,
     entities: plans.reduce((n, p) => n + p.entities.length, 0),
@@ -135,6 +139,7 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
     relationshipsUpdated: 0,
     dryRun: opts.dryRun === true,
     ms: 0,
+    validateMs,
   };
   if (opts.dryRun) {
     plans.forEach((p, i) => opts.onFileDone?.(p.file, i + 1, plans.length));
@@ -218,14 +223,14 @@ function withReferencedEntities(plan: FilePlan, definitions: Map<string, EntityR
 /**
  * Writes several plans in one transaction, as one plan of concatenated rows (the ingest path batches
  * articles this way: one transaction per batch rather than per article). Entities that several
- * plans share are written once, merged.
+ * plans share are written once, merged, and so is a relationship that several of them state.
  */
 export async function writePlans(db: Db, plans: FilePlan[], batchSize = 1000, variant: WriteVariant = 'load'): Promise<WriteCounts> {
   const definitions = indexDefinitions(plans);
   const merged: FilePlan = {
     file: plans.map((p) => p.file).join(', '),
     entities: [...definitions.values()],
-    relations: plans.flatMap((p) => p.relations),
+    relations: mergeRelationRows(plans.flatMap((p) => p.relations)),
     articles: plans.flatMap((p) => p.articles),
     mentions: plans.flatMap((p) => p.mentions),
     quotes: plans.flatMap((p) => p.quotes),

@@ -9,7 +9,8 @@ import { relationKey, type ParsedSeedFile } from './validate.js';
  */
 
 export interface EntityRow { id: string; labels: string[]; props: Record<string, unknown>; aliases: string[]; overwrite?: boolean }
-export interface RelationRow { type: string; from: string; to: string; key: string; props: Record<string, unknown>; source: string | null; evidence: string[]; overwrite?: boolean }
+/** One relationship to upsert; `sources` are the ids of the articles that state it (none for reference files). */
+export interface RelationRow { type: string; from: string; to: string; key: string; props: Record<string, unknown>; sources: string[]; evidence: string[]; overwrite?: boolean }
 export interface ArticleRow { id: string; props: Record<string, unknown>; outlet: string | null; authors: string[] }
 export interface MentionRow { article: string; entity: string; evidence: string[] }
 export interface QuoteRow { id: string; article: string; speaker: string; about: string[]; props: Record<string, unknown>; evidence: string[] }
@@ -101,7 +102,7 @@ function planWith(f: ParsedSeedFile, opts: PlanOptions): FilePlan {
     to: r.to,
     key: relationKey(r),
     props: props(r, RELATIONS[r.type].fields),
-    source: articleId,
+    sources: articleId === null ? [] : [articleId],
     evidence: evidenceFor(r.evidence, r),
     overwrite,
   }));
@@ -152,4 +153,28 @@ function planWith(f: ParsedSeedFile, opts: PlanOptions): FilePlan {
     }
   }
   return { file: f.file, entities, relations, articles, mentions, quotes };
+}
+
+/**
+ * Folds rows that upsert the same relationship (from, type, key, to) into one: sources and evidence
+ * united in order, later fields over earlier ones. A popular fact (a leader LEADS a country) is stated
+ * by many articles of a load; one row per relationship per transaction writes its growing provenance
+ * lists once rather than once per article. Rows that may overwrite fields are never folded with rows
+ * that may not, so the fold changes nothing the graph ends up with.
+ */
+export function mergeRelationRows(rows: readonly RelationRow[]): RelationRow[] {
+  const byKey = new Map<string, RelationRow>();
+  for (const r of rows) {
+    const key = `${r.from}\u0000${r.type}\u0000${r.key}\u0000${r.to}\u0000${r.overwrite ?? true}`;
+    const prev = byKey.get(key);
+    if (prev === undefined) {
+      byKey.set(key, { ...r, sources: [...new Set(r.sources)], evidence: [...new Set(r.evidence)] });
+      continue;
+    }
+    prev.props = { ...prev.props, ...r.props };
+    for (const s of r.sources) if (!prev.sources.includes(s)) prev.sources.push(s);
+    const seen = new Set(prev.evidence);
+    for (const e of r.evidence) if (!seen.has(e)) { seen.add(e); prev.evidence.push(e); }
+  }
+  return [...byKey.values()];
 }

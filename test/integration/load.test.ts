@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
 import { SeedValidationError, formatIssue } from '../../src/seed/validate.js';
-import { counts, rels } from '../support/graph.js';
+import { generateCorpus } from '../../bench/corpus.js';
+import { collectSeedFiles } from '../../src/seed/load.js';
+import { counts, rels, snapshot } from '../support/graph.js';
 import { openTestDb, resetDatabase, testConfig, type TestDb } from '../support/neo4j.js';
 
 const run = promisify(execFile);
@@ -100,6 +102,42 @@ describe('loading seed/', () => {
     const summary = await loadSeedPaths(t.db, [dir]);
     expect(summary.nodesCreated).toBe(0);
     expect(summary.nodesUpdated).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('many articles stating the same facts', () => {
+  // A generated corpus: popular leaders, countries and summits recur across articles, so the same
+  // relationship is stated by many files, in one transaction (folded into one row) or across several
+  // (appended to).
+  let seedDir = '';
+  let files: string[] = [];
+  beforeAll(async () => {
+    const out = await mkdtemp(join(tmpdir(), 'seed-corpus-'));
+    generateCorpus({ articles: 60, seed: 3, outDir: out, world: 'small' });
+    seedDir = join(out, 'seed');
+    files = (await collectSeedFiles([seedDir])).files;
+  });
+
+  it('ends with the same graph loaded at once or half then all, and a reload changes nothing', async () => {
+    const grouped = await loadSeedPaths(t.db, [seedDir]);
+    const once = await snapshot(t.db);
+    expect(once.relationships.length).toBe(grouped.relationshipsCreated);
+    // Some relationship carries several articles' provenance (what the fold is for).
+    const attended = (await t.db.read('test.graph'))[0]?.relationships as { props: { sources?: string[] } }[];
+    expect(Math.max(...attended.map((r) => r.props.sources?.length ?? 0))).toBeGreaterThan(3);
+
+    await resetDatabase(t.db);
+    const reference = files.filter((f) => !f.includes('/articles/'));
+    const articles = files.filter((f) => f.includes('/articles/'));
+    await loadSeedPaths(t.db, [...reference, ...articles.slice(0, 30)]);
+    const rest = await loadSeedPaths(t.db, [seedDir]);
+    // Facts the first half stated gain the second half's sources: updates, not creations.
+    expect(rest.relationshipsUpdated).toBeGreaterThan(0);
+    expect(await snapshot(t.db)).toEqual(once);
+
+    const again = await loadSeedPaths(t.db, [seedDir]);
+    expect(again).toMatchObject({ nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 });
+    expect(await snapshot(t.db)).toEqual(once);
   });
 });
 

@@ -22,3 +22,15 @@ export async function counts(db: Db): Promise<GraphCounts> {
 export async function rels(db: Db, from: string, type: string): Promise<{ to: string; props: Record<string, unknown> }[]> {
   return (await db.read('test.relationships', { from, type })) as { to: string; props: Record<string, unknown> }[];
 }
+
+/**
+ * The whole graph in a canonical form (nodes and relationships sorted, list properties sorted), so
+ * that two loads of the same facts compare equal whatever order they wrote things in.
+ */
+export async function snapshot(db: Db): Promise<{ nodes: string[]; relationships: string[] }> {
+  const [row] = await db.read('test.graph');
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canon).map((x) => JSON.stringify(x)).sort() : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)])) : v;
+  const list = (key: string): string[] => ((row?.[key] as unknown[]) ?? []).map((x) => JSON.stringify(canon(x))).sort();
+  return { nodes: list('nodes'), relationships: list('relationships') };
+}
