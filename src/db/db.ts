@@ -41,20 +41,24 @@ export type ReadMode =
  * domain errors. Holds no per-request state; `counting()` gives a per-request view that counts round
  * trips, which GraphQL reports in `extensions.cypherRoundTrips`.
  */
+/** Called as a query starts; may return a function to call once it has finished (reads only). */
+export type OnRoundTrip = (name: QueryName) => void | (() => void);
+
 export class Db {
   constructor(
     readonly driver: Driver,
     readonly queries: CypherRegistry,
     readonly database: string,
-    private readonly onRoundTrip: (name: QueryName) => void = () => {},
+    private readonly onRoundTrip: OnRoundTrip = () => {},
     readonly readMode: ReadMode = 'managed',
   ) {}
 
   /**
    * A Db sharing this driver whose every query calls `onRoundTrip(name)` first (once per query,
-   * not per retry), with reads run as `readMode` says (default: this Db's mode).
+   * not per retry), and for reads the function that returns when the read has finished, with reads
+   * run as `readMode` says (default: this Db's mode).
    */
-  counting(onRoundTrip: (name: QueryName) => void, readMode: ReadMode = this.readMode): Db {
+  counting(onRoundTrip: OnRoundTrip, readMode: ReadMode = this.readMode): Db {
     return new Db(this.driver, this.queries, this.database, onRoundTrip, readMode);
   }
 
@@ -64,7 +68,15 @@ export class Db {
    * self-contained query with its own session, so calls may run in parallel.
    */
   async read(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
-    this.onRoundTrip(name);
+    const finished = this.onRoundTrip(name);
+    try {
+      return await this.readNow(name, params);
+    } finally {
+      if (typeof finished === 'function') finished();
+    }
+  }
+
+  private async readNow(name: QueryName, params: Record<string, unknown>): Promise<Row[]> {
     const text = this.queries.get(name);
     if (this.readMode === 'managed') {
       return this.withSession('READ', (s) => s.executeRead((tx) => runIn(tx, text, params)));

@@ -5,6 +5,14 @@ import { createLoaders, type Loaders } from '../data/loaders.js';
 /** Counts the Cypher round trips of one request (reported as `extensions.cypherRoundTrips`). */
 export interface RoundTrips {
   count: number;
+  /**
+   * Sequential steps: how many times a query started while none of the request's queries was
+   * running. Queries that run side by side share a step; a field that must wait for its parent's
+   * answer starts a new one. Bounded by the query's depth, never by the number of items.
+   */
+  steps: number;
+  /** Queries running now (internal to the count of steps). */
+  inFlight: number;
   /** Query names in the order they ran; for logs and debugging batching. */
   readonly names: QueryName[];
 }
@@ -20,12 +28,17 @@ export interface GraphQLContext {
  * per request (their caches would otherwise leak data across requests), and so must the counter.
  */
 export function createContext(db: Db): GraphQLContext {
-  const roundTrips: RoundTrips = { count: 0, names: [] };
+  const roundTrips: RoundTrips = { count: 0, steps: 0, inFlight: 0, names: [] };
   // Auto-commit reads: every read of a request is one self-contained query, so the BEGIN/COMMIT of
   // a managed transaction is pure overhead here (see ReadMode in src/db/db.ts).
   const counted = db.counting((name) => {
     roundTrips.count += 1;
     roundTrips.names.push(name);
+    if (roundTrips.inFlight === 0) roundTrips.steps += 1;
+    roundTrips.inFlight += 1;
+    return () => {
+      roundTrips.inFlight -= 1;
+    };
   }, 'auto-commit');
   return { loaders: createLoaders(counted), roundTrips };
 }

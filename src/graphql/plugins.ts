@@ -4,7 +4,8 @@ import type { Db } from '../db/db.js';
 import type { GraphQLContext } from './context.js';
 
 /**
- * Adds `extensions.cypherRoundTrips` (the number of Cypher queries the request ran) to every
+ * Adds `extensions.cypherRoundTrips` (the number of Cypher queries the request ran) and
+ * `extensions.cypherSteps` (how many of them had to wait for another: see RoundTrips.steps) to every
  * executed result. Tests and the benchmark read it to prove that batching works: it must depend on
  * the query's shape, never on how many items a list holds. With a logger, each operation's query
  * names are logged at debug level, to see which field costs a round trip.
@@ -22,7 +23,7 @@ export function useRoundTripCount(logger?: Logger): Plugin<GraphQLContext> {
           );
           setResult({
             ...result,
-            extensions: { ...(result.extensions ?? {}), cypherRoundTrips: ctx.roundTrips.count },
+            extensions: { ...(result.extensions ?? {}), cypherRoundTrips: ctx.roundTrips.count, cypherSteps: ctx.roundTrips.steps },
           });
         },
       };

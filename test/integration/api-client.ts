@@ -15,6 +15,8 @@ export interface GraphQLResponse<T> {
   data: T | null | undefined;
   errors: GraphQLErrorJson[] | undefined;
   roundTrips: number | undefined;
+  /** extensions.cypherSteps: queries that had to wait for another (the depth of the request's queries). */
+  steps: number | undefined;
 }
 
 /** POSTs one operation to /graphql and returns the parsed response. */
@@ -29,9 +31,9 @@ export async function gql<T = any>(app: App, query: string, variables: Record<st
   const body = (await res.json()) as {
     data?: T | null;
     errors?: GraphQLErrorJson[];
-    extensions?: { cypherRoundTrips?: number };
+    extensions?: { cypherRoundTrips?: number; cypherSteps?: number };
   };
-  return { status: res.status, data: body.data, errors: body.errors, roundTrips: body.extensions?.cypherRoundTrips };
+  return { status: res.status, data: body.data, errors: body.errors, roundTrips: body.extensions?.cypherRoundTrips, steps: body.extensions?.cypherSteps };
 }
 
 /** Like gql, but fails the test with the server's errors when there are any. */

@@ -151,3 +151,42 @@ describe('round trips', () => {
     expect(fifty.roundTrips).toBeLessThanOrEqual(11);
   });
 });
+
+describe('look-ahead for node(id:) and entity(id:)', () => {
+  // The id's prefix names the type, so the fields asked of it start alongside the lookup.
+  const PERSON = `query($id: ID!) { node(id: $id) { id ... on Person { name summits { id } metWith { id } } } }`;
+
+  it('runs the lookup and the fields of the type the id names in one step, with the same answers', async () => {
+    await resetDatabase(t.db);
+    await loadSeedPaths(t.db, [await generatedSeed(5)]);
+    const app = createApp({ db: t.db });
+    const res = await gql(app, PERSON, { id: 'person:gen-0-a' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.node).toEqual({ id: 'person:gen-0-a', name: 'Leader 0 A', summits: [{ id: 'summit:gen-0' }], metWith: [{ id: 'person:gen-0-b' }] });
+    expect(res.roundTrips).toBe(3);
+    expect(res.steps).toBe(1);
+
+    // Through a named fragment on an interface the type implements, with arguments from variables.
+    const summit = await gql(
+      app,
+      `query($id: ID!, $n: Int!) { entity(id: $id) { ...F } } fragment F on Entity { id ... on Summit { quotes(first: $n) { totalCount edges { node { id } } } participants { id } } }`,
+      { id: 'summit:gen-1', n: 1 },
+    );
+    expect(summit.errors).toBeUndefined();
+    expect(summit.data.entity.quotes.totalCount).toBe(2);
+    expect(summit.data.entity.quotes.edges).toHaveLength(1);
+    expect(summit.data.entity.participants).toHaveLength(2);
+    expect(summit.steps).toBe(1);
+    expect(summit.roundTrips).toBe(3);
+
+    // Fields of other types are not fetched, and @skip is honoured.
+    const skipped = await gql(app, `query($id: ID!) { node(id: $id) { id ... on Summit { quotes { totalCount } } ... on Person { summits @skip(if: true) { id } } } }`, { id: 'person:gen-0-a' });
+    expect(skipped.errors).toBeUndefined();
+    expect(skipped.roundTrips).toBe(1);
+
+    // An id that names no node: null, no error.
+    const missing = await gql(app, PERSON, { id: 'person:nobody' });
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data.node).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@ import { searchWords } from '../../data/lucene.js';
 import type { EntityKind } from '../../data/records.js';
 import type { PersonList } from '../../data/people.js';
 import { badInput } from '../../errors.js';
+import { prefetchFieldsOf } from '../lookahead.js';
 import { checkId, checkOptionalId, intInRange, optionalText } from '../args.js';
 import { MAX_PAGE_SIZE, pageArgs, toConnection } from '../cursor.js';
 import type { PageInput, Resolver, ResolverMap } from './types.js';
@@ -38,9 +39,18 @@ function personList(which: PersonList): Q<PageInput & { where?: PersonWhere | nu
  */
 export const queryResolvers: ResolverMap = {
   Query: {
-    node: ((_r, { id }, ctx) => ctx.loaders.nodes.get(checkId('id', id))) satisfies Q<{ id: string }>,
+    // Both start the loads of the fields asked of the id's type alongside the lookup (lookahead.ts).
+    node: ((_r, { id }, ctx, info) => {
+      const node = ctx.loaders.nodes.get(checkId('id', id));
+      prefetchFieldsOf(id, ctx, info);
+      return node;
+    }) satisfies Q<{ id: string }>,
 
-    entity: ((_r, { id }, ctx) => ctx.loaders.entities.get(checkId('id', id))) satisfies Q<{ id: string }>,
+    entity: ((_r, { id }, ctx, info) => {
+      const entity = ctx.loaders.entities.get(checkId('id', id));
+      prefetchFieldsOf(id, ctx, info);
+      return entity;
+    }) satisfies Q<{ id: string }>,
 
     search: ((_r, { query, kinds, first }, ctx) => {
       const words = searchWords(query);

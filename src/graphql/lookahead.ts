@@ -1,0 +1,96 @@
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionNode,
+  type FieldNode,
+} from 'graphql';
+import { KIND_LABELS } from '../data/records.js';
+import { kindOfId } from '../seed/model.js';
+import type { GraphQLContext } from './context.js';
+
+/**
+ * Look-ahead for `node(id:)` and `entity(id:)`. An id's prefix names its node's type (MODEL.md:
+ * `person:`, `summit:`, `article:`...), so the fields a query asks of that type can be requested
+ * before the lookup answers: their resolvers need nothing of the parent but its id. Called in the
+ * same tick as the lookup, their batched queries run alongside it rather than after it, so
+ * `node(id:) { ... on Person { summits { id } metWith { id } } }` takes one step of queries, not two.
+ * The later, real resolver calls get the same DataLoader promises (same keys), so nothing runs
+ * twice. A wrong guess costs queries that find nothing; an id that does not exist, likewise.
+ *
+ * Only the fields listed here are called ahead: resolvers that read nothing of their parent but `id`
+ * (test/unit/graphql-lookahead.test.ts checks that against their source).
+ */
+export const KEYED_BY_ID: Readonly<Record<string, readonly string[]>> = {
+  Person: ['roles', 'leaderOf', 'affiliations', 'summits', 'metWith', 'quotes', 'mentions', 'related'],
+  Summit: ['place', 'country', 'participants', 'topics', 'quotes', 'articles', 'mentions', 'related'],
+  Country: ['leaders', 'summits', 'talks', 'mentions', 'related'],
+  Place: ['country', 'within', 'mentions', 'related'],
+  Organization: ['country', 'people', 'mentions', 'related'],
+  Talks: ['members', 'mentions', 'related'],
+  Topic: ['mentions', 'related'],
+  Article: ['outlet', 'authors', 'entities', 'quotes', 'text', 'sentences'],
+  Quote: ['about'],
+};
+
+/** The GraphQL object type an id names by its prefix, or undefined. */
+export function typeNameOfId(id: string): string | undefined {
+  if (id.startsWith('article:')) return 'Article';
+  if (id.startsWith('quote:')) return 'Quote';
+  const kind = kindOfId(id);
+  return kind === undefined ? undefined : KIND_LABELS[kind];
+}
+
+/**
+ * Starts, without waiting, the loads of every field the current field's selection asks of the type
+ * that `id` names (through inline fragments and named fragments on that type or an interface it
+ * implements; @skip/@include honoured). Errors are left to the real resolver calls.
+ */
+export function prefetchFieldsOf(id: string, ctx: GraphQLContext, info: GraphQLResolveInfo): void {
+  const typeName = typeNameOfId(id);
+  const allowed = typeName === undefined ? undefined : KEYED_BY_ID[typeName];
+  const type = typeName === undefined ? undefined : info.schema.getType(typeName);
+  if (allowed === undefined || !isObjectType(type)) return;
+  const fields: FieldNode[] = [];
+  for (const f of info.fieldNodes) collectFields(f.selectionSet?.selections ?? [], type, info, fields);
+  for (const node of fields) {
+    const name = node.name.value;
+    const def = type.getFields()[name];
+    if (!allowed.includes(name) || def?.resolve === undefined) continue;
+    try {
+      const result: unknown = def.resolve({ id }, getArgumentValues(def, node, info.variableValues), ctx, info);
+      if (result instanceof Promise) result.catch(() => undefined);
+    } catch {
+      // Bad arguments and the like: the real call reports them.
+    }
+  }
+}
+
+function collectFields(selections: readonly SelectionNode[], type: GraphQLObjectType, info: GraphQLResolveInfo, out: FieldNode[]): void {
+  const applies = (condition: string | undefined): boolean => {
+    if (condition === undefined || condition === type.name) return true;
+    const t = info.schema.getType(condition);
+    return isAbstractType(t) && info.schema.isSubType(t, type);
+  };
+  for (const s of selections) {
+    if (!included(s, info)) continue;
+    if (s.kind === Kind.FIELD) out.push(s);
+    else if (s.kind === Kind.INLINE_FRAGMENT) {
+      if (applies(s.typeCondition?.name.value)) collectFields(s.selectionSet.selections, type, info, out);
+    } else {
+      const fragment = info.fragments[s.name.value];
+      if (fragment !== undefined && applies(fragment.typeCondition.name.value)) collectFields(fragment.selectionSet.selections, type, info, out);
+    }
+  }
+}
+
+function included(node: SelectionNode, info: GraphQLResolveInfo): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+}
