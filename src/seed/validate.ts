@@ -94,16 +94,7 @@ export async function parseSeedFile(file: string): Promise<{ parsed?: ParsedSeed
   }
   if (issues.length > 0) return { issues };
 
-  const locate = (path: (string | number)[]): { line: number; column: number } | undefined => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = yamlDoc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) {
-        const pos = lineCounter.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
-    }
-    return undefined;
-  };
+  const locate = locatorFor(yamlDoc, lineCounter);
   const keyPosition = (path: (string | number)[], key: string): { line: number; column: number } | undefined => {
     const parent = yamlDoc.getIn(path, true) as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | undefined;
     const pair = parent?.items?.find((it) => it.key?.value === key);
@@ -147,7 +138,10 @@ export async function parseSeedFile(file: string): Promise<{ parsed?: ParsedSeed
   }
 
   const doc = data as SeedDocument;
-  const parsed: ParsedSeedFile = { file, doc, locate };
+  // The syntax tree is many times the file's size; a load holds every parsed file until it has
+  // checked them all, so the parsed file keeps a locator that parses the file again only if a
+  // cross-file check reports a problem in it.
+  const parsed: ParsedSeedFile = { file, doc, locate: reparsingLocator(file) };
   const textFile = doc.article?.textFile;
   if (textFile !== undefined) {
     const textPath = resolve(dirname(file), textFile);
@@ -161,6 +155,38 @@ export async function parseSeedFile(file: string): Promise<{ parsed?: ParsedSeed
     }
   }
   return { parsed, issues };
+}
+
+type Locator = ParsedSeedFile['locate'];
+
+/** Line and column of the deepest node of `path` that exists in the document. */
+function locatorFor(yamlDoc: Document, lineCounter: LineCounter): Locator {
+  return (path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = yamlDoc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return undefined;
+  };
+}
+
+/** A locator that reads and parses `file` again on first use (the file was valid moments ago). */
+function reparsingLocator(file: string): Locator {
+  let locate: Locator | undefined;
+  return (path) => {
+    if (locate === undefined) {
+      try {
+        const lineCounter = new LineCounter();
+        locate = locatorFor(parseDocument(readFileSync(file, 'utf8'), { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter);
+      } catch {
+        return undefined;
+      }
+    }
+    return locate(path);
+  };
 }
 
 function instancePath(pointer: string): (string | number)[] {
