@@ -112,7 +112,7 @@ export function formatSize(s: SizeResult): string {
         qc ? `${qc.throughputVsLibrary}x` : '-',
         qc ? `${qc.throughputVsRaw}x` : '-',
         qc ? `${qc.p99VsRaw}x` : '-',
-        check ? String(check.roundTrips) : 'mix',
+        check ? `${check.roundTrips} (${check.steps ?? '?'} step${check.steps === 1 ? '' : 's'})` : 'mix',
         check ? (check.equal ? 'yes' : 'NO') : s.checks.every((c) => c.equal) ? 'yes' : 'NO',
       ];
     });

@@ -222,7 +222,7 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
     for (const op of ops) {
       const c = await checkOperation(op, ours.url, cached.url, library.url, conn.db);
       checks.push(c);
-      log(`  check ${op.name}: ${c.equal ? 'same data' : 'DIFFERENT DATA'}, ${c.roundTrips} round trip(s)${c.detail ? `\n${c.detail}` : ''}`);
+      log(`  check ${op.name}: ${c.equal ? 'same data' : 'DIFFERENT DATA'}, ${c.roundTrips} round trip(s) in ${c.steps} step(s)${c.detail ? `\n${c.detail}` : ''}`);
     }
     const timed = async (impl: (typeof IMPLS)[number], name: string, list: typeof ops, connections: number): Promise<void> => {
       const go = (seconds: number): Promise<RunResult> =>

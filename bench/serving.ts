@@ -71,6 +71,8 @@ export interface CheckResult {
   equal: boolean;
   /** Cypher round trips our server reported for this operation. */
   roundTrips: number | null;
+  /** Sequential steps among them (extensions.cypherSteps): the depth of the request's queries. */
+  steps: number | null;
   /** Set when the answers differ: the three normalized answers, cut short. */
   detail?: string;
 }
@@ -94,10 +96,12 @@ export async function checkOperation(op: Operation, oursUrl: string, cachedUrl: 
     isDeepStrictEqual(a, op.normalizeOurs(miss.data)) &&
     isDeepStrictEqual(a, op.normalizeOurs(hit.data));
   const roundTrips = typeof ours.extensions?.cypherRoundTrips === 'number' ? ours.extensions.cypherRoundTrips : null;
+  const steps = typeof ours.extensions?.cypherSteps === 'number' ? ours.extensions.cypherSteps : null;
   return {
     op: op.name,
     equal,
     roundTrips,
+    steps,
     ...(equal ? {} : { detail: JSON.stringify({ ours: a, library: b, raw: c }).slice(0, 3000) }),
   };
 }
