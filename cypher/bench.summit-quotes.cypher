@@ -1,9 +1,10 @@
 // Benchmark floor (npm run bench): one page of the quotes about a summit (newest article first),
-// each with its speaker and the speaker's organizations, plus the total.
+// each with its speaker and the speaker's organizations, plus the total. Sorted on the article's id
+// and date that every quote carries.
 MATCH (s:Summit {id: $id})
 RETURN COUNT { (s)<-[:ABOUT]-(:Quote) } AS total, COLLECT {
-  MATCH (s)<-[:ABOUT]-(q:Quote)-[:FROM]->(a:Article)
-  WITH q, a ORDER BY a.publishedAt DESC, a.id, q.sentence, q.id
+  MATCH (s)<-[:ABOUT]-(q:Quote)
+  WITH q ORDER BY q.publishedAt DESC, q.articleId, q.sentence, q.id
   LIMIT $limit
   MATCH (sp:Person)-[:SAID]->(q)
   RETURN {id: q.id, text: q.text, speaker: sp {.id, .name, affiliations: COLLECT {

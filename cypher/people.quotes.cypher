@@ -1,5 +1,5 @@
 // One page of each person's quotes (optionally only those ABOUT entity $about), newest article
-// first, then in article order; with the total.
+// first, then in article order; with the total. Quotes carry their article's id and date.
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
 RETURN id,
@@ -10,8 +10,7 @@ RETURN id,
   COLLECT {
     MATCH (p)-[:SAID]->(q:Quote)
     WHERE $about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) }
-    OPTIONAL MATCH (q)-[:FROM]->(a:Article)
-    RETURN {quote: q {.id, .text, .sentence}, articleId: a.id, speaker: p}
-    ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id, q.sentence, q.id
+    RETURN {quote: q {.id, .text, .sentence}, articleId: q.articleId, speaker: p}
+    ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
     SKIP $offset LIMIT $limit
   } AS items

@@ -144,6 +144,8 @@ function planWith(f: ParsedSeedFile, opts: PlanOptions): FilePlan {
         props: {
           text: q.text,
           articleId,
+          // The article's date, copied so that quote lists sort without visiting every article.
+          ...props(a as unknown as Record<string, unknown>, ['publishedAt']),
           method: q.method ?? 'seed',
           confidence: q.confidence ?? 1,
           ...(span ? { sentence: toNeo4jInt(span.sentence), start: toNeo4jInt(span.start), end: toNeo4jInt(span.end) } : {}),
