@@ -2,16 +2,19 @@
 // first then by name, at most $limit including the center, and every relationship among them. Each
 // entity's distance is its shortest path's length. The quantifier's bound cannot be a parameter, so
 // each allowed hops value has its own file (graph.neighborhood-1 is a plain one-hop expansion).
+// Entity-to-entity traversals name the relationship types between entities (RELATIONS in
+// src/seed/model.ts; a unit test keeps the list equal): on a busy node Neo4j then reads only those,
+// never the thousands of MENTIONS and ABOUT from articles and quotes that end there.
 OPTIONAL MATCH (c:Entity {id: $id})
 WITH c, COLLECT {
-  MATCH p = ANY SHORTEST (c)(()-[]-(:Entity)){1,2}(n:Entity)
+  MATCH p = ANY SHORTEST (c)(()-[:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]-(:Entity)){1,2}(n:Entity)
   WHERE n <> c
   RETURN {node: n, distance: length(p)} ORDER BY length(p), toLower(n.name), n.id
 } AS around
 WITH c, around, CASE WHEN c IS NULL THEN [] ELSE [c] + [x IN around[..($limit - 1)] | x.node] END AS nodes
 RETURN c IS NOT NULL AS found, nodes, size(around) > $limit - 1 AS truncated, COLLECT {
   UNWIND nodes AS x
-  MATCH (x)-[r]->(y:Entity)
+  MATCH (x)-[r:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]->(y:Entity)
   WHERE y IN nodes
   RETURN {from: x.id, to: y.id, type: type(r)} ORDER BY x.id, type(r), y.id
 } AS edges

@@ -3,10 +3,13 @@
 // wider bound filtered afterwards would search that far for ends that are not connected, so each
 // allowed maxHops (1..6) has its own file. Also reports whether each end exists. The caller handles
 // $from = $to (a zero-length path; the shortest-path search refuses equal ends).
+// Entity-to-entity traversals name the relationship types between entities (RELATIONS in
+// src/seed/model.ts; a unit test keeps the list equal): on a busy node Neo4j then reads only those,
+// never the thousands of MENTIONS and ABOUT from articles and quotes that end there.
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, COLLECT {
-  MATCH p = SHORTEST 1 (a)(()-[]-(:Entity)){1,5}(b)
+  MATCH p = SHORTEST 1 (a)(()-[:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]-(:Entity)){1,5}(b)
   RETURN {
     nodes: nodes(p),
     steps: [i IN range(0, length(p) - 1) |

@@ -50,3 +50,17 @@ describe('the relationship writers', () => {
     expect(branches.map((m) => m[1]).sort()).toEqual(Object.keys(RELATIONS).sort());
   });
 });
+
+describe('entity-to-entity traversals', () => {
+  // Path and neighborhood queries list the relationship types between entities, so that a busy
+  // node's MENTIONS and ABOUT are never read; a type added to the model must be added there too.
+  const files = ['graph.neighborhood-1', 'graph.neighborhood-2', 'graph.neighborhood-3', 'graph.path-1', 'graph.path-2', 'graph.path-3', 'graph.path-4', 'graph.path-5', 'graph.path-6', 'bench.path', 'bench.neighborhood'];
+  it.each(files)('%s lists exactly the model relationship types, and has no untyped traversal', async (name) => {
+    const text = (await readFile(new URL(`../../cypher/${name}.cypher`, import.meta.url), 'utf8'))
+      .split('\n').filter((l) => !l.trim().startsWith('//')).join('\n');
+    const lists = [...text.matchAll(/\[\w*:((?:\w+\|)+\w+)\]/g)].map((m) => (m[1] as string).split('|').sort());
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) expect(list).toEqual(Object.keys(RELATIONS).sort());
+    expect(text).not.toMatch(/-\[\]-|\)--\(|-\[\w*\]->/);
+  });
+});
