@@ -105,6 +105,11 @@ program.action(async (opts: Options) => {
   const file = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   process.stdout.write(`\nAll figures: ${file}\n`);
+  const failed = results.flatMap((r) => r.runs.filter((x) => x.errors > 0).map((x) => `${r.articles} articles: ${x.impl} ${x.op} c=${x.connections}: ${x.errors} errors`));
+  if (failed.length > 0) {
+    process.stderr.write(`Some timed runs had errors, so their figures are not comparable:\n  ${failed.join('\n  ')}\n`);
+    process.exitCode = 1;
+  }
   if (results.some((r) => r.checks.some((c) => !c.equal))) {
     process.stderr.write('Some operations returned different data (see "checks" above and in the JSON).\n');
     process.exitCode = 1;
