@@ -225,7 +225,7 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
   };
   const write = async (p: Prepared): Promise<void> => {
     if (!opts.dryRun && p.plans.length > 0) {
-      const counts = await writePlans(db, p.plans, 1000, 'ingest');
+      const counts = await writePlans(db, p.plans, 1000);
       summary.nodesCreated += counts.nodesCreated;
       summary.relationshipsCreated += counts.relationshipsCreated;
     }

@@ -3,7 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Db, TxRunner } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
 import { KINDS, type EntityKind } from './model.js';
-import { mergeRelationRows, planFile, type EntityRow, type FilePlan } from './plan.js';
+import { mergeEntityRows, mergeRelationRows, planFile, type EntityRow, type FilePlan } from './plan.js';
 import {
   checkSeedSet,
   parseSeedFile,
@@ -149,7 +149,7 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
   // Group whole files into transactions: one commit per file costs more than the file's writes when
   // files are small (an article is ~100 rows), and a group is as atomic as each of its files.
   const limit = opts.rowsPerTransaction ?? 5000;
-  const definitions = indexDefinitions(plans);
+  const definitions = mergeEntityRows(plans.flatMap((p) => p.entities));
   // Entities already written by an earlier transaction of this load, in their merged form: a later
   // file that defines or references them again has nothing to add.
   const written = new Set<string>();
@@ -158,8 +158,9 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
   let done = 0;
   const flush = async (): Promise<void> => {
     if (group.length === 0) return;
-    const counts = await writePlans(db, group.map((p) => withReferencedEntities(p, definitions, written)), batchSize);
-    for (const p of group) for (const e of withReferencedEntities(p, definitions, new Set()).entities) written.add(e.id);
+    const toWrite = group.map((p) => withReferencedEntities(p, definitions, written));
+    const counts = await writePlans(db, toWrite, batchSize);
+    for (const p of toWrite) for (const e of p.entities) written.add(e.id);
     summary.nodesCreated += counts.nodesCreated;
     summary.nodesUpdated += counts.nodesUpdated;
     summary.relationshipsCreated += counts.relationshipsCreated;
@@ -177,29 +178,6 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
   await flush();
   summary.ms = Date.now() - started;
   return summary;
-}
-
-/** Every entity row of the load by id, merged across the files that define it. */
-function indexDefinitions(plans: FilePlan[]): Map<string, EntityRow> {
-  const byId = new Map<string, EntityRow>();
-  for (const p of plans) {
-    for (const e of p.entities) {
-      const prev = byId.get(e.id);
-      byId.set(
-        e.id,
-        prev === undefined
-          ? e
-          : {
-              id: e.id,
-              labels: [...new Set([...prev.labels, ...e.labels])],
-              props: { ...prev.props, ...e.props },
-              aliases: [...new Set([...prev.aliases, ...e.aliases])],
-              overwrite: (prev.overwrite ?? true) || (e.overwrite ?? true),
-            },
-      );
-    }
-  }
-  return byId;
 }
 
 /**
@@ -225,8 +203,8 @@ function withReferencedEntities(plan: FilePlan, definitions: Map<string, EntityR
  * articles this way: one transaction per batch rather than per article). Entities that several
  * plans share are written once, merged, and so is a relationship that several of them state.
  */
-export async function writePlans(db: Db, plans: FilePlan[], batchSize = 1000, variant: WriteVariant = 'load'): Promise<WriteCounts> {
-  const definitions = indexDefinitions(plans);
+export async function writePlans(db: Db, plans: FilePlan[], batchSize = 1000): Promise<WriteCounts> {
+  const definitions = mergeEntityRows(plans.flatMap((p) => p.entities));
   const merged: FilePlan = {
     file: plans.map((p) => p.file).join(', '),
     entities: [...definitions.values()],
@@ -235,19 +213,8 @@ export async function writePlans(db: Db, plans: FilePlan[], batchSize = 1000, va
     mentions: plans.flatMap((p) => p.mentions),
     quotes: plans.flatMap((p) => p.quotes),
   };
-  return db.writeTransaction((tx) => writePlan(tx, merged, batchSize, variant));
+  return db.writeTransaction((tx) => writePlan(tx, merged, batchSize));
 }
-
-/**
- * `load` counts updates (it compares each node and relationship before and after); `ingest` writes
- * extracted rows, which never overwrite fields and report creations only, with leaner queries.
- */
-export type WriteVariant = 'load' | 'ingest';
-
-const WRITE_QUERIES: Record<WriteVariant, { entities: QueryName; relations: QueryName; mentions: QueryName }> = {
-  load: { entities: 'seed.merge-entities', relations: 'seed.merge-relations', mentions: 'seed.merge-mentions' },
-  ingest: { entities: 'ingest.merge-entities', relations: 'ingest.merge-relations', mentions: 'ingest.merge-mentions' },
-};
 
 export interface WriteCounts {
   nodesCreated: number;
@@ -256,8 +223,11 @@ export interface WriteCounts {
   relationshipsUpdated: number;
 }
 
-async function writePlan(tx: TxRunner, plan: FilePlan, batchSize: number, variant: WriteVariant = 'load'): Promise<WriteCounts> {
-  const q = WRITE_QUERIES[variant];
+/**
+ * Writes one plan's rows in the given transaction. Rows of extracted files (overwrite: false) set
+ * fields only on nodes and relationships they create; every row adds labels, aliases and provenance.
+ */
+async function writePlan(tx: TxRunner, plan: FilePlan, batchSize: number): Promise<WriteCounts> {
   const counts: WriteCounts = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
   const write = async (name: QueryName, rows: unknown[], updates: 'nodes' | 'relationships'): Promise<void> => {
     for (let i = 0; i < rows.length; i += batchSize) {
@@ -270,10 +240,10 @@ async function writePlan(tx: TxRunner, plan: FilePlan, batchSize: number, varian
     }
   };
   // Order matters inside the transaction: nodes before the relationships that MATCH them.
-  await write(q.entities, plan.entities, 'nodes');
+  await write('seed.merge-entities', plan.entities, 'nodes');
   await write('seed.merge-articles', plan.articles, 'nodes');
-  await write(q.relations, plan.relations, 'relationships');
-  await write(q.mentions, plan.mentions, 'relationships');
+  await write('seed.merge-relations', plan.relations, 'relationships');
+  await write('seed.merge-mentions', plan.mentions, 'relationships');
   await write('seed.merge-quotes', plan.quotes, 'nodes');
   return counts;
 }

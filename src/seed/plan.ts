@@ -158,6 +158,30 @@ function planWith(f: ParsedSeedFile, opts: PlanOptions): FilePlan {
 }
 
 /**
+ * Entity rows by id, rows for the same entity (several files define or reference it) merged:
+ * labels and aliases united, later fields over earlier ones, overwriting if any row may.
+ */
+export function mergeEntityRows(rows: readonly EntityRow[]): Map<string, EntityRow> {
+  const byId = new Map<string, EntityRow>();
+  for (const e of rows) {
+    const prev = byId.get(e.id);
+    byId.set(
+      e.id,
+      prev === undefined
+        ? e
+        : {
+            id: e.id,
+            labels: [...new Set([...prev.labels, ...e.labels])],
+            props: { ...prev.props, ...e.props },
+            aliases: [...new Set([...prev.aliases, ...e.aliases])],
+            overwrite: (prev.overwrite ?? true) || (e.overwrite ?? true),
+          },
+    );
+  }
+  return byId;
+}
+
+/**
  * Folds rows that upsert the same relationship (from, type, key, to) into one: sources and evidence
  * united in order, later fields over earlier ones. A popular fact (a leader LEADS a country) is stated
  * by many articles of a load; one row per relationship per transaction writes its growing provenance

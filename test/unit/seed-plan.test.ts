@@ -43,7 +43,7 @@ describe('mergeRelationRows', () => {
 describe('the relationship writers', () => {
   // They MERGE each relationship type in its own branch (a dynamic type is planned badly on an
   // empty graph): a type added to the model without a branch would silently write nothing.
-  it.each(['seed.merge-relations', 'ingest.merge-relations'])('%s has one MERGE branch per relationship type of the model', async (name) => {
+  it.each(['seed.merge-relations'])('%s has one MERGE branch per relationship type of the model', async (name) => {
     const text = await readFile(new URL(`../../cypher/${name}.cypher`, import.meta.url), 'utf8');
     const branches = [...text.matchAll(/row\.type = '(\w+)' MERGE \(a\)-\[r:(\w+) \{key: row\.key\}\]->\(b\)/g)];
     expect(branches.every((m) => m[1] === m[2])).toBe(true);
