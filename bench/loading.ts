@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Db } from '../src/db/db.js';
-import { mergeRelationRows, planFile, type EntityRow, type FilePlan, type RelationRow } from '../src/seed/plan.js';
+import { mergeEntityRows, mergeRelationRows, planFile, type EntityRow, type FilePlan, type RelationRow } from '../src/seed/plan.js';
 import { applySchema, loadSeedPaths, validateSeedPaths } from '../src/seed/load.js';
 
 /** Nodes and relationships in the graph (count store). */
@@ -80,20 +80,8 @@ function mergeRows(plans: FilePlan[]): {
   mentions: FilePlan['mentions'];
   quotes: FilePlan['quotes'];
 } {
-  const entities = new Map<string, EntityRow>();
-  for (const p of plans) {
-    for (const e of p.entities) {
-      const prev = entities.get(e.id);
-      entities.set(e.id, prev === undefined ? { ...e } : {
-        id: e.id,
-        labels: [...new Set([...prev.labels, ...e.labels])],
-        props: { ...prev.props, ...e.props },
-        aliases: [...new Set([...prev.aliases, ...e.aliases])],
-      });
-    }
-  }
   return {
-    entities: [...entities.values()],
+    entities: [...mergeEntityRows(plans.flatMap((p) => p.entities)).values()],
     articles: plans.flatMap((p) => p.articles),
     relations: mergeRelationRows(plans.flatMap((p) => p.relations)),
     mentions: plans.flatMap((p) => p.mentions),

@@ -180,30 +180,32 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
 
   // --- Loading ------------------------------------------------------------------------------------
   const loads: LoadResult[] = [];
-  let conn: Connection | undefined;
+  // Each load gets an empty Neo4j; the last one's graph is the one served.
+  let last: Connection | undefined;
+  const load = async (method: LoadResult['method'], round: number): Promise<void> => {
+    await last?.close();
+    last = await freshNeo4j(neo);
+    const r = method === 'ours' ? await loadOurs(last.db, seedDir) : await loadBaseline(last.db, seedDir);
+    loads.push({ ...r, round });
+    log(`  ${JSON.stringify(loads[loads.length - 1])}`);
+  };
   if (articles <= o.loadCompareMax) {
     // Rounds alternate which loader goes first (the first load of a run warms the JVM and the page
     // cache for the second); the ratio uses each loader's best round.
-    conn = undefined as unknown as Connection;
     for (let round = 1; round <= o.loadRounds; round++) {
-      const order: LoadResult['method'][] = round % 2 === 1 ? ['baseline', 'ours'] : ['ours', 'baseline'];
-      for (const method of order) {
-        if (conn !== undefined) await conn.close();
-        conn = await freshNeo4j(neo);
+      for (const method of round % 2 === 1 ? (['baseline', 'ours'] as const) : (['ours', 'baseline'] as const)) {
         log(method === 'ours'
           ? `Loading ${articles} articles, round ${round}: our loader (as npm run load: whole files per transaction)...`
           : `Loading ${articles} articles, round ${round}: baseline (single UNWIND per kind of row)...`);
-        const r = method === 'ours' ? await loadOurs(conn.db, seedDir) : await loadBaseline(conn.db, seedDir);
-        loads.push({ ...r, round });
-        log(`  ${JSON.stringify(loads[loads.length - 1])}`);
+        await load(method, round);
       }
     }
   } else {
     log(`Building the ${articles}-article graph with the baseline loader (our loader is compared up to ${o.loadCompareMax})...`);
-    conn = await freshNeo4j(neo);
-    loads.push({ ...(await loadBaseline(conn.db, seedDir)), round: 1 });
-    log(`  ${JSON.stringify(loads[0])}`);
+    await load('baseline', 1);
   }
+  if (last === undefined) throw new Error('no load ran (--load-rounds must be at least 1)');
+  const conn: Connection = last;
   const counts = await graphCounts(conn.db);
   if (!o.serving) {
     await conn.close();

@@ -1,7 +1,7 @@
 import type { Articles } from './articles.js';
 import type { Entities } from './entities.js';
 import type { Quotes } from './quotes.js';
-import type { ArticleRecord, EntityRecord, QuoteRecord } from './records.js';
+import { typeNameOfId, type ArticleRecord, type EntityRecord, type QuoteRecord } from './records.js';
 
 export type NodeRecord = EntityRecord | ArticleRecord | QuoteRecord;
 
@@ -18,8 +18,9 @@ export class Nodes {
   ) {}
 
   get(id: string): Promise<NodeRecord | null> {
-    if (id.startsWith('article:')) return this.articles.get(id);
-    if (id.startsWith('quote:')) return this.quotes.get(id);
+    const type = typeNameOfId(id);
+    if (type === 'Article') return this.articles.get(id);
+    if (type === 'Quote') return this.quotes.get(id);
     return this.entities.get(id);
   }
 }

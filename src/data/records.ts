@@ -1,5 +1,5 @@
 import type { Row } from '../db/db.js';
-import { KINDS, type EntityKind } from '../seed/model.js';
+import { KINDS, kindOfId, type EntityKind } from '../seed/model.js';
 
 /**
  * The plain records the data layer hands to resolvers, and the one place rows from Cypher are turned
@@ -17,6 +17,17 @@ export const ENTITY_KINDS: readonly EntityKind[] = Object.keys(KINDS) as EntityK
 export const KIND_LABELS: Readonly<Record<EntityKind, string>> = Object.fromEntries(
   Object.entries(KINDS).map(([kind, spec]) => [kind, spec.label]),
 ) as Record<EntityKind, string>;
+
+/**
+ * The type (Neo4j label and GraphQL object type) an id names by its prefix (MODEL.md: every id is
+ * `kind:slug`; articles are `article:`, quotes `quote:`), or undefined for an unknown prefix.
+ */
+export function typeNameOfId(id: string): string | undefined {
+  if (id.startsWith('article:')) return 'Article';
+  if (id.startsWith('quote:')) return 'Quote';
+  const kind = kindOfId(id);
+  return kind === undefined ? undefined : KIND_LABELS[kind];
+}
 
 const KIND_BY_LABEL = new Map<string, EntityKind>(
   (Object.entries(KIND_LABELS) as [EntityKind, string][]).map(([kind, label]) => [label, kind]),

@@ -35,15 +35,15 @@ export type ReadMode =
    */
   | 'auto-commit';
 
+/** Called as a query starts; may return a function to call once it has finished (reads only). */
+export type OnRoundTrip = (name: QueryName) => void | (() => void);
+
 /**
  * The db helper layer: named, parameterized Cypher through managed transactions (executeRead and
  * executeWrite retry transient errors), results converted to plain values, Neo4j errors mapped to
  * domain errors. Holds no per-request state; `counting()` gives a per-request view that counts round
  * trips, which GraphQL reports in `extensions.cypherRoundTrips`.
  */
-/** Called as a query starts; may return a function to call once it has finished (reads only). */
-export type OnRoundTrip = (name: QueryName) => void | (() => void);
-
 export class Db {
   constructor(
     readonly driver: Driver,

@@ -11,8 +11,7 @@ import {
   type SelectionNode,
   type FieldNode,
 } from 'graphql';
-import { KIND_LABELS } from '../data/records.js';
-import { kindOfId } from '../seed/model.js';
+import { typeNameOfId } from '../data/records.js';
 import type { GraphQLContext } from './context.js';
 
 /**
@@ -38,14 +37,6 @@ export const KEYED_BY_ID: Readonly<Record<string, readonly string[]>> = {
   Article: ['outlet', 'authors', 'entities', 'quotes', 'text', 'sentences'],
   Quote: ['about'],
 };
-
-/** The GraphQL object type an id names by its prefix, or undefined. */
-export function typeNameOfId(id: string): string | undefined {
-  if (id.startsWith('article:')) return 'Article';
-  if (id.startsWith('quote:')) return 'Quote';
-  const kind = kindOfId(id);
-  return kind === undefined ? undefined : KIND_LABELS[kind];
-}
 
 /**
  * Starts, without waiting, the loads of every field the current field's selection asks of the type

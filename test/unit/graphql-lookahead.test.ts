@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KEYED_BY_ID, typeNameOfId } from '../../src/graphql/lookahead.js';
+import { typeNameOfId } from '../../src/data/records.js';
+import { KEYED_BY_ID } from '../../src/graphql/lookahead.js';
 import { allResolvers } from '../../src/graphql/resolvers/index.js';
 
 describe('look-ahead', () => {

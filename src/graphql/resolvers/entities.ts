@@ -1,4 +1,4 @@
-import { KIND_LABELS, type EntityRecord } from '../../data/records.js';
+import { KIND_LABELS, typeNameOfId, type EntityRecord } from '../../data/records.js';
 import type { EvidenceRecord, RelationRecord } from '../../data/entities.js';
 import type { NodeRecord } from '../../data/nodes.js';
 import { intInRange } from '../args.js';
@@ -12,7 +12,7 @@ import type { PageInput, Resolver, ResolverMap } from './types.js';
  */
 export function typeOfNode(node: NodeRecord): string {
   if ('kind' in node) return KIND_LABELS[node.kind];
-  return node.id.startsWith('quote:') ? 'Quote' : 'Article';
+  return typeNameOfId(node.id) === 'Quote' ? 'Quote' : 'Article';
 }
 
 /** A stored text property, or null when absent or not text. */
