@@ -1,9 +1,10 @@
-// The quotes each article reports (FROM), in the order they appear, with their speaker nodes.
+// The quotes each article reports (FROM), in the order they appear, with their speaker nodes and the
+// article (without text).
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN id, COLLECT {
   MATCH (a)<-[:FROM]-(q:Quote)
   OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
-  RETURN {quote: q {.id, .text, .sentence}, articleId: a.id, speaker: sp}
+  RETURN {quote: q {.id, .text, .sentence}, speaker: sp, article: a {.id, .title, .url, .publishedAt}}
   ORDER BY q.sentence IS NULL, q.sentence, q.id
 } AS items

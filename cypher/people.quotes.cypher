@@ -1,5 +1,6 @@
 // One page of each person's quotes (optionally only those ABOUT entity $about), newest article
-// first, then in article order; with the total. Quotes carry their article's id and date.
+// first, then in article order; with the total. Quotes carry their article's id and date, so the
+// page is cut before their articles (without text) are looked up.
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
 RETURN id,
@@ -10,7 +11,9 @@ RETURN id,
   COLLECT {
     MATCH (p)-[:SAID]->(q:Quote)
     WHERE $about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) }
-    RETURN {quote: q {.id, .text, .sentence}, articleId: q.articleId, speaker: p}
-    ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
+    WITH q ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
     SKIP $offset LIMIT $limit
+    OPTIONAL MATCH (a:Article {id: q.articleId})
+    WITH q, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
+    RETURN {quote: q {.id, .text, .sentence}, speaker: p, article: a {.id, .title, .url, .publishedAt}}
   } AS items

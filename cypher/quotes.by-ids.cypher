@@ -1,8 +1,9 @@
-// Quotes by id (batched), each with its article id (FROM) and speaker node (SAID).
+// Quotes by id (batched), each with its article (FROM, without text) and speaker node (SAID).
 UNWIND $ids AS id
 MATCH (q:Quote {id: id})
+WITH id, q, COLLECT { MATCH (q)-[:FROM]->(a:Article) RETURN a {.id, .title, .url, .publishedAt} ORDER BY a.id LIMIT 1 }[0] AS article
 RETURN id, {
   quote: q {.id, .text, .sentence},
-  articleId: COLLECT { MATCH (q)-[:FROM]->(a:Article) RETURN a.id ORDER BY a.id LIMIT 1 }[0],
-  speaker: COLLECT { MATCH (sp:Person)-[:SAID]->(q) RETURN sp ORDER BY sp.id LIMIT 1 }[0]
+  speaker: COLLECT { MATCH (sp:Person)-[:SAID]->(q) RETURN sp ORDER BY sp.id LIMIT 1 }[0],
+  article: article
 } AS item

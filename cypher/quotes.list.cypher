@@ -1,6 +1,6 @@
 // One page of quotes, newest article first, then in article order, with the total. Filters (null =
 // any): $speaker SAID it; it is ABOUT entity $about. Quotes carry their article's id and date, so
-// the page is cut before speakers are looked up.
+// the page is cut before speakers and articles (without text) are looked up.
 CALL () {
   MATCH (q:Quote)
   WHERE ($speaker IS NULL OR EXISTS { (:Person {id: $speaker})-[:SAID]->(q) })
@@ -14,7 +14,8 @@ CALL () {
   WITH q ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
   SKIP $offset LIMIT $limit
   OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
-  WITH q, sp ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-  RETURN collect({quote: q {.id, .text, .sentence}, articleId: q.articleId, speaker: sp}) AS items
+  OPTIONAL MATCH (a:Article {id: q.articleId})
+  WITH q, sp, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
+  RETURN collect({quote: q {.id, .text, .sentence}, speaker: sp, article: a {.id, .title, .url, .publishedAt}}) AS items
 }
 RETURN total, items

@@ -1,7 +1,8 @@
 // One page of the quotes ABOUT each summit, newest article first, then in article order; with the
-// total. Each item carries its speaker node so the caller can prime the entity loader. Quotes carry
-// their article's id and date (copied at load), so the page is cut without visiting articles, and
-// speakers are looked up for the page only (a busy summit has thousands of quotes).
+// total. Each item carries its speaker node and its article (without text) so the caller can prime
+// the entity and article loaders. Quotes carry their article's id and date (copied at load), so the
+// page is cut without visiting articles, and speakers and articles are looked up for the page only
+// (a busy summit has thousands of quotes).
 UNWIND $ids AS id
 MATCH (s:Summit {id: id})
 RETURN id,
@@ -11,6 +12,7 @@ RETURN id,
     WITH q ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
     SKIP $offset LIMIT $limit
     OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
-    WITH q, sp ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-    RETURN {quote: q {.id, .text, .sentence}, articleId: q.articleId, speaker: sp}
+    OPTIONAL MATCH (a:Article {id: q.articleId})
+    WITH q, sp, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
+    RETURN {quote: q {.id, .text, .sentence}, speaker: sp, article: a {.id, .title, .url, .publishedAt}}
   } AS items

@@ -19,7 +19,10 @@ const EMPTY_BODY: ArticleBody = { text: null, sentences: [] };
 
 /**
  * Articles for one request. Lists carry articles without their text; `body` fetches text and
- * sentences only for the articles whose `text`, `sentences` or evidence text is asked for.
+ * sentences only for the articles whose `text`, `sentences` or evidence text is asked for. Lists do
+ * not prime the by-id loader: its callers (relation sources, evidence) would then skip a query or not
+ * depending on which of the request's queries answered first, and a request's round trips must
+ * follow from its shape alone.
  */
 export class Articles {
   private readonly byId: DataLoader<string, ArticleRecord | null>;
@@ -62,7 +65,7 @@ export class Articles {
     this.mentionsLoader = pageLoader(
       (ids, page: PageArgs) => db.read('entities.mentions', { ids, ...pageParams(page) }),
       (page) => page,
-      (a) => this.adopt(a),
+      toArticle,
       'entities.mentions',
     );
   }
@@ -70,13 +73,6 @@ export class Articles {
   /** The article with this id (without text), or null. */
   get(id: string): Promise<ArticleRecord | null> {
     return this.byId.load(id);
-  }
-
-  /** Converts an article projection into a record and primes the by-id loader with it. */
-  adopt(value: unknown): ArticleRecord {
-    const record = toArticle(value);
-    this.byId.prime(record.id, record);
-    return record;
   }
 
   /** Stored text and sentences; both empty when the article or its text is not stored. */
@@ -117,7 +113,7 @@ export class Articles {
         ? await this.db.read('articles.list', pageParams(page))
         : await this.db.read('articles.search', { lucene: prefixQuery(titleWords), ...pageParams(page) });
     return {
-      items: listOf(row, 'items').map((a) => this.adopt(a)),
+      items: listOf(row, 'items').map(toArticle),
       totalCount: Number(row?.total ?? 0),
       offset: page.offset,
     };

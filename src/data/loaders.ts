@@ -46,7 +46,7 @@ export function createLoaders(db: Db): Loaders {
     countries: new Countries(db, entities),
     places: new Places(db, entities),
     organizations: new Organizations(db, entities),
-    summits: new Summits(db, entities, quotes, articles),
+    summits: new Summits(db, entities, quotes),
     search: new Search(db, entities),
     graph: new Graph(db, entities),
   };

@@ -35,15 +35,16 @@ export class Quotes {
   }
 
   /**
-   * Converts a quote map (see toQuote) into a record, priming the quote loader with it and the
-   * entity loader with its speaker, so `Quote.speaker` after any quote list costs no round trip.
+   * Converts a quote map (see toQuote) into a record and primes the entity loader with its speaker,
+   * so `Quote.speaker` after any quote list costs no round trip (`Quote.article` comes in the
+   * record). The quote-by-id loader is NOT primed: its only callers (search hits, timeline events)
+   * would then skip a query or not depending on which of the request's queries answered first, and
+   * a request's round trips must follow from its shape alone.
    */
   adopt(item: unknown): QuoteRecord {
-    const record = toQuote(item);
     const speaker = (item as Record<string, unknown>).speaker;
     if (speaker !== null && speaker !== undefined) this.entities.adopt(speaker);
-    this.byId.prime(record.id, record);
-    return record;
+    return toQuote(item);
   }
 
   /** Entities the quote is about, by name; [] for an unknown id. */

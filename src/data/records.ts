@@ -63,7 +63,8 @@ export interface QuoteRecord {
   readonly id: string;
   readonly text: string;
   readonly sentence: number | null;
-  readonly articleId: string | null;
+  /** The article the quote is FROM, brought by the quote's own query (null: none, which breaks the model). */
+  readonly article: ArticleRecord | null;
   readonly speakerId: string | null;
 }
 
@@ -117,8 +118,9 @@ export function toArticle(value: unknown): ArticleRecord {
 }
 
 /**
- * Turns a `{quote: q {.id, .text, .sentence}, articleId, speaker}` map (the shape every quote query
- * returns; `speaker` is the Person node or null) into a record.
+ * Turns a `{quote: q {.id, .text, .sentence}, speaker, article}` map (the shape every quote query
+ * returns; `speaker` is the Person node or null, `article` the article's projection without text, or
+ * null) into a record.
  */
 export function toQuote(value: unknown): QuoteRecord {
   const row = value as Record<string, unknown>;
@@ -128,7 +130,7 @@ export function toQuote(value: unknown): QuoteRecord {
     id: String(q.id),
     text: typeof q.text === 'string' ? q.text : '',
     sentence: typeof q.sentence === 'number' ? Math.trunc(q.sentence) : null,
-    articleId: typeof row.articleId === 'string' ? row.articleId : null,
+    article: row.article === null || row.article === undefined ? null : toArticle(row.article),
     speakerId: speaker && typeof speaker.id === 'string' ? speaker.id : null,
   };
 }

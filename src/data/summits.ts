@@ -1,11 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
 import { idLoader, pageLoader, type ArgsKey } from './batch.js';
-import type { Articles } from './articles.js';
 import { entityListLoader, entityLoader, type Entities } from './entities.js';
 import { pageParams, type PageArgs } from './params.js';
 import type { Quotes } from './quotes.js';
-import { listOf, type ArticleRecord, type EntityRecord, type Page, type QuoteRecord } from './records.js';
+import { listOf, toArticle, type ArticleRecord, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
 /** Filters of the summit list; null means any. Dates are "YYYY-MM-DD", inclusive. */
 export interface SummitFilter {
@@ -28,7 +27,6 @@ export class Summits {
     private readonly db: Db,
     private readonly entities: Entities,
     quotes: Quotes,
-    articles: Articles,
   ) {
     this.placeLoader = entityLoader(db, 'summits.place', entities);
     this.countryLoader = entityLoader(db, 'summits.country', entities);
@@ -36,7 +34,7 @@ export class Summits {
     this.topicsLoader = entityListLoader(db, 'summits.topics', entities);
     this.articlesLoader = idLoader(
       (ids) => db.read('summits.articles', { ids }),
-      (row) => listOf(row, 'items').map((a) => articles.adopt(a)),
+      (row) => listOf(row, 'items').map(toArticle),
       () => [],
       'summits.articles',
     );

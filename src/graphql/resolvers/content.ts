@@ -5,7 +5,8 @@ type Q = Resolver<QuoteRecord>;
 type A = Resolver<ArticleRecord>;
 
 /**
- * Quote and Article. Quote.speaker and Quote.article are non-null in the contract; a quote without
+ * Quote and Article (Quote.article is the record's own field: every quote query brings the article).
+ * Quote.speaker and Quote.article are non-null in the contract; a quote without
  * SAID or FROM breaks the model (the seed loader always writes both), so it surfaces as a masked
  * error on that field rather than as invented data.
  */
@@ -13,7 +14,6 @@ export const contentResolvers: ResolverMap = {
   Quote: {
     speaker: ((q, _a, ctx) => (q.speakerId === null ? null : ctx.loaders.entities.get(q.speakerId))) satisfies Q,
     about: ((q, _a, ctx) => ctx.loaders.quotes.about(q.id)) satisfies Q,
-    article: ((q, _a, ctx) => (q.articleId === null ? null : ctx.loaders.articles.get(q.articleId))) satisfies Q,
   },
   Article: {
     outlet: ((a, _a, ctx) => ctx.loaders.articles.outlet(a.id)) satisfies A,
