@@ -1,8 +1,9 @@
-// One page of the articles mentioning each entity, newest first (undated last), with the total.
+// One page of the articles mentioning each entity, newest first (undated last), with the total:
+// the node's MENTIONS degree, read without visiting each article (only articles MENTION, MODEL.md).
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 RETURN id,
-  COUNT { (e)<-[:MENTIONS]-(:Article) } AS total,
+  COUNT { (e)<-[:MENTIONS]-() } AS total,
   COLLECT {
     MATCH (e)<-[:MENTIONS]-(a:Article)
     RETURN a {.id, .title, .url, .publishedAt}

@@ -2,13 +2,15 @@
 // total. Each item carries its speaker node and its article (without text) so the caller can prime
 // the entity and article loaders. Quotes carry their article's id and date (copied at load), so the
 // page is cut without visiting articles, and speakers and articles are looked up for the page only
-// (a busy summit has thousands of quotes).
+// (a busy summit has thousands of quotes). Only quotes are ABOUT anything (MODEL.md), so the total
+// is the node's ABOUT degree (read from the node, not by visiting each quote) and the page walks
+// ABOUT without checking each quote's label.
 UNWIND $ids AS id
 MATCH (s:Summit {id: id})
 RETURN id,
-  COUNT { (s)<-[:ABOUT]-(:Quote) } AS total,
+  COUNT { (s)<-[:ABOUT]-() } AS total,
   COLLECT {
-    MATCH (s)<-[:ABOUT]-(q:Quote)
+    MATCH (s)<-[:ABOUT]-(q)
     WITH q ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
     SKIP $offset LIMIT $limit
     OPTIONAL MATCH (sp:Person)-[:SAID]->(q)

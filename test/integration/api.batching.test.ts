@@ -3,14 +3,14 @@
  * never on how many items its lists hold. The same nested query over 5 and over 50 generated
  * summits must report the same, small `extensions.cypherRoundTrips`.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/graphql/app.js';
 import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
 import { openTestDb, resetDatabase, type TestDb } from '../support/neo4j.js';
 import { gql } from './api-client.js';
+import { tempDir } from '../support/tmp.js';
 
 const COUNTRIES = ['XAA', 'XAB', 'XAC', 'XAD', 'XAE'];
 
@@ -20,7 +20,7 @@ const COUNTRIES = ['XAA', 'XAB', 'XAC', 'XAD', 'XAE'];
  * summit in one generated article.
  */
 async function generatedSeed(n: number): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `api-batch-${n}-`));
+  const dir = await tempDir(`api-batch-${n}-`);
   const entities: Record<string, unknown>[] = COUNTRIES.map((code) => ({
     id: `country:${code}`,
     kind: 'COUNTRY',

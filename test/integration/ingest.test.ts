@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -13,6 +12,7 @@ import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
 import type { SeedDocument } from '../../src/seed/model.js';
 import { counts, rels } from '../support/graph.js';
 import { openTestDb, resetDatabase, testConfig, type TestDb } from '../support/neo4j.js';
+import { tempDir } from '../support/tmp.js';
 
 const run = promisify(execFile);
 const REPO = new URL('../../', import.meta.url).pathname;
@@ -115,7 +115,7 @@ describe('entity resolution', () => {
 
 describe('bad input', () => {
   it('skips each bad file with a message naming it, loads the good one, exits 1', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ingest-bad-'));
+    const dir = await tempDir('ingest-bad-');
     await copyFile(SECOND, join(dir, 'good.md'));
     await writeFile(join(dir, 'empty.txt'), '');
     await writeFile(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x10]));
@@ -143,7 +143,7 @@ describe('bad input', () => {
   });
 
   it('--out writes a reviewable seed file that the loader accepts; --dry-run writes nothing', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'ingest-out-'));
+    const out = await tempDir('ingest-out-');
     const before = await counts(t.db);
     const summary = await ingestPaths(t.db, gaz, [SECOND], { outDir: out, dryRun: true });
     expect(summary.articles).toBe(1);

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { generateCorpus } from '../../bench/corpus.js';
 import { collectSeedFiles } from '../../src/seed/load.js';
 import { counts, rels, snapshot } from '../support/graph.js';
 import { openTestDb, resetDatabase, testConfig, type TestDb } from '../support/neo4j.js';
+import { tempDir } from '../support/tmp.js';
 
 const run = promisify(execFile);
 const REPO = new URL('../../', import.meta.url).pathname;
@@ -20,7 +20,7 @@ const SEED = join(REPO, 'seed');
 
 /** A copy of seed/ in a temp folder plus extra files, so a test can add a bad file beside good ones. */
 async function seedCopyWith(extra: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'seed-int-'));
+  const dir = await tempDir('seed-int-');
   await cp(SEED, dir, { recursive: true });
   for (const [name, content] of Object.entries(extra)) await writeFile(join(dir, name), content);
   return dir;
@@ -112,7 +112,7 @@ describe('many articles stating the same facts', () => {
   let seedDir = '';
   let files: string[] = [];
   beforeAll(async () => {
-    const out = await mkdtemp(join(tmpdir(), 'seed-corpus-'));
+    const out = await tempDir('seed-corpus-');
     generateCorpus({ articles: 60, seed: 3, outDir: out, world: 'small' });
     seedDir = join(out, 'seed');
     files = (await collectSeedFiles([seedDir])).files;

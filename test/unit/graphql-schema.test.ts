@@ -3,8 +3,7 @@
  * field is described for GraphiQL, and a resolver for a field the SDL lacks fails at startup.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   buildSchema,
@@ -21,6 +20,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRAPHIQL_QUERY } from '../../src/graphql/app.js';
 import { createSchema, SCHEMA_DIR } from '../../src/graphql/schema.js';
+import { tempDir } from '../support/tmp.js';
 
 /**
  * The contract lives beside the repository (shared with the analysts' tooling) when the checkout
@@ -89,7 +89,7 @@ describe('descriptions', () => {
 
 describe('startup checks', () => {
   it('fails when a resolver names a field the SDL lacks', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sdl-'));
+    const dir = await tempDir('sdl-');
     await cp(SCHEMA_DIR, dir, { recursive: true });
     const query = await readFile(join(dir, 'query.graphql'), 'utf8');
     const without = query.replace(/\n\s*"Size of the graph."\n\s*stats: Stats!/, '');

@@ -1,13 +1,13 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EvidenceIndex, splitSentences } from '../../src/seed/evidence.js';
 import { validateSeedPaths } from '../../src/seed/load.js';
 import { SeedValidationError, formatIssue, type SeedIssue } from '../../src/seed/validate.js';
+import { tempDir } from '../support/tmp.js';
 
 async function tempFiles(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'seed-unit-'));
+  const dir = await tempDir('seed-unit-');
   for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
   return dir;
 }
