@@ -6,6 +6,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
 import { createContext, type GraphQLContext } from './context.js';
+import { useQueryCost } from './cost.js';
 import { maskError, yogaLogger } from './errors.js';
 import { useLiveness, useReadiness, useRoundTripCount } from './plugins.js';
 import { createSchema } from './schema.js';
@@ -39,9 +40,8 @@ const ARMOR_CONFIG: ConstructorParameters<typeof EnvelopArmor>[0] = {
   maxAliases: { n: 20 },
   maxDirectives: { n: 20 },
   maxTokens: { n: 3000 },
-  // Cost multiplies by literal `first` values: first: 100 with a few nested fields fits, a first: 100
-  // list nested in another does not.
-  costLimit: { maxCost: 20000 },
+  // The cost limit is useQueryCost (src/graphql/cost.ts): armor's sees only literal `first` values.
+  costLimit: { enabled: false },
   // The schema is public (introspection is on), so "did you mean" suggestions reveal nothing.
   blockFieldSuggestion: { enabled: false },
 };
@@ -71,6 +71,6 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
     maskedErrors: { maskError, isDev: false },
     logging: logger ? yogaLogger(logger) : false,
     landingPage: false,
-    plugins: [useLiveness(), useReadiness(db), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useRoundTripCount(logger)],
+    plugins: [useLiveness(), useReadiness(db), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(), useRoundTripCount(logger)],
   });
 }
