@@ -1,5 +1,5 @@
 // One page of the articles mentioning each entity, newest first (undated last), with the total:
-// the node's MENTIONS degree, read without visiting each article (only articles MENTION, MODEL.md).
+// the node's MENTIONS degree, read without visiting each article (only articles MENTION, README.md, Graph model).
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 RETURN id,

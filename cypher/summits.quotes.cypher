@@ -2,7 +2,7 @@
 // total. Each item carries its speaker node and its article (without text) so the caller can prime
 // the entity and article loaders. Quotes carry their article's id and date (copied at load), so the
 // page is cut without visiting articles, and speakers and articles are looked up for the page only
-// (a busy summit has thousands of quotes). Only quotes are ABOUT anything (MODEL.md), so the total
+// (a busy summit has thousands of quotes). Only quotes are ABOUT anything (README.md, Graph model), so the total
 // is the node's ABOUT degree (read from the node, not by visiting each quote) and the page walks
 // ABOUT without checking each quote's label.
 UNWIND $ids AS id

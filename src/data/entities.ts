@@ -5,7 +5,7 @@ import { argsLoader, idLoader, type ArgsKey } from './batch.js';
 import { int } from './params.js';
 import { listOf, toEntity, toEntityOrNull, type EntityRecord } from './records.js';
 
-/** Where an article states a fact (one entry of a relationship's `evidence` list, MODEL.md). */
+/** Where an article states a fact (one entry of a relationship's `evidence` list, README.md, Graph model). */
 export interface EvidenceRecord {
   readonly articleId: string;
   readonly sentence: number | null;
@@ -97,7 +97,7 @@ export class Entities {
 }
 
 /**
- * Parses one stored evidence entry (JSON text, MODEL.md). An entry that is not valid JSON or names
+ * Parses one stored evidence entry (JSON text, README.md, Graph model). An entry that is not valid JSON or names
  * no article is dropped rather than failing the whole field: provenance is supplementary, and one
  * malformed entry written by some other tool should not hide the relationship.
  */

@@ -6,7 +6,7 @@ import { typeNameOfId, type ArticleRecord, type EntityRecord, type QuoteRecord }
 export type NodeRecord = EntityRecord | ArticleRecord | QuoteRecord;
 
 /**
- * Any node by id. The id's prefix says which loader holds it (MODEL.md: every id is `kind:slug`,
+ * Any node by id. The id's prefix says which loader holds it (README.md, Graph model: every id is `kind:slug`,
  * articles are `article:`, quotes `quote:`, everything else an Entity), so a lookup is one batched
  * query on one unique index rather than a label-less scan.
  */

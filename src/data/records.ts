@@ -19,7 +19,7 @@ export const KIND_LABELS: Readonly<Record<EntityKind, string>> = Object.fromEntr
 ) as Record<EntityKind, string>;
 
 /**
- * The type (Neo4j label and GraphQL object type) an id names by its prefix (MODEL.md: every id is
+ * The type (Neo4j label and GraphQL object type) an id names by its prefix (README.md, Graph model: every id is
  * `kind:slug`; articles are `article:`, quotes `quote:`), or undefined for an unknown prefix.
  */
 export function typeNameOfId(id: string): string | undefined {
@@ -81,7 +81,7 @@ type PlainNode = Record<string, unknown> & { labels?: unknown };
 
 /**
  * Turns a plain Entity node into a record. Throws when the node carries no kind label: every Entity
- * node must have one (MODEL.md), so this is a broken graph, not bad input, and it is masked.
+ * node must have one (README.md, Graph model), so this is a broken graph, not bad input, and it is masked.
  */
 export function toEntity(value: unknown): EntityRecord {
   const node = value as PlainNode;

@@ -15,7 +15,7 @@ import { typeNameOfId } from '../data/records.js';
 import type { GraphQLContext } from './context.js';
 
 /**
- * Look-ahead for `node(id:)` and `entity(id:)`. An id's prefix names its node's type (MODEL.md:
+ * Look-ahead for `node(id:)` and `entity(id:)`. An id's prefix names its node's type (README.md, Graph model:
  * `person:`, `summit:`, `article:`...), so the fields a query asks of that type can be requested
  * before the lookup answers: their resolvers need nothing of the parent but its id. Called in the
  * same tick as the lookup, their batched queries run alongside it rather than after it, so

@@ -8,7 +8,7 @@ import type { PageInput, Resolver, ResolverMap } from './types.js';
 
 /**
  * The concrete type of a Node record: entities by their kind; articles and quotes by their id's
- * prefix (MODEL.md: `article:`, `quote:`), the one thing all three record shapes share.
+ * prefix (README.md, Graph model: `article:`, `quote:`), the one thing all three record shapes share.
  */
 export function typeOfNode(node: NodeRecord): string {
   if ('kind' in node) return KIND_LABELS[node.kind];

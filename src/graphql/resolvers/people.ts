@@ -3,7 +3,7 @@ import { checkOptionalId } from '../args.js';
 import { pageArgs, toConnection } from '../cursor.js';
 import type { PageInput, Resolver, ResolverMap } from './types.js';
 
-/** The person category labels (MODEL.md); other labels (Entity, Person) are structural. */
+/** The person category labels (README.md, Graph model); other labels (Entity, Person) are structural. */
 const CATEGORIES: ReadonlySet<string> = new Set(['Analyst', 'Journalist', 'Leader', 'Official']);
 
 type P<A = Record<string, never>> = Resolver<EntityRecord, A>;
