@@ -31,6 +31,12 @@ export interface Scaling {
   p50: Record<string, number[]>;
   /** p50 growth from each size to the next, per implementation and concurrency. */
   growth: Record<string, number[]>;
+  /**
+   * The same per operation (key "op impl c=N"): the mix p50 is a median over six different
+   * operations, so it can hide one operation that grows with the graph behind five that do not.
+   */
+  opP50: Record<string, number[]>;
+  opGrowth: Record<string, number[]>;
 }
 
 const r2 = (x: number): number => Math.round(x * 100) / 100;
@@ -67,12 +73,21 @@ export function ratiosFor(runs: RunResult[], loads: LoadResult[]): SizeResult['r
 
 export function scalingOf(sizes: SizeResult[]): Scaling {
   const p50: Record<string, number[]> = {};
+  const opP50: Record<string, number[]> = {};
   for (const s of sizes) {
-    for (const r of s.runs.filter((x) => x.op === 'mix')) (p50[`${r.impl} c=${r.connections}`] ??= []).push(r.p50);
+    for (const r of s.runs) {
+      if (r.op === 'mix') (p50[`${r.impl} c=${r.connections}`] ??= []).push(r.p50);
+      else (opP50[`${r.op} ${r.impl} c=${r.connections}`] ??= []).push(r.p50);
+    }
   }
+  return { articles: sizes.map((s) => s.articles), p50, growth: growthOf(p50), opP50, opGrowth: growthOf(opP50) };
+}
+
+/** Each series' ratio from one size to the next. */
+function growthOf(series: Record<string, number[]>): Record<string, number[]> {
   const growth: Record<string, number[]> = {};
-  for (const [k, v] of Object.entries(p50)) growth[k] = v.slice(1).map((x, i) => div(x, v[i] as number));
-  return { articles: sizes.map((s) => s.articles), p50, growth };
+  for (const [k, v] of Object.entries(series)) growth[k] = v.slice(1).map((x, i) => div(x, v[i] as number));
+  return growth;
 }
 
 function table(head: string[], rows: (string | number)[][]): string {
@@ -142,9 +157,13 @@ export function printSize(s: SizeResult): void {
 }
 
 export function formatScaling(sc: Scaling): string {
-  const rows = Object.entries(sc.p50).map(([k, v]) => [k, ...v.map(String), ...(sc.growth[k] ?? []).map((g) => `${g}x`)]);
-  const head = ['mix p50 (ms)', ...sc.articles.map((a) => `${a}`), ...sc.articles.slice(1).map((a, i) => `${sc.articles[i]}->${a}`)];
-  return `\n### Scaling: mix p50 by corpus size\n\n${table(head, rows)}`;
+  const sizes = [...sc.articles.map((a) => `${a}`), ...sc.articles.slice(1).map((a, i) => `${sc.articles[i]}->${a}`)];
+  const rowsOf = (p50: Record<string, number[]>, growth: Record<string, number[]>): string[][] =>
+    Object.entries(p50).map(([k, v]) => [k, ...v.map(String), ...(growth[k] ?? []).map((g) => `${g}x`)]);
+  return (
+    `\n### Scaling: mix p50 by corpus size\n\n${table(['mix p50 (ms)', ...sizes], rowsOf(sc.p50, sc.growth))}\n` +
+    `\n### Scaling: p50 of each operation by corpus size\n\n${table(['p50 (ms)', ...sizes], rowsOf(sc.opP50 ?? {}, sc.opGrowth ?? {}))}`
+  );
 }
 
 export function printScaling(sc: Scaling): void {
