@@ -162,7 +162,7 @@ export function formatScaling(sc: Scaling): string {
     Object.entries(p50).map(([k, v]) => [k, ...v.map(String), ...(growth[k] ?? []).map((g) => `${g}x`)]);
   return (
     `\n### Scaling: mix p50 by corpus size\n\n${table(['mix p50 (ms)', ...sizes], rowsOf(sc.p50, sc.growth))}\n` +
-    `\n### Scaling: p50 of each operation by corpus size\n\n${table(['p50 (ms)', ...sizes], rowsOf(sc.opP50 ?? {}, sc.opGrowth ?? {}))}`
+    `\n### Scaling: p50 of each operation by corpus size\n\n${table(['p50 (ms)', ...sizes], rowsOf(sc.opP50, sc.opGrowth))}`
   );
 }
 
