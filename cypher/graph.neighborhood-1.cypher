@@ -2,22 +2,33 @@
 // plain one-hop expansion: it touches only the center's relationships, where a shortest-path
 // search costs seconds around a busy leader. Neighbors by name, at most $limit with the center.
 // `around` keeps $limit neighbours (one more than fit) so that `truncated` is known without
-// collecting every neighbour of a busy leader: a top-k sort instead of a full one.
+// collecting every neighbour of a busy leader: a top-k sort instead of a full one. Each neighbour
+// keeps the relationships that reached it, so the edges to and from the center come from that one
+// expansion; only the edges among the other neighbours need theirs (re-expanding the center, as
+// this query once did, read all of a busy leader's relationships a second time: 9.4 -> 8.3 ms).
 // Entity-to-entity traversals name the relationship types between entities (RELATIONS in
 // src/seed/model.ts; a unit test keeps the list equal): on a busy node Neo4j then reads only those,
 // never the thousands of MENTIONS and ABOUT from articles and quotes that end there.
 OPTIONAL MATCH (c:Entity {id: $id})
 WITH c, COLLECT {
-  MATCH (c)-[:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]-(n:Entity)
+  MATCH (c)-[r:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]-(n:Entity)
   WHERE n <> c
-  WITH DISTINCT n
-  RETURN {node: n, distance: 1} ORDER BY toLower(n.name), n.id
+  WITH n, collect(r) AS rels
+  RETURN {node: n, rels: rels} ORDER BY toLower(n.name), n.id
   LIMIT $limit
 } AS around
-WITH c, around, CASE WHEN c IS NULL THEN [] ELSE [c] + [x IN around[..($limit - 1)] | x.node] END AS nodes
-RETURN c IS NOT NULL AS found, nodes, size(around) > $limit - 1 AS truncated, COLLECT {
-  UNWIND nodes AS x
-  MATCH (x)-[r:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]->(y:Entity)
-  WHERE y IN nodes
-  RETURN {from: x.id, to: y.id, type: type(r)} ORDER BY x.id, type(r), y.id
+WITH c, around[..($limit - 1)] AS kept, size(around) > $limit - 1 AS truncated
+WITH c, kept, truncated, [k IN kept | k.node] AS others
+RETURN c IS NOT NULL AS found, CASE WHEN c IS NULL THEN [] ELSE [c] + others END AS nodes, truncated, COLLECT {
+  CALL (kept, others) {
+    UNWIND kept AS k
+    UNWIND k.rels AS r
+    RETURN {from: startNode(r).id, to: endNode(r).id, type: type(r)} AS e
+    UNION ALL
+    UNWIND others AS x
+    MATCH (x)-[r:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]->(y:Entity)
+    WHERE y IN others
+    RETURN {from: x.id, to: y.id, type: type(r)} AS e
+  }
+  RETURN e ORDER BY e.from, e.type, e.to
 } AS edges
