@@ -35,6 +35,15 @@ export interface Operation {
   normalizeRaw(rows: any[]): unknown;
 }
 
+/**
+ * The HTTP floor: a GraphQL request that runs no Cypher (`{ __typename }`), timed on our server and
+ * the library's at the operations' concurrency. Its CPU per request is what HTTP (server and load
+ * generator) and GraphQL cost before any data: no GraphQL server over HTTP can serve the mix with
+ * less CPU than the raw floor's plus this (bench/report.ts prints that ceiling).
+ */
+export const HTTP_FLOOR_OP = 'httpFloor';
+export const HTTP_FLOOR: GraphQLRequest = { query: '{ __typename }', variables: {} };
+
 type Named = { id: string; name: string };
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const named = (x: Named): Named => ({ id: x.id, name: x.name });

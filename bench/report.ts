@@ -1,5 +1,7 @@
 import type { CorpusFacts } from './corpus.js';
+import type { CpuPerRequest } from './cpu.js';
 import type { LoadResult } from './loading.js';
+import { HTTP_FLOOR_OP } from './ops.js';
 import type { CheckResult, RunResult } from './serving.js';
 
 /** Ours (cache off or on) divided by the other implementation, for one operation (or the mix) at one concurrency. */
@@ -22,7 +24,26 @@ export interface SizeResult {
   loads: LoadResult[];
   checks: CheckResult[];
   runs: RunResult[];
-  ratios: { serving: Ratio[]; loading: { writeRate: number; endToEnd: number } | null };
+  ratios: { serving: Ratio[]; loading: { writeRate: number; endToEnd: number } | null; ceiling: Ceiling | null };
+}
+
+/**
+ * The CPU bound on the mix at the floor run's concurrency, from the runs' CPU per request: a GraphQL
+ * server over HTTP does at least the raw floor's work (Neo4j, and the driver's, which the raw floor
+ * does in the load generator) plus what HTTP and GraphQL cost with no data (the HTTP floor: server
+ * and load generator). With the cores saturated, throughput is inversely proportional to CPU per
+ * request, so no such server gets above `maxVsRaw` of the raw floor on this machine.
+ */
+export interface Ceiling {
+  connections: number;
+  rawMixCpuMs: number;
+  httpFloorCpuMs: number;
+  /** rawMixCpuMs / (rawMixCpuMs + httpFloorCpuMs). */
+  maxVsRaw: number;
+  /** Where the target "2x the library" sits against the raw floor: 2 x library / raw throughput. */
+  twiceLibraryVsRaw: number;
+  /** Ours / raw throughput on the mix, for comparison with maxVsRaw. */
+  oursVsRaw: number;
 }
 
 export interface Scaling {
@@ -68,7 +89,25 @@ export function ratiosFor(runs: RunResult[], loads: LoadResult[]): SizeResult['r
   const ours = best('ours');
   const base = best('baseline');
   const loading = ours && base ? { writeRate: div(base.writeMs, ours.writeMs), endToEnd: div(base.ms, ours.ms) } : null;
-  return { serving, loading };
+  return { serving, loading, ceiling: ceilingOf(runs) };
+}
+
+function ceilingOf(runs: RunResult[]): Ceiling | null {
+  const floor = runs.find((r) => r.impl === 'ours' && r.op === HTTP_FLOOR_OP);
+  if (!floor?.cpu) return null;
+  const find = (impl: string): RunResult | undefined => runs.find((r) => r.impl === impl && r.op === 'mix' && r.connections === floor.connections);
+  const raw = find('raw');
+  const lib = find('library');
+  const ours = find('ours');
+  if (!raw?.cpu || !lib || !ours) return null;
+  return {
+    connections: floor.connections,
+    rawMixCpuMs: raw.cpu.totalMs,
+    httpFloorCpuMs: floor.cpu.totalMs,
+    maxVsRaw: div(raw.cpu.totalMs, raw.cpu.totalMs + floor.cpu.totalMs),
+    twiceLibraryVsRaw: div(2 * lib.throughput, raw.throughput),
+    oursVsRaw: div(ours.throughput, raw.throughput),
+  };
 }
 
 export function scalingOf(sizes: SizeResult[]): Scaling {
@@ -77,7 +116,7 @@ export function scalingOf(sizes: SizeResult[]): Scaling {
   for (const s of sizes) {
     for (const r of s.runs) {
       if (r.op === 'mix') (p50[`${r.impl} c=${r.connections}`] ??= []).push(r.p50);
-      else (opP50[`${r.op} ${r.impl} c=${r.connections}`] ??= []).push(r.p50);
+      else if (r.op !== HTTP_FLOOR_OP) (opP50[`${r.op} ${r.impl} c=${r.connections}`] ??= []).push(r.p50);
     }
   }
   return { articles: sizes.map((s) => s.articles), p50, growth: growthOf(p50), opP50, opGrowth: growthOf(opP50) };
@@ -105,7 +144,7 @@ export function formatSize(s: SizeResult): string {
   const ratio = (impl: Ratio['impl'], op: string, c: number): Ratio | undefined =>
     s.ratios.serving.find((r) => r.impl === impl && r.op === op && r.connections === c);
   const rows = s.runs
-    .filter((r) => r.impl === 'ours')
+    .filter((r) => r.impl === 'ours' && r.op !== HTTP_FLOOR_OP)
     .map((o) => {
       const l = get('library', o.op, o.connections);
       const w = get('raw', o.op, o.connections);
@@ -137,6 +176,26 @@ export function formatSize(s: SizeResult): string {
       rows,
     ),
   );
+  const cpuRuns = s.runs.filter((r) => r.impl === 'ours' && r.cpu);
+  if (cpuRuns.length > 0) {
+    const fig = (c: CpuPerRequest | null | undefined): string =>
+      c ? `${c.neo4jMs} + ${c.serverMs} + ${c.clientMs} = ${c.totalMs} (${c.machineBusy}/${c.cores})` : '-';
+    out.push('\nCPU per request, ms: Neo4j + server + load generator = total (cores busy on average / cores)\n');
+    out.push(
+      table(
+        ['operation', 'c', 'ours', '@neo4j/graphql', 'raw Cypher'],
+        cpuRuns.map((o) => [o.op, o.connections, fig(o.cpu), fig(get('library', o.op, o.connections)?.cpu), fig(get('raw', o.op, o.connections)?.cpu)]),
+      ),
+    );
+    const c = s.ratios.ceiling;
+    if (c) {
+      out.push(
+        `\nCeiling on the mix at c=${c.connections} for any GraphQL server over HTTP on this machine: the raw floor's ${c.rawMixCpuMs} ms ` +
+          `of CPU per request plus the HTTP floor's ${c.httpFloorCpuMs} ms -> at most ${c.maxVsRaw}x raw throughput ` +
+          `(ours: ${c.oursVsRaw}x; the target 2x @neo4j/graphql is ${c.twiceLibraryVsRaw}x raw).`,
+      );
+    }
+  }
   if (s.loads.length > 0) {
     out.push('');
     out.push(

@@ -13,7 +13,8 @@ import { createDriver, Db } from '../src/db/db.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
 import { generateCorpus, type CorpusFacts } from './corpus.js';
 import { graphCounts, loadBaseline, loadOurs, type LoadResult } from './loading.js';
-import { operations } from './ops.js';
+import { CpuMeter, closeCpuMeters } from './cpu.js';
+import { HTTP_FLOOR, HTTP_FLOOR_OP, operations } from './ops.js';
 import { corpusDir, REPO_ROOT } from './paths.js';
 import { printSize, printScaling, ratiosFor, scalingOf, type SizeResult } from './report.js';
 import { checkOperation, IMPLS, runHttp, runRaw, startServer, type CheckResult, type RunResult } from './serving.js';
@@ -123,6 +124,8 @@ function log(msg: string): void {
 interface Connection {
   db: Db;
   uri: string;
+  /** The bench Neo4j's process, whose CPU each timed run records. */
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -134,14 +137,14 @@ const WIPE_BY_QUERY_MAX_NODES = 300_000;
  * restart); a large one by stopping Neo4j, deleting its data folder and starting it again.
  */
 async function freshNeo4j(neo: LocalNeo4jOptions): Promise<Connection> {
-  const connectTo = async (uri: string): Promise<Connection> => {
+  const connectTo = async (uri: string, pid: number): Promise<Connection> => {
     const driver = createDriver(uri, 'neo4j', 'neo4j');
     await driver.verifyConnectivity();
-    return { db: new Db(driver, new CypherRegistry(), 'neo4j'), close: () => driver.close(), uri };
+    return { db: new Db(driver, new CypherRegistry(), 'neo4j'), close: () => driver.close(), uri, pid };
   };
   const status = await localNeo4jStatus(neo);
-  if (status.running && status.uri !== undefined) {
-    const conn = await connectTo(status.uri);
+  if (status.running && status.uri !== undefined && status.pid !== undefined) {
+    const conn = await connectTo(status.uri, status.pid);
     if ((await graphCounts(conn.db)).nodes <= WIPE_BY_QUERY_MAX_NODES) {
       await conn.db.autoCommit('bench.reset');
       return conn;
@@ -150,8 +153,8 @@ async function freshNeo4j(neo: LocalNeo4jOptions): Promise<Connection> {
   }
   await stopLocalNeo4j(neo);
   rmSync(join(REPO_ROOT, neo.dataDir as string), { recursive: true, force: true });
-  const { uri } = await startLocalNeo4j(neo);
-  return connectTo(uri);
+  const { uri, pid } = await startLocalNeo4j(neo);
+  return connectTo(uri, pid);
 }
 
 interface SizeOptions {
@@ -231,19 +234,37 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
       checks.push(c);
       log(`  check ${op.name}: ${c.equal ? 'same data' : 'DIFFERENT DATA'}, ${c.roundTrips} round trip(s) in ${c.steps} step(s)${c.detail ? `\n${c.detail}` : ''}`);
     }
-    const timed = async (impl: (typeof IMPLS)[number], name: string, list: typeof ops, connections: number): Promise<void> => {
-      const go = (seconds: number): Promise<RunResult> =>
-        impl === 'raw'
-          ? runRaw(rawDb, name, list, connections, seconds)
-          : runHttp(impl, name, urls[impl], list.map((x) => (impl === 'library' ? x.library : x.ours)), connections, seconds);
+    const pids = { ours: ours.pid, 'ours+cache': cached.pid, library: library.pid };
+    const timedRun = async (impl: (typeof IMPLS)[number], name: string, go: (seconds: number) => Promise<RunResult>, connections: number): Promise<void> => {
       await go(o.warmup);
+      const meter = new CpuMeter(conn.pid, impl === 'raw' ? undefined : pids[impl]);
+      const before = await meter.snapshot();
       const r = await go(o.duration);
-      runs.push(r);
-      log(`  ${impl.padEnd(7)} ${name.padEnd(13)} c=${String(connections).padEnd(2)} ${r.throughput} req/s p50 ${r.p50} p99 ${r.p99} ms${r.errors ? ` errors ${r.errors}` : ''}`);
+      const cpu = await meter.since(before, r.requests);
+      runs.push({ ...r, cpu });
+      log(
+        `  ${impl.padEnd(7)} ${name.padEnd(13)} c=${String(connections).padEnd(2)} ${r.throughput} req/s p50 ${r.p50} p99 ${r.p99} ms${r.errors ? ` errors ${r.errors}` : ''}` +
+          (cpu ? `; CPU ms/request neo4j ${cpu.neo4jMs} server ${cpu.serverMs} client ${cpu.clientMs}` : ''),
+      );
     };
+    const timed = (impl: (typeof IMPLS)[number], name: string, list: typeof ops, connections: number): Promise<void> =>
+      timedRun(
+        impl,
+        name,
+        (seconds) =>
+          impl === 'raw'
+            ? runRaw(rawDb, name, list, connections, seconds)
+            : runHttp(impl, name, urls[impl], list.map((x) => (impl === 'library' ? x.library : x.ours)), connections, seconds),
+        connections,
+      );
     for (const op of ops) for (const impl of IMPLS) await timed(impl, op.name, [op], OP_CONNECTIONS);
     for (const c of o.mixConnections) for (const impl of IMPLS) await timed(impl, 'mix', ops, c);
+    // What HTTP and GraphQL alone cost: a query that runs no Cypher, on both yoga servers.
+    for (const impl of ['ours', 'library'] as const) {
+      await timedRun(impl, HTTP_FLOOR_OP, (seconds) => runHttp(impl, HTTP_FLOOR_OP, urls[impl], [HTTP_FLOOR], OP_CONNECTIONS, seconds), OP_CONNECTIONS);
+    }
   } finally {
+    closeCpuMeters();
     await Promise.all([ours.stop(), cached.stop(), library.stop()]);
     await conn.close();
   }

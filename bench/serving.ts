@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Db } from '../src/db/db.js';
+import type { CpuPerRequest } from './cpu.js';
 import { cypherParams } from './loading.js';
 import type { GraphQLRequest, Operation } from './ops.js';
 import { REPO_ROOT } from './paths.js';
@@ -24,10 +25,14 @@ export interface RunResult {
   p95: number;
   p99: number;
   errors: number;
+  /** CPU per request by process during the timed run (bench/cpu.ts); null if nothing completed. */
+  cpu?: CpuPerRequest | null;
 }
 
 export interface Server {
   url: string;
+  /** The server's process, whose CPU each timed run records. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -56,8 +61,10 @@ export async function startServer(kind: ServerKind, port: number, boltUri: strin
       }
     });
   });
+  if (child.pid === undefined) throw new Error(`${kind} server has no pid`);
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
