@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -71,6 +72,6 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
     maskedErrors: { maskError, isDev: false },
     logging: logger ? yogaLogger(logger) : false,
     landingPage: false,
-    plugins: [useLiveness(), useReadiness(db), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(), useRoundTripCount(logger)],
+    plugins: [useLiveness(), useReadiness(db), useGraphQlJit(), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(), useRoundTripCount(logger)],
   });
 }
