@@ -235,8 +235,8 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
       log(`  check ${op.name}: ${c.equal ? 'same data' : 'DIFFERENT DATA'}, ${c.roundTrips} round trip(s) in ${c.steps} step(s)${c.detail ? `\n${c.detail}` : ''}`);
     }
     const pids = { ours: ours.pid, 'ours+cache': cached.pid, library: library.pid };
-    const timedRun = async (impl: (typeof IMPLS)[number], name: string, go: (seconds: number) => Promise<RunResult>, connections: number): Promise<void> => {
-      await go(o.warmup);
+    type Go = (seconds: number) => Promise<RunResult>;
+    const timedRun = async (impl: (typeof IMPLS)[number], name: string, go: Go, connections: number): Promise<void> => {
       const meter = new CpuMeter(conn.pid, impl === 'raw' ? undefined : pids[impl]);
       const before = await meter.snapshot();
       const r = await go(o.duration);
@@ -247,22 +247,31 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
           (cpu ? `; CPU ms/request neo4j ${cpu.neo4jMs} server ${cpu.serverMs} client ${cpu.clientMs}` : ''),
       );
     };
-    const timed = (impl: (typeof IMPLS)[number], name: string, list: typeof ops, connections: number): Promise<void> =>
-      timedRun(
-        impl,
-        name,
-        (seconds) =>
-          impl === 'raw'
-            ? runRaw(rawDb, name, list, connections, seconds)
-            : runHttp(impl, name, urls[impl], list.map((x) => (impl === 'library' ? x.library : x.ours)), connections, seconds),
-        connections,
-      );
-    for (const op of ops) for (const impl of IMPLS) await timed(impl, op.name, [op], OP_CONNECTIONS);
-    for (const c of o.mixConnections) for (const impl of IMPLS) await timed(impl, 'mix', ops, c);
-    // What HTTP and GraphQL alone cost: a query that runs no Cypher, on both yoga servers.
-    for (const impl of ['ours', 'library'] as const) {
-      await timedRun(impl, HTTP_FLOOR_OP, (seconds) => runHttp(impl, HTTP_FLOOR_OP, urls[impl], [HTTP_FLOOR], OP_CONNECTIONS, seconds), OP_CONNECTIONS);
+    // One operation (or the mix) at one concurrency, every implementation: all are warmed up first,
+    // then timed in an order that rotates from one round to the next, so that no implementation is
+    // always the first to run an operation's queries (JIT compilation, plan caches and the previous
+    // run's garbage in Neo4j's JVM would otherwise fall on the same one every time).
+    let round = 0;
+    const compare = async (name: string, entries: [(typeof IMPLS)[number], Go][], connections: number): Promise<void> => {
+      for (const [, go] of entries) await go(o.warmup);
+      const shift = round++ % entries.length;
+      for (const [impl, go] of [...entries.slice(shift), ...entries.slice(0, shift)]) await timedRun(impl, name, go, connections);
+    };
+    const goFor = (impl: (typeof IMPLS)[number], name: string, list: typeof ops, connections: number): Go =>
+      (seconds) =>
+        impl === 'raw'
+          ? runRaw(rawDb, name, list, connections, seconds)
+          : runHttp(impl, name, urls[impl], list.map((x) => (impl === 'library' ? x.library : x.ours)), connections, seconds);
+    for (const op of ops) {
+      await compare(op.name, IMPLS.map((impl) => [impl, goFor(impl, op.name, [op], OP_CONNECTIONS)]), OP_CONNECTIONS);
     }
+    for (const c of o.mixConnections) await compare('mix', IMPLS.map((impl) => [impl, goFor(impl, 'mix', ops, c)]), c);
+    // What HTTP and GraphQL alone cost: a query that runs no Cypher, on both yoga servers.
+    await compare(
+      HTTP_FLOOR_OP,
+      (['ours', 'library'] as const).map((impl) => [impl, (seconds: number) => runHttp(impl, HTTP_FLOOR_OP, urls[impl], [HTTP_FLOOR], OP_CONNECTIONS, seconds)]),
+      OP_CONNECTIONS,
+    );
   } finally {
     closeCpuMeters();
     await Promise.all([ours.stop(), cached.stop(), library.stop()]);
