@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { progressBar } from './progress.js';
 import { connect } from '../db/connect.js';
-import { applySchema, loadSeedPaths, type LoadSummary } from '../seed/load.js';
+import { applySchema, DEFAULT_BATCH_SIZE, loadSeedPaths, type LoadSummary } from '../seed/load.js';
 import { SeedValidationError, formatIssue } from '../seed/validate.js';
 import { DomainError } from '../errors.js';
 
@@ -21,7 +21,7 @@ const program = new Command()
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--batch-size takes a positive whole number, got ${v}`);
     return n;
-  }, 1000)
+  }, DEFAULT_BATCH_SIZE)
   .option('--rows-per-transaction <n>', 'group whole files into transactions of up to N rows (1: one per file)', (v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--rows-per-transaction takes a positive whole number, got ${v}`);
