@@ -57,7 +57,7 @@ const program = new Command()
   .option('--connections <list>', 'concurrency levels of the mix (default 1,16,64)')
   .option('--load-compare-max <n>', 'largest size whose loading is compared (our loader vs baseline); larger sizes are built with the baseline (default 10000)', int)
   .option('--keep-db', 'leave the bench Neo4j running afterwards')
-  .option('--load-rounds <n>', 'loads of each loader per compared size, alternating which goes first (default 2; --quick: 1)', int)
+  .option('--load-rounds <n>', 'timed loads of each loader per compared size, after one warm-up load of each, alternating which goes first (default 2; --quick: 1)', int)
   .option('--no-serving', 'corpus and loading only (no servers, no timed queries)')
   .showHelpAfterError();
 
@@ -185,16 +185,23 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
   const loads: LoadResult[] = [];
   // Each load gets an empty Neo4j; the last one's graph is the one served.
   let last: Connection | undefined;
+  /** One load into an empty graph; round 0 is a warm-up, logged but not recorded. */
   const load = async (method: LoadResult['method'], round: number): Promise<void> => {
     await last?.close();
     last = await freshNeo4j(neo);
     const r = method === 'ours' ? await loadOurs(last.db, seedDir) : await loadBaseline(last.db, seedDir);
-    loads.push({ ...r, round });
-    log(`  ${JSON.stringify(loads[loads.length - 1])}`);
+    if (round > 0) loads.push({ ...r, round });
+    log(`  ${round > 0 ? '' : 'warm-up, not recorded: '}${JSON.stringify({ ...r, round })}`);
   };
   if (articles <= o.loadCompareMax) {
-    // Rounds alternate which loader goes first (the first load of a run warms the JVM and the page
-    // cache for the second); the ratio uses each loader's best round.
+    // A warm-up load with each loader first: on a fresh JVM each load of the 1k corpus ran faster
+    // than the one before for five or six loads (11.0, 11.5, 4.9, 3.7, 3.1, 3.3, 2.4 s), so the
+    // best round went to whichever loader ran last. Then rounds alternate which loader goes first;
+    // the ratio uses each loader's best round.
+    for (const method of ['ours', 'baseline'] as const) {
+      log(`Loading ${articles} articles, warm-up: ${method === 'ours' ? 'our loader' : 'baseline'}...`);
+      await load(method, 0);
+    }
     for (let round = 1; round <= o.loadRounds; round++) {
       for (const method of round % 2 === 1 ? (['baseline', 'ours'] as const) : (['ours', 'baseline'] as const)) {
         log(method === 'ours'
