@@ -17,8 +17,7 @@ WITH c, COLLECT {
   RETURN {node: n, rels: rels} ORDER BY toLower(n.name), n.id
   LIMIT $limit
 } AS around
-WITH c, around[..($limit - 1)] AS kept, size(around) > $limit - 1 AS truncated
-WITH c, kept, truncated, [k IN kept | k.node] AS others
+WITH c, around[..($limit - 1)] AS kept, [k IN around[..($limit - 1)] | k.node] AS others, size(around) > $limit - 1 AS truncated
 RETURN c IS NOT NULL AS found, CASE WHEN c IS NULL THEN [] ELSE [c] + others END AS nodes, truncated, COLLECT {
   CALL (kept, others) {
     UNWIND kept AS k

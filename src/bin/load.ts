@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { progressBar } from './progress.js';
 import { connect } from '../db/connect.js';
-import { applySchema, DEFAULT_BATCH_SIZE, loadSeedPaths, type LoadSummary } from '../seed/load.js';
+import { applySchema, DEFAULT_BATCH_SIZE, DEFAULT_ROWS_PER_TRANSACTION, loadSeedPaths, type LoadSummary } from '../seed/load.js';
 import { SeedValidationError, formatIssue } from '../seed/validate.js';
 import { DomainError } from '../errors.js';
 
@@ -26,7 +26,7 @@ const program = new Command()
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--rows-per-transaction takes a positive whole number, got ${v}`);
     return n;
-  }, 5000)
+  }, DEFAULT_ROWS_PER_TRANSACTION)
   .showHelpAfterError();
 
 program.action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean; batchSize: number; rowsPerTransaction: number }) => {

@@ -50,8 +50,11 @@ export interface LoadOptions {
 
 const SEED_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
-/** Rows per UNWIND query unless told otherwise (LoadOptions.batchSize). */
-export const DEFAULT_BATCH_SIZE = 5000;
+/** Rows per transaction unless told otherwise (LoadOptions.rowsPerTransaction). */
+export const DEFAULT_ROWS_PER_TRANSACTION = 5000;
+
+/** Rows per UNWIND query unless told otherwise (LoadOptions.batchSize): a transaction's worth. */
+export const DEFAULT_BATCH_SIZE = DEFAULT_ROWS_PER_TRANSACTION;
 
 /**
  * The seed files named by `paths`: files as given, folders searched recursively for .yaml/.yml/.json,
@@ -155,7 +158,7 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
   }
   // Group whole files into transactions: one commit per file costs more than the file's writes when
   // files are small (an article is ~100 rows), and a group is as atomic as each of its files.
-  const limit = opts.rowsPerTransaction ?? 5000;
+  const limit = opts.rowsPerTransaction ?? DEFAULT_ROWS_PER_TRANSACTION;
   const definitions = mergeEntityRows(plans.flatMap((p) => p.entities));
   // Entities already written by an earlier transaction of this load, in their merged form: a later
   // file that defines or references them again has nothing to add.
