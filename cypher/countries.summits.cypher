@@ -1,9 +1,10 @@
 // Summits of each country, oldest first: held in it (HELD_IN a place LOCATED_IN it, through
 // enclosing places), or attended by a person who LEADS it and was in office on the summit's date.
 // Open or unknown term ends and undated summits count as in office. UNION keeps each summit once.
+// parent: the node itself for the ids in $carry, else null (look-ahead, src/graphql/lookahead.ts).
 UNWIND $ids AS id
 MATCH (c:Country {id: id})
-RETURN id, COLLECT {
+RETURN id, CASE WHEN id IN $carry THEN c END AS parent, COLLECT {
   CALL (c) {
     MATCH (s:Summit)-[:HELD_IN]->(:Place)-[:LOCATED_IN*1..5]->(c)
     RETURN s

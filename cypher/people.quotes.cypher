@@ -1,9 +1,10 @@
 // One page of each person's quotes (optionally only those ABOUT entity $about), newest article
 // first, then in article order; with the total. Quotes carry their article's id and date, so the
 // page is cut before their articles (without text) are looked up.
+// parent: the node itself for the ids in $carry, else null (look-ahead, src/graphql/lookahead.ts).
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-RETURN id,
+RETURN id, CASE WHEN id IN $carry THEN p END AS parent,
   COUNT {
     MATCH (p)-[:SAID]->(q:Quote)
     WHERE $about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) }

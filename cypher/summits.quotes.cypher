@@ -5,9 +5,10 @@
 // (a busy summit has thousands of quotes). Only quotes are ABOUT anything (README.md, Graph model), so the total
 // is the node's ABOUT degree (read from the node, not by visiting each quote) and the page walks
 // ABOUT without checking each quote's label.
+// parent: the node itself for the ids in $carry, else null (look-ahead, src/graphql/lookahead.ts).
 UNWIND $ids AS id
 MATCH (s:Summit {id: id})
-RETURN id,
+RETURN id, CASE WHEN id IN $carry THEN s END AS parent,
   COUNT { (s)<-[:ABOUT]-() } AS total,
   COLLECT {
     MATCH (s)<-[:ABOUT]-(q)

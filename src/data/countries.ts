@@ -19,9 +19,9 @@ export class Countries {
   private readonly membersLoader: DataLoader<string, MembershipRecord[]>;
 
   constructor(db: Db, entities: Entities) {
-    this.leadersLoader = entityListLoader(db, 'countries.leaders', entities);
-    this.summitsLoader = entityListLoader(db, 'countries.summits', entities);
-    this.talksLoader = entityListLoader(db, 'countries.talks', entities);
+    this.leadersLoader = entityListLoader(db, 'countries.leaders', entities, { carriesParent: true });
+    this.summitsLoader = entityListLoader(db, 'countries.summits', entities, { carriesParent: true });
+    this.talksLoader = entityListLoader(db, 'countries.talks', entities, { carriesParent: true });
     this.membersLoader = idLoader(
       (ids) => db.read('talks.members', { ids }),
       (row) =>

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import type { Db } from '../db/db.js';
+import type { Db, Row } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
 import { argsLoader, idLoader, type ArgsKey } from './batch.js';
 import { int } from './params.js';
@@ -35,6 +35,8 @@ export interface RelationRecord {
 export class Entities {
   private readonly byId: DataLoader<string, EntityRecord | null>;
   private readonly relatedLoader: DataLoader<ArgsKey<{ first: number }>, RelationRecord[], string>;
+  /** Ids whose node the carrying queries that include them bring back (wantParent). */
+  private readonly parentsWanted = new Set<string>();
 
   constructor(db: Db) {
     this.byId = idLoader(
@@ -74,6 +76,29 @@ export class Entities {
   /** adopt for a list column. */
   adoptAll(nodes: readonly unknown[]): EntityRecord[] {
     return nodes.map((n) => this.adopt(n));
+  }
+
+  /**
+   * Asks every carrying query (readCarrying) of this request whose batch includes `id` to bring back
+   * the node itself: a `node(id:)` lookup whose look-ahead fields run such a query then needs no
+   * query of its own (graphql/lookahead.ts). Every one of them, not only the first, so each lookup
+   * can wait for its own fields' queries alone and still find its node primed, whichever query
+   * answers first (a node asked twice with different fields is brought back twice: one node).
+   */
+  wantParent(id: string): void {
+    this.parentsWanted.add(id);
+  }
+
+  /**
+   * Runs a batched query over `params.ids` that returns a `parent` column: the node of each id passed
+   * in `$carry`, else null. The wanted ids of the batch go in `$carry` and their nodes are adopted
+   * (primed), so a later `get` of them costs no round trip.
+   */
+  async readCarrying(db: Db, name: QueryName, params: { ids: readonly string[] } & Record<string, unknown>): Promise<Row[]> {
+    const carry = params.ids.filter((id) => this.parentsWanted.has(id));
+    const rows = await db.read(name, { ...params, carry });
+    if (carry.length > 0) for (const row of rows) if (row.parent !== null && row.parent !== undefined) this.adopt(row.parent);
+    return rows;
   }
 
   /** At most `first` one-hop relationships to other entities, by type then name; [] for unknown ids. */
@@ -128,14 +153,16 @@ export function parseEvidence(text: unknown): EvidenceRecord[] {
 /**
  * A loader for a field whose query returns `id, items` with `items` a list of Entity nodes (in the
  * query's order). Every node is adopted, so resolving its fields later costs no extra lookup.
+ * `carriesParent`: the query also returns `parent` for the ids in `$carry` (Entities.readCarrying).
  */
 export function entityListLoader(
   db: Db,
   name: QueryName,
   entities: Entities,
+  options: { carriesParent?: boolean } = {},
 ): DataLoader<string, EntityRecord[]> {
   return idLoader(
-    (ids) => db.read(name, { ids }),
+    (ids) => (options.carriesParent === true ? entities.readCarrying(db, name, { ids }) : db.read(name, { ids })),
     (row) => entities.adoptAll(listOf(row, 'items')),
     () => [],
     name,

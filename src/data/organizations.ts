@@ -10,7 +10,7 @@ export class Organizations {
 
   constructor(db: Db, entities: Entities) {
     this.countryLoader = entityLoader(db, 'organizations.country', entities);
-    this.peopleLoader = entityListLoader(db, 'organizations.people', entities);
+    this.peopleLoader = entityListLoader(db, 'organizations.people', entities, { carriesParent: true });
   }
 
   /** The country the organization is BASED_IN, directly or through a place in it. */

@@ -61,11 +61,11 @@ export class People {
       'people.roles',
     );
     this.leaderOfLoader = entityLoader(db, 'people.leader-of', entities);
-    this.affiliationsLoader = entityListLoader(db, 'people.affiliations', entities);
-    this.summitsLoader = entityListLoader(db, 'people.summits', entities);
-    this.metWithLoader = entityListLoader(db, 'people.met-with', entities);
+    this.affiliationsLoader = entityListLoader(db, 'people.affiliations', entities, { carriesParent: true });
+    this.summitsLoader = entityListLoader(db, 'people.summits', entities, { carriesParent: true });
+    this.metWithLoader = entityListLoader(db, 'people.met-with', entities, { carriesParent: true });
     this.quotesLoader = pageLoader(
-      (ids, args: QuotesArgs) => db.read('people.quotes', { ids, about: args.about, ...pageParams(args.page) }),
+      (ids, args: QuotesArgs) => entities.readCarrying(db, 'people.quotes', { ids, about: args.about, ...pageParams(args.page) }),
       (args) => args.page,
       (item) => quotes.adopt(item),
       'people.quotes',

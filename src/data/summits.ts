@@ -30,8 +30,8 @@ export class Summits {
   ) {
     this.placeLoader = entityLoader(db, 'summits.place', entities);
     this.countryLoader = entityLoader(db, 'summits.country', entities);
-    this.participantsLoader = entityListLoader(db, 'summits.participants', entities);
-    this.topicsLoader = entityListLoader(db, 'summits.topics', entities);
+    this.participantsLoader = entityListLoader(db, 'summits.participants', entities, { carriesParent: true });
+    this.topicsLoader = entityListLoader(db, 'summits.topics', entities, { carriesParent: true });
     this.articlesLoader = idLoader(
       (ids) => db.read('summits.articles', { ids }),
       (row) => listOf(row, 'items').map(toArticle),
@@ -39,7 +39,7 @@ export class Summits {
       'summits.articles',
     );
     this.quotesLoader = pageLoader(
-      (ids, page: PageArgs) => db.read('summits.quotes', { ids, ...pageParams(page) }),
+      (ids, page: PageArgs) => entities.readCarrying(db, 'summits.quotes', { ids, ...pageParams(page) }),
       (page) => page,
       (item) => quotes.adopt(item),
       'summits.quotes',

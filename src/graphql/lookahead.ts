@@ -39,28 +39,53 @@ export const KEYED_BY_ID: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * The fields of KEYED_BY_ID whose query can also bring back the parent node itself (their loaders
+ * read through Entities.readCarrying; the query returns `parent` for the ids in `$carry`). When the
+ * selection asks one of them, the lookup waits for it instead of running `entities.by-ids`:
+ * `node(id:) { ... on Person { summits { id } metWith { id } } }` is two queries, not three.
+ * test/integration/api.batching.test.ts checks each of them costs one round trip with its parent.
+ */
+export const CARRIES_PARENT: Readonly<Record<string, readonly string[]>> = {
+  Person: ['affiliations', 'summits', 'metWith', 'quotes'],
+  Summit: ['participants', 'topics', 'quotes'],
+  Country: ['leaders', 'summits', 'talks'],
+  Organization: ['people'],
+};
+
+/**
  * Starts, without waiting, the loads of every field the current field's selection asks of the type
  * that `id` names (through inline fragments and named fragments on that type or an interface it
  * implements; @skip/@include honoured). Errors are left to the real resolver calls.
+ *
+ * Returns a promise that settles once the loads that bring back the node of `id` (CARRIES_PARENT)
+ * have, or undefined when none was started: the caller then looks the node up at once.
  */
-export function prefetchFieldsOf(id: string, ctx: GraphQLContext, info: GraphQLResolveInfo): void {
+export function prefetchFieldsOf(id: string, ctx: GraphQLContext, info: GraphQLResolveInfo): Promise<void> | undefined {
   const typeName = typeNameOfId(id);
   const allowed = typeName === undefined ? undefined : KEYED_BY_ID[typeName];
+  const carriers = typeName === undefined ? undefined : CARRIES_PARENT[typeName];
   const type = typeName === undefined ? undefined : info.schema.getType(typeName);
-  if (allowed === undefined || !isObjectType(type)) return;
+  if (allowed === undefined || !isObjectType(type)) return undefined;
   const fields: FieldNode[] = [];
   for (const f of info.fieldNodes) collectFields(f.selectionSet?.selections ?? [], type, info, fields);
+  const carrying: Promise<unknown>[] = [];
   for (const node of fields) {
     const name = node.name.value;
     const def = type.getFields()[name];
     if (!allowed.includes(name) || def?.resolve === undefined) continue;
     try {
       const result: unknown = def.resolve({ id }, getArgumentValues(def, node, info.variableValues), ctx, info);
-      if (result instanceof Promise) result.catch(() => undefined);
+      if (result instanceof Promise) {
+        result.catch(() => undefined);
+        if (carriers?.includes(name) === true) carrying.push(result);
+      }
     } catch {
       // Bad arguments and the like: the real call reports them.
     }
   }
+  if (carrying.length === 0) return undefined;
+  ctx.loaders.entities.wantParent(id);
+  return Promise.allSettled(carrying).then(() => undefined);
 }
 
 function collectFields(selections: readonly SelectionNode[], type: GraphQLObjectType, info: GraphQLResolveInfo, out: FieldNode[]): void {

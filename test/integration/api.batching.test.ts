@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/graphql/app.js';
+import { CARRIES_PARENT } from '../../src/graphql/lookahead.js';
 import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
 import { openTestDb, resetDatabase, type TestDb } from '../support/neo4j.js';
 import { gql } from './api-client.js';
@@ -17,7 +18,7 @@ const COUNTRIES = ['XAA', 'XAB', 'XAC', 'XAD', 'XAE'];
 /**
  * A seed folder (seed/FORMAT.md) with `n` summits, each held in its own city (LOCATED_IN one of five
  * countries) and attended by two leaders who each lead a country and each give one quote about the
- * summit in one generated article.
+ * summit in one generated article; the second leader of the first summit is also a think tank's fellow.
  */
 async function generatedSeed(n: number): Promise<string> {
   const dir = await tempDir(`api-batch-${n}-`);
@@ -27,7 +28,9 @@ async function generatedSeed(n: number): Promise<string> {
     name: `Country ${code}`,
     isoCode: code,
   }));
-  const relations: Record<string, unknown>[] = [];
+  // One think tank, so that Organization fields have something to read.
+  entities.push({ id: 'org:gen-think-tank', kind: 'ORGANIZATION', name: 'Gen Think Tank', orgType: 'think tank' });
+  const relations: Record<string, unknown>[] = [{ type: 'AFFILIATED_WITH', from: 'person:gen-0-b', to: 'org:gen-think-tank', title: 'Fellow' }];
   const quotes: Record<string, unknown>[] = [];
   const sentences: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -166,7 +169,8 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
     const res = await gql(app, PERSON, { id: 'person:gen-0-a' });
     expect(res.errors).toBeUndefined();
     expect(res.data.node).toEqual({ id: 'person:gen-0-a', name: 'Leader 0 A', summits: [{ id: 'summit:gen-0' }], metWith: [{ id: 'person:gen-0-b' }] });
-    expect(res.roundTrips).toBe(3);
+    // summits and metWith; one of them brings the person back, so there is no lookup of its own.
+    expect(res.roundTrips).toBe(2);
     expect(res.steps).toBe(1);
 
     // Through a named fragment on an interface the type implements, with arguments from variables.
@@ -180,16 +184,60 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
     expect(summit.data.entity.quotes.edges).toHaveLength(1);
     expect(summit.data.entity.participants).toHaveLength(2);
     expect(summit.steps).toBe(1);
-    expect(summit.roundTrips).toBe(3);
+    expect(summit.roundTrips).toBe(2);
 
     // Fields of other types are not fetched, and @skip is honoured.
     const skipped = await gql(app, `query($id: ID!) { node(id: $id) { id ... on Summit { quotes { totalCount } } ... on Person { summits @skip(if: true) { id } } } }`, { id: 'person:gen-0-a' });
     expect(skipped.errors).toBeUndefined();
     expect(skipped.roundTrips).toBe(1);
 
-    // An id that names no node: null, no error.
+    // An id that names no node: null, no error. Nothing came back with the fields, so the lookup
+    // ran after them (a second step).
     const missing = await gql(app, PERSON, { id: 'person:nobody' });
     expect(missing.errors).toBeUndefined();
     expect(missing.data.node).toBeNull();
+    expect(missing.roundTrips).toBe(3);
+
+    // Fields that do not bring the node back: the lookup runs alongside them, as before.
+    const roles = await gql(app, `query($id: ID!) { node(id: $id) { ... on Person { name roles { title } } } }`, { id: 'person:gen-0-a' });
+    expect(roles.errors).toBeUndefined();
+    expect(roles.data.node).toEqual({ name: 'Leader 0 A', roles: [{ title: 'President' }] });
+    expect(roles.roundTrips).toBe(2);
+    expect(roles.steps).toBe(1);
+
+    // The same node twice (aliases), each with a field that brings it back: still one query each.
+    const twice = await gql(
+      app,
+      `query($id: ID!) { a: node(id: $id) { ... on Person { name summits { id } } } b: entity(id: $id) { name ... on Person { metWith { id } } } }`,
+      { id: 'person:gen-0-a' },
+    );
+    expect(twice.errors).toBeUndefined();
+    expect(twice.data).toEqual({ a: { name: 'Leader 0 A', summits: [{ id: 'summit:gen-0' }] }, b: { name: 'Leader 0 A', metWith: [{ id: 'person:gen-0-b' }] } });
+    expect(twice.roundTrips).toBe(2);
+  });
+
+  // Every field listed as bringing its parent back must: node(id:) asking only that field is one
+  // query, and the node's own fields are right. An id of each type from the generated graph.
+  const ids: Record<string, string> = {
+    Person: 'person:gen-0-a',
+    Summit: 'summit:gen-0',
+    Country: 'country:XAA',
+    Organization: 'org:gen-think-tank',
+  };
+  const carriers = Object.entries(CARRIES_PARENT).flatMap(([type, fields]) => fields.map((field) => [type, field] as const));
+  it.each(carriers)('%s.%s brings its parent back: node(id:) with it is one query', async (type, field) => {
+    await resetDatabase(t.db);
+    await loadSeedPaths(t.db, [await generatedSeed(2)]);
+    const id = ids[type];
+    expect(id).toBeDefined();
+    const schema = createApp({ db: t.db });
+    const connection = field === 'quotes';
+    const selection = connection ? `${field}(first: 1) { totalCount }` : `${field} { __typename }`;
+    const res = await gql(schema, `query($id: ID!) { node(id: $id) { id ... on Entity { name } ... on ${type} { ${selection} } } }`, { id });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.node.id).toBe(id);
+    expect(typeof res.data.node.name).toBe('string');
+    expect(res.data.node[field]).toBeDefined();
+    expect(res.roundTrips).toBe(1);
   });
 });

@@ -39,17 +39,19 @@ function personList(which: PersonList): Q<PageInput & { where?: PersonWhere | nu
  */
 export const queryResolvers: ResolverMap = {
   Query: {
-    // Both start the loads of the fields asked of the id's type alongside the lookup (lookahead.ts).
+    // Both start the loads of the fields asked of the id's type alongside the lookup, and when one
+    // of them brings the node back, take it from there rather than looking it up (lookahead.ts). If
+    // it did not (no such node, or the load failed), the lookup runs after it.
     node: ((_r, { id }, ctx, info) => {
-      const node = ctx.loaders.nodes.get(checkId('id', id));
-      prefetchFieldsOf(id, ctx, info);
-      return node;
+      checkId('id', id);
+      const carried = prefetchFieldsOf(id, ctx, info);
+      return carried === undefined ? ctx.loaders.nodes.get(id) : carried.then(() => ctx.loaders.nodes.get(id));
     }) satisfies Q<{ id: string }>,
 
     entity: ((_r, { id }, ctx, info) => {
-      const entity = ctx.loaders.entities.get(checkId('id', id));
-      prefetchFieldsOf(id, ctx, info);
-      return entity;
+      checkId('id', id);
+      const carried = prefetchFieldsOf(id, ctx, info);
+      return carried === undefined ? ctx.loaders.entities.get(id) : carried.then(() => ctx.loaders.entities.get(id));
     }) satisfies Q<{ id: string }>,
 
     search: ((_r, { query, kinds, first }, ctx) => {
