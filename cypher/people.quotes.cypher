@@ -2,6 +2,8 @@
 // first, then in article order; with the total. Quotes carry their article's id and date, so the
 // page is cut before their articles (without text) are looked up.
 // parent: the node itself for the ids in $carry, else null (look-ahead, src/graphql/lookahead.ts).
+// With $speakerAffiliations, each item also brings its speaker's organizations as people.affiliations
+// orders them (else null).
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
 RETURN id, CASE WHEN id IN $carry THEN p END AS parent,
@@ -16,5 +18,8 @@ RETURN id, CASE WHEN id IN $carry THEN p END AS parent,
     SKIP $offset LIMIT $limit
     OPTIONAL MATCH (a:Article {id: q.articleId})
     WITH q, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-    RETURN {quote: q {.id, .text, .sentence}, speaker: p, article: a {.id, .title, .url, .publishedAt}}
+    RETURN {quote: q {.id, .text, .sentence}, speaker: p, article: a {.id, .title, .url, .publishedAt},
+      affiliations: CASE WHEN $speakerAffiliations AND p IS NOT NULL THEN COLLECT {
+        MATCH (p)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN o ORDER BY toLower(o.name), o.id
+      } END}
   } AS items

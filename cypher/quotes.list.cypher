@@ -1,6 +1,8 @@
 // One page of quotes, newest article first, then in article order, with the total. Filters (null =
 // any): $speaker SAID it; it is ABOUT entity $about. Quotes carry their article's id and date, so
 // the page is cut before speakers and articles (without text) are looked up.
+// With $speakerAffiliations, each item also brings its speaker's organizations as people.affiliations
+// orders them (else null).
 CALL () {
   MATCH (q:Quote)
   WHERE ($speaker IS NULL OR EXISTS { (:Person {id: $speaker})-[:SAID]->(q) })
@@ -16,6 +18,10 @@ CALL () {
   OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
   OPTIONAL MATCH (a:Article {id: q.articleId})
   WITH q, sp, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-  RETURN collect({quote: q {.id, .text, .sentence}, speaker: sp, article: a {.id, .title, .url, .publishedAt}}) AS items
+  RETURN collect({quote: q {.id, .text, .sentence}, speaker: sp, article: a {.id, .title, .url, .publishedAt},
+    affiliations: CASE WHEN $speakerAffiliations AND sp IS NOT NULL THEN COLLECT {
+      MATCH (sp)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN o ORDER BY toLower(o.name), o.id
+    } END
+  }) AS items
 }
 RETURN total, items

@@ -6,6 +6,8 @@
 // is the node's ABOUT degree (read from the node, not by visiting each quote) and the page walks
 // ABOUT without checking each quote's label.
 // parent: the node itself for the ids in $carry, else null (look-ahead, src/graphql/lookahead.ts).
+// With $speakerAffiliations, each item also brings its speaker's organizations as people.affiliations
+// orders them (else null).
 UNWIND $ids AS id
 MATCH (s:Summit {id: id})
 RETURN id, CASE WHEN id IN $carry THEN s END AS parent,
@@ -17,5 +19,8 @@ RETURN id, CASE WHEN id IN $carry THEN s END AS parent,
     OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
     OPTIONAL MATCH (a:Article {id: q.articleId})
     WITH q, sp, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-    RETURN {quote: q {.id, .text, .sentence}, speaker: sp, article: a {.id, .title, .url, .publishedAt}}
+    RETURN {quote: q {.id, .text, .sentence}, speaker: sp, article: a {.id, .title, .url, .publishedAt},
+      affiliations: CASE WHEN $speakerAffiliations AND sp IS NOT NULL THEN COLLECT {
+        MATCH (sp)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN o ORDER BY toLower(o.name), o.id
+      } END}
   } AS items

@@ -4,7 +4,7 @@ import type { QueryName } from '../db/query-names.js';
 import { idLoader, pageLoader, type ArgsKey } from './batch.js';
 import { entityListLoader, entityLoader, type Entities } from './entities.js';
 import { pageParams, type PageArgs } from './params.js';
-import type { Quotes } from './quotes.js';
+import type { QuoteOptions, Quotes } from './quotes.js';
 import { listOf, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
 /** A position held: LEADS a country or AFFILIATED_WITH an organization. */
@@ -65,7 +65,8 @@ export class People {
     this.summitsLoader = entityListLoader(db, 'people.summits', entities, { carriesParent: true });
     this.metWithLoader = entityListLoader(db, 'people.met-with', entities, { carriesParent: true });
     this.quotesLoader = pageLoader(
-      (ids, args: QuotesArgs) => entities.readCarrying(db, 'people.quotes', { ids, about: args.about, ...pageParams(args.page) }),
+      (ids, args: QuotesArgs) =>
+        entities.readCarrying(db, 'people.quotes', { ids, about: args.about, speakerAffiliations: args.speakerAffiliations, ...pageParams(args.page) }),
       (args) => args.page,
       (item) => quotes.adopt(item),
       'people.quotes',
@@ -96,9 +97,12 @@ export class People {
     return this.metWithLoader.load(id);
   }
 
-  /** One page of the person's quotes (only those about `about` when given), newest article first. */
-  quotes(id: string, about: string | null, page: PageArgs): Promise<Page<QuoteRecord>> {
-    return this.quotesLoader.load({ id, args: { about, page } });
+  /**
+   * One page of the person's quotes (only those about `about` when given), newest article first.
+   * `speakerAffiliations`: also bring the person's organizations (QuoteOptions).
+   */
+  quotes(id: string, about: string | null, page: PageArgs, options: QuoteOptions): Promise<Page<QuoteRecord>> {
+    return this.quotesLoader.load({ id, args: { about, page, speakerAffiliations: options.speakerAffiliations } });
   }
 
   /** One page of the people on a list, by name. `filter.name` must already be lower case. */
@@ -115,4 +119,5 @@ export class People {
 interface QuotesArgs {
   readonly about: string | null;
   readonly page: PageArgs;
+  readonly speakerAffiliations: boolean;
 }

@@ -3,12 +3,22 @@ import type { Db } from '../db/db.js';
 import { entityListLoader, type Entities } from './entities.js';
 import { idLoader } from './batch.js';
 import { pageParams, type PageArgs } from './params.js';
-import { listOf, toQuote, type EntityRecord, type Page, type QuoteRecord } from './records.js';
+import { listOf, toEntity, toQuote, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
 /** Filters of the top-level quote list; null means any. */
 export interface QuoteFilter {
   readonly speaker: string | null;
   readonly about: string | null;
+}
+
+/**
+ * What a quote list brings besides the quotes, their speakers and articles. `speakerAffiliations`:
+ * each speaker's organizations too (the query's `affiliations` column), when the request's selection
+ * asks for them (`speaker { affiliations }`): "what each analyst said, and where they work" is then
+ * one query instead of two. Part of the loader key, so lists asked with and without share nothing.
+ */
+export interface QuoteOptions {
+  readonly speakerAffiliations: boolean;
 }
 
 /** Quotes for one request: by id, their subjects, and the filtered list. */
@@ -37,14 +47,18 @@ export class Quotes {
   /**
    * Converts a quote map (see toQuote) into a record and primes the entity loader with its speaker,
    * so `Quote.speaker` after any quote list costs no round trip (`Quote.article` comes in the
-   * record). The quote-by-id loader is NOT primed: its only callers (search hits, timeline events)
-   * would then skip a query or not depending on which of the request's queries answered first, and
-   * a request's round trips must follow from its shape alone.
+   * record). The speaker's organizations, when the map brings them (QuoteOptions), stay in the
+   * record (`speakerAffiliations`) rather than priming the affiliations loader, and the quote's
+   * `speaker` answers them (resolvers/content.ts). Neither they nor the quote-by-id loader are
+   * primed: a field elsewhere in the request would then skip a query or not depending on which of
+   * the request's queries answered first, and a request's round trips must follow from its shape
+   * alone.
    */
   adopt(item: unknown): QuoteRecord {
-    const speaker = (item as Record<string, unknown>).speaker;
+    const { speaker, affiliations } = item as Record<string, unknown>;
     if (speaker !== null && speaker !== undefined) this.entities.adopt(speaker);
-    return toQuote(item);
+    const record = toQuote(item);
+    return Array.isArray(affiliations) ? { ...record, speakerAffiliations: affiliations.map(toEntity) } : record;
   }
 
   /** Entities the quote is about, by name; [] for an unknown id. */
@@ -52,9 +66,9 @@ export class Quotes {
     return this.aboutLoader.load(id);
   }
 
-  /** One page of all quotes matching `filter`, newest article first. */
-  async list(filter: QuoteFilter, page: PageArgs): Promise<Page<QuoteRecord>> {
-    const [row] = await this.db.read('quotes.list', { ...filter, ...pageParams(page) });
+  /** One page of all quotes matching `filter`, newest article first (QuoteOptions: what else to bring). */
+  async list(filter: QuoteFilter, page: PageArgs, options: QuoteOptions): Promise<Page<QuoteRecord>> {
+    const [row] = await this.db.read('quotes.list', { ...filter, ...pageParams(page), speakerAffiliations: options.speakerAffiliations });
     return {
       items: listOf(row, 'items').map((item) => this.adopt(item)),
       totalCount: Number(row?.total ?? 0),

@@ -43,6 +43,12 @@ export interface EntityRecord {
   readonly labels: readonly string[];
   /** Kind-specific properties as stored: date, outcome, isoCode, placeType, orgType, startYear... */
   readonly props: Readonly<Record<string, unknown>>;
+  /**
+   * Fields of this entity that the query which found it already brought, for this occurrence only
+   * (a quote's speaker with the organizations its quote query brought: QuoteOptions). Absent on
+   * records in the by-id cache; resolvers that honour it fall back to their loader without it.
+   */
+  readonly preloaded?: { readonly affiliations?: readonly EntityRecord[] };
 }
 
 /** An Article node without its (large) text, which `ArticleBody` carries on demand. */
@@ -66,6 +72,8 @@ export interface QuoteRecord {
   /** The article the quote is FROM, brought by the quote's own query (null: none, which breaks the model). */
   readonly article: ArticleRecord | null;
   readonly speakerId: string | null;
+  /** The speaker's organizations, when the quote's query brought them (QuoteOptions); else absent. */
+  readonly speakerAffiliations?: readonly EntityRecord[];
 }
 
 /** One page of a list plus the size of the whole list. */

@@ -3,7 +3,7 @@ import type { Db } from '../db/db.js';
 import { idLoader, pageLoader, type ArgsKey } from './batch.js';
 import { entityListLoader, entityLoader, type Entities } from './entities.js';
 import { pageParams, type PageArgs } from './params.js';
-import type { Quotes } from './quotes.js';
+import type { QuoteOptions, Quotes } from './quotes.js';
 import { listOf, toArticle, type ArticleRecord, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
 /** Filters of the summit list; null means any. Dates are "YYYY-MM-DD", inclusive. */
@@ -21,7 +21,7 @@ export class Summits {
   private readonly participantsLoader: DataLoader<string, EntityRecord[]>;
   private readonly topicsLoader: DataLoader<string, EntityRecord[]>;
   private readonly articlesLoader: DataLoader<string, ArticleRecord[]>;
-  private readonly quotesLoader: DataLoader<ArgsKey<PageArgs>, Page<QuoteRecord>, string>;
+  private readonly quotesLoader: DataLoader<ArgsKey<PageArgs & QuoteOptions>, Page<QuoteRecord>, string>;
 
   constructor(
     private readonly db: Db,
@@ -39,8 +39,9 @@ export class Summits {
       'summits.articles',
     );
     this.quotesLoader = pageLoader(
-      (ids, page: PageArgs) => entities.readCarrying(db, 'summits.quotes', { ids, ...pageParams(page) }),
-      (page) => page,
+      (ids, args: PageArgs & QuoteOptions) =>
+        entities.readCarrying(db, 'summits.quotes', { ids, speakerAffiliations: args.speakerAffiliations, ...pageParams(args) }),
+      (args) => args,
       (item) => quotes.adopt(item),
       'summits.quotes',
     );
@@ -68,9 +69,9 @@ export class Summits {
     return this.articlesLoader.load(id);
   }
 
-  /** One page of the quotes about the summit, newest article first. */
-  quotes(id: string, page: PageArgs): Promise<Page<QuoteRecord>> {
-    return this.quotesLoader.load({ id, args: page });
+  /** One page of the quotes about the summit, newest article first (QuoteOptions: what else to bring). */
+  quotes(id: string, page: PageArgs, options: QuoteOptions): Promise<Page<QuoteRecord>> {
+    return this.quotesLoader.load({ id, args: { ...page, speakerAffiliations: options.speakerAffiliations } });
   }
 
   /**

@@ -1,8 +1,5 @@
 import {
   getArgumentValues,
-  getDirectiveValues,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
   isAbstractType,
   isObjectType,
   Kind,
@@ -13,6 +10,7 @@ import {
 } from 'graphql';
 import { typeNameOfId } from '../data/records.js';
 import type { GraphQLContext } from './context.js';
+import { included } from './selection.js';
 
 /**
  * Look-ahead for `node(id:)` and `entity(id:)`. An id's prefix names its node's type (README.md, Graph model:
@@ -74,7 +72,16 @@ export function prefetchFieldsOf(id: string, ctx: GraphQLContext, info: GraphQLR
     const def = type.getFields()[name];
     if (!allowed.includes(name) || def?.resolve === undefined) continue;
     try {
-      const result: unknown = def.resolve({ id }, getArgumentValues(def, node, info.variableValues), ctx, info);
+      // The info of the field itself (its own selection), as the real call will get it.
+      const fieldInfo: GraphQLResolveInfo = {
+        ...info,
+        fieldName: name,
+        fieldNodes: [node],
+        returnType: def.type,
+        parentType: type,
+        path: { prev: info.path, key: node.alias?.value ?? name, typename: type.name },
+      };
+      const result: unknown = def.resolve({ id }, getArgumentValues(def, node, info.variableValues), ctx, fieldInfo);
       if (result instanceof Promise) {
         result.catch(() => undefined);
         if (carriers?.includes(name) === true) carrying.push(result);
@@ -106,7 +113,3 @@ function collectFields(selections: readonly SelectionNode[], type: GraphQLObject
   }
 }
 
-function included(node: SelectionNode, info: GraphQLResolveInfo): boolean {
-  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
-  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
-}

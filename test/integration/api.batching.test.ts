@@ -216,6 +216,54 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
     expect(twice.roundTrips).toBe(2);
   });
 
+  it("brings the speakers' organizations with the quotes when the selection asks for them", async () => {
+    await resetDatabase(t.db);
+    await loadSeedPaths(t.db, [await generatedSeed(2)]);
+    const app = createApp({ db: t.db });
+    const speakers = `edges { node { id speaker { id affiliations { id name } } } }`;
+    const think = [{ id: 'org:gen-think-tank', name: 'Gen Think Tank' }];
+    const expected = [
+      { id: 'quote:gen-0-a', speaker: { id: 'person:gen-0-a', affiliations: [] } },
+      { id: 'quote:gen-0-b', speaker: { id: 'person:gen-0-b', affiliations: think } },
+    ];
+    const byId = (a: { id: string }, b: { id: string }): number => a.id.localeCompare(b.id);
+
+    // A summit's quotes (through node(id:)): one query for the summit, its quotes, speakers, organizations.
+    const summit = await gql(app, `query($id: ID!) { node(id: $id) { id ... on Summit { quotes { ${speakers} } } } }`, { id: 'summit:gen-0' });
+    expect(summit.errors).toBeUndefined();
+    expect(summit.data.node.quotes.edges.map((e: any) => e.node).sort(byId)).toEqual(expected);
+    expect(summit.roundTrips).toBe(1);
+
+    // The top-level list and a person's quotes, likewise.
+    const list = await gql(app, `query($about: ID!) { quotes(about: $about) { ${speakers} } }`, { about: 'summit:gen-0' });
+    expect(list.errors).toBeUndefined();
+    expect(list.data.quotes.edges.map((e: any) => e.node).sort(byId)).toEqual(expected);
+    expect(list.roundTrips).toBe(1);
+    const own = await gql(app, `query($id: ID!) { node(id: $id) { ... on Person { quotes { ${speakers} } } } }`, { id: 'person:gen-0-b' });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.node.quotes.edges.map((e: any) => e.node)).toEqual([expected[1]]);
+    expect(own.roundTrips).toBe(1);
+
+    // Without affiliations in the selection, nothing more is brought, and the answer is the same as
+    // asking the speaker's affiliations on their own (same organizations, same order).
+    const plain = await gql(app, `query($id: ID!) { node(id: $id) { ... on Person { affiliations { id name } } } }`, { id: 'person:gen-0-b' });
+    expect(plain.data.node.affiliations).toEqual(think);
+    expect(plain.roundTrips).toBe(1);
+
+    // The same person's affiliations asked elsewhere in the request run their own query, every
+    // time: what a quote query brought serves that quote's speaker only, so the count never depends
+    // on which query answered first.
+    for (let i = 0; i < 5; i++) {
+      const both = await gql(
+        app,
+        `query { s: node(id: "summit:gen-0") { ... on Summit { quotes { ${speakers} } } } p: node(id: "person:gen-0-b") { ... on Person { affiliations { id } } } }`,
+      );
+      expect(both.errors).toBeUndefined();
+      expect(both.data.p.affiliations).toEqual([{ id: 'org:gen-think-tank' }]);
+      expect(both.roundTrips).toBe(2);
+    }
+  });
+
   // Every field listed as bringing its parent back must: node(id:) asking only that field is one
   // query, and the node's own fields are right. An id of each type from the generated graph.
   const ids: Record<string, string> = {

@@ -12,7 +12,13 @@ type A = Resolver<ArticleRecord>;
  */
 export const contentResolvers: ResolverMap = {
   Quote: {
-    speaker: ((q, _a, ctx) => (q.speakerId === null ? null : ctx.loaders.entities.get(q.speakerId))) satisfies Q,
+    // A speaker whose organizations came with the quote carries them for this occurrence only.
+    speaker: ((q, _a, ctx) => {
+      if (q.speakerId === null) return null;
+      const speaker = ctx.loaders.entities.get(q.speakerId);
+      const affiliations = q.speakerAffiliations;
+      return affiliations === undefined ? speaker : speaker.then((p) => (p === null ? null : { ...p, preloaded: { affiliations } }));
+    }) satisfies Q,
     about: ((q, _a, ctx) => ctx.loaders.quotes.about(q.id)) satisfies Q,
   },
   Article: {

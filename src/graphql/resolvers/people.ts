@@ -1,6 +1,7 @@
 import type { EntityRecord } from '../../data/records.js';
 import { checkOptionalId } from '../args.js';
 import { pageArgs, toConnection } from '../cursor.js';
+import { quoteOptions } from '../selection.js';
 import type { PageInput, Resolver, ResolverMap } from './types.js';
 
 /** The person category labels (README.md, Graph model); other labels (Entity, Person) are structural. */
@@ -15,12 +16,12 @@ export const personResolvers: ResolverMap = {
     isAnalyst: ((p) => p.labels.includes('Analyst')) satisfies P,
     labels: ((p) => p.labels.filter((l) => CATEGORIES.has(l)).sort()) satisfies P,
     leaderOf: ((p, _a, ctx) => ctx.loaders.people.leaderOf(p.id)) satisfies P,
-    affiliations: ((p, _a, ctx) => ctx.loaders.people.affiliations(p.id)) satisfies P,
+    affiliations: ((p, _a, ctx) => p.preloaded?.affiliations ?? ctx.loaders.people.affiliations(p.id)) satisfies P,
     summits: ((p, _a, ctx) => ctx.loaders.people.summits(p.id)) satisfies P,
     metWith: ((p, _a, ctx) => ctx.loaders.people.metWith(p.id)) satisfies P,
-    quotes: ((p, { first, after, about }, ctx) =>
+    quotes: ((p, { first, after, about }, ctx, info) =>
       ctx.loaders.people
-        .quotes(p.id, checkOptionalId('about', about), pageArgs(first, after))
+        .quotes(p.id, checkOptionalId('about', about), pageArgs(first, after), quoteOptions(info))
         .then(toConnection)) satisfies P<PageInput & { about?: string | null }>,
   },
 };

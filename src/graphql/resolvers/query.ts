@@ -3,6 +3,7 @@ import type { EntityKind } from '../../data/records.js';
 import type { PersonList } from '../../data/people.js';
 import { badInput } from '../../errors.js';
 import { prefetchFieldsOf } from '../lookahead.js';
+import { quoteOptions } from '../selection.js';
 import { checkId, checkOptionalId, intInRange, optionalText } from '../args.js';
 import { MAX_PAGE_SIZE, pageArgs, toConnection } from '../cursor.js';
 import type { PageInput, Resolver, ResolverMap } from './types.js';
@@ -85,10 +86,10 @@ export const queryResolvers: ResolverMap = {
 
     analysts: personList('analysts'),
 
-    quotes: ((_r, { first, after, speaker, about }, ctx) => {
+    quotes: ((_r, { first, after, speaker, about }, ctx, info) => {
       const page = pageArgs(first, after);
       const filter = { speaker: checkOptionalId('speaker', speaker), about: checkOptionalId('about', about) };
-      return ctx.loaders.quotes.list(filter, page).then(toConnection);
+      return ctx.loaders.quotes.list(filter, page, quoteOptions(info)).then(toConnection);
     }) satisfies Q<PageInput & { speaker?: string | null; about?: string | null }>,
 
     articles: ((_r, { first, after, search }, ctx) => {

@@ -1,5 +1,6 @@
 import type { EntityRecord } from '../../data/records.js';
 import { pageArgs, toConnection } from '../cursor.js';
+import { quoteOptions } from '../selection.js';
 import { textProp } from './entities.js';
 import type { PageInput, Resolver, ResolverMap } from './types.js';
 
@@ -13,8 +14,8 @@ export const summitResolvers: ResolverMap = {
     country: ((s, _a, ctx) => ctx.loaders.summits.country(s.id)) satisfies S,
     participants: ((s, _a, ctx) => ctx.loaders.summits.participants(s.id)) satisfies S,
     topics: ((s, _a, ctx) => ctx.loaders.summits.topics(s.id)) satisfies S,
-    quotes: ((s, { first, after }, ctx) =>
-      ctx.loaders.summits.quotes(s.id, pageArgs(first, after)).then(toConnection)) satisfies S<PageInput>,
+    quotes: ((s, { first, after }, ctx, info) =>
+      ctx.loaders.summits.quotes(s.id, pageArgs(first, after), quoteOptions(info)).then(toConnection)) satisfies S<PageInput>,
     articles: ((s, _a, ctx) => ctx.loaders.summits.articles(s.id)) satisfies S,
   },
 };
