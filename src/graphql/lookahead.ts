@@ -66,20 +66,27 @@ export function prefetchFieldsOf(id: string, ctx: GraphQLContext, info: GraphQLR
   if (allowed === undefined || !isObjectType(type)) return undefined;
   const fields: FieldNode[] = [];
   for (const f of info.fieldNodes) collectFields(f.selectionSet?.selections ?? [], type, info, fields);
-  const carrying: Promise<unknown>[] = [];
+  // Nodes with the same response key are one field (GraphQL merges them): one call with all of them.
+  const byKey = new Map<string, FieldNode[]>();
   for (const node of fields) {
+    const key = node.alias?.value ?? node.name.value;
+    byKey.set(key, [...(byKey.get(key) ?? []), node]);
+  }
+  const carrying: Promise<unknown>[] = [];
+  for (const [key, nodes] of byKey) {
+    const node = nodes[0] as FieldNode;
     const name = node.name.value;
     const def = type.getFields()[name];
     if (!allowed.includes(name) || def?.resolve === undefined) continue;
     try {
-      // The info of the field itself (its own selection), as the real call will get it.
+      // The info of the field itself (its own merged selection), as the real call will get it.
       const fieldInfo: GraphQLResolveInfo = {
         ...info,
         fieldName: name,
-        fieldNodes: [node],
+        fieldNodes: nodes,
         returnType: def.type,
         parentType: type,
-        path: { prev: info.path, key: node.alias?.value ?? name, typename: type.name },
+        path: { prev: info.path, key, typename: type.name },
       };
       const result: unknown = def.resolve({ id }, getArgumentValues(def, node, info.variableValues), ctx, fieldInfo);
       if (result instanceof Promise) {

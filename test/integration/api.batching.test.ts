@@ -244,6 +244,17 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
     expect(own.data.node.quotes.edges.map((e: any) => e.node)).toEqual([expected[1]]);
     expect(own.roundTrips).toBe(1);
 
+    // The same field twice in the selection (merged by GraphQL), once with affiliations: one query.
+    const merged = await gql(
+      app,
+      `query($id: ID!) { node(id: $id) { ... on Summit { quotes { totalCount } } ... on Summit { quotes { ${speakers} } } } }`,
+      { id: 'summit:gen-0' },
+    );
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data.node.quotes.totalCount).toBe(2);
+    expect(merged.data.node.quotes.edges.map((e: any) => e.node).sort(byId)).toEqual(expected);
+    expect(merged.roundTrips).toBe(1);
+
     // Without affiliations in the selection, nothing more is brought, and the answer is the same as
     // asking the speaker's affiliations on their own (same organizations, same order).
     const plain = await gql(app, `query($id: ID!) { node(id: $id) { ... on Person { affiliations { id name } } } }`, { id: 'person:gen-0-b' });
