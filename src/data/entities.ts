@@ -38,7 +38,7 @@ export class Entities {
   /** Ids whose node the carrying queries that include them bring back (wantParent). */
   private readonly parentsWanted = new Set<string>();
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.byId = idLoader(
       (ids) => db.read('entities.by-ids', { ids }),
       (row) => toEntity(row.item),
@@ -94,9 +94,9 @@ export class Entities {
    * in `$carry`, else null. The wanted ids of the batch go in `$carry` and their nodes are adopted
    * (primed), so a later `get` of them costs no round trip.
    */
-  async readCarrying(db: Db, name: QueryName, params: { ids: readonly string[] } & Record<string, unknown>): Promise<Row[]> {
+  async readCarrying(name: QueryName, params: { ids: readonly string[] } & Record<string, unknown>): Promise<Row[]> {
     const carry = params.ids.filter((id) => this.parentsWanted.has(id));
-    const rows = await db.read(name, { ...params, carry });
+    const rows = await this.db.read(name, { ...params, carry });
     if (carry.length > 0) for (const row of rows) if (row.parent !== null && row.parent !== undefined) this.adopt(row.parent);
     return rows;
   }
@@ -162,7 +162,7 @@ export function entityListLoader(
   options: { carriesParent?: boolean } = {},
 ): DataLoader<string, EntityRecord[]> {
   return idLoader(
-    (ids) => (options.carriesParent === true ? entities.readCarrying(db, name, { ids }) : db.read(name, { ids })),
+    (ids) => (options.carriesParent === true ? entities.readCarrying(name, { ids }) : db.read(name, { ids })),
     (row) => entities.adoptAll(listOf(row, 'items')),
     () => [],
     name,

@@ -66,7 +66,7 @@ export class People {
     this.metWithLoader = entityListLoader(db, 'people.met-with', entities, { carriesParent: true });
     this.quotesLoader = pageLoader(
       (ids, args: QuotesArgs) =>
-        entities.readCarrying(db, 'people.quotes', { ids, about: args.about, speakerAffiliations: args.speakerAffiliations, ...pageParams(args.page) }),
+        entities.readCarrying('people.quotes', { ids, about: args.about, speakerAffiliations: args.speakerAffiliations, ...pageParams(args.page) }),
       (args) => args.page,
       (item) => quotes.adopt(item),
       'people.quotes',

@@ -21,7 +21,7 @@ export class Summits {
   private readonly participantsLoader: DataLoader<string, EntityRecord[]>;
   private readonly topicsLoader: DataLoader<string, EntityRecord[]>;
   private readonly articlesLoader: DataLoader<string, ArticleRecord[]>;
-  private readonly quotesLoader: DataLoader<ArgsKey<PageArgs & QuoteOptions>, Page<QuoteRecord>, string>;
+  private readonly quotesLoader: DataLoader<ArgsKey<QuotesArgs>, Page<QuoteRecord>, string>;
 
   constructor(
     private readonly db: Db,
@@ -39,9 +39,9 @@ export class Summits {
       'summits.articles',
     );
     this.quotesLoader = pageLoader(
-      (ids, args: PageArgs & QuoteOptions) =>
-        entities.readCarrying(db, 'summits.quotes', { ids, speakerAffiliations: args.speakerAffiliations, ...pageParams(args) }),
-      (args) => args,
+      (ids, args: QuotesArgs) =>
+        entities.readCarrying('summits.quotes', { ids, speakerAffiliations: args.speakerAffiliations, ...pageParams(args.page) }),
+      (args) => args.page,
       (item) => quotes.adopt(item),
       'summits.quotes',
     );
@@ -71,7 +71,7 @@ export class Summits {
 
   /** One page of the quotes about the summit, newest article first (QuoteOptions: what else to bring). */
   quotes(id: string, page: PageArgs, options: QuoteOptions): Promise<Page<QuoteRecord>> {
-    return this.quotesLoader.load({ id, args: { ...page, speakerAffiliations: options.speakerAffiliations } });
+    return this.quotesLoader.load({ id, args: { page, speakerAffiliations: options.speakerAffiliations } });
   }
 
   /**
@@ -91,4 +91,9 @@ export class Summits {
     });
     return { items, totalCount: Number(row?.total ?? 0), offset: page.offset };
   }
+}
+
+interface QuotesArgs {
+  readonly page: PageArgs;
+  readonly speakerAffiliations: boolean;
 }

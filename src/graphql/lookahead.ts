@@ -51,6 +51,17 @@ export const CARRIES_PARENT: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Looks up the node `id` names with `lookup`, starting alongside it the loads of the fields the
+ * selection asks of its type (prefetchFieldsOf). When one of them brings the node back, the lookup
+ * waits for it and finds the node primed; if none did (no such node, or the load failed), the
+ * lookup runs after them. `id` must already be checked.
+ */
+export function lookUpAhead<T>(id: string, ctx: GraphQLContext, info: GraphQLResolveInfo, lookup: (id: string) => Promise<T>): Promise<T> {
+  const carried = prefetchFieldsOf(id, ctx, info);
+  return carried === undefined ? lookup(id) : carried.then(() => lookup(id));
+}
+
+/**
  * Starts, without waiting, the loads of every field the current field's selection asks of the type
  * that `id` names (through inline fragments and named fragments on that type or an interface it
  * implements; @skip/@include honoured). Errors are left to the real resolver calls.
@@ -58,7 +69,7 @@ export const CARRIES_PARENT: Readonly<Record<string, readonly string[]>> = {
  * Returns a promise that settles once the loads that bring back the node of `id` (CARRIES_PARENT)
  * have, or undefined when none was started: the caller then looks the node up at once.
  */
-export function prefetchFieldsOf(id: string, ctx: GraphQLContext, info: GraphQLResolveInfo): Promise<void> | undefined {
+function prefetchFieldsOf(id: string, ctx: GraphQLContext, info: GraphQLResolveInfo): Promise<void> | undefined {
   const typeName = typeNameOfId(id);
   const allowed = typeName === undefined ? undefined : KEYED_BY_ID[typeName];
   const carriers = typeName === undefined ? undefined : CARRIES_PARENT[typeName];

@@ -2,7 +2,7 @@ import { searchWords } from '../../data/lucene.js';
 import type { EntityKind } from '../../data/records.js';
 import type { PersonList } from '../../data/people.js';
 import { badInput } from '../../errors.js';
-import { prefetchFieldsOf } from '../lookahead.js';
+import { lookUpAhead } from '../lookahead.js';
 import { quoteOptions } from '../selection.js';
 import { checkId, checkOptionalId, intInRange, optionalText } from '../args.js';
 import { MAX_PAGE_SIZE, pageArgs, toConnection } from '../cursor.js';
@@ -40,20 +40,12 @@ function personList(which: PersonList): Q<PageInput & { where?: PersonWhere | nu
  */
 export const queryResolvers: ResolverMap = {
   Query: {
-    // Both start the loads of the fields asked of the id's type alongside the lookup, and when one
-    // of them brings the node back, take it from there rather than looking it up (lookahead.ts). If
-    // it did not (no such node, or the load failed), the lookup runs after it.
-    node: ((_r, { id }, ctx, info) => {
-      checkId('id', id);
-      const carried = prefetchFieldsOf(id, ctx, info);
-      return carried === undefined ? ctx.loaders.nodes.get(id) : carried.then(() => ctx.loaders.nodes.get(id));
-    }) satisfies Q<{ id: string }>,
+    // Both start the loads of the fields asked of the id's type alongside the lookup (lookahead.ts).
+    node: ((_r, { id }, ctx, info) =>
+      lookUpAhead(checkId('id', id), ctx, info, (i) => ctx.loaders.nodes.get(i))) satisfies Q<{ id: string }>,
 
-    entity: ((_r, { id }, ctx, info) => {
-      checkId('id', id);
-      const carried = prefetchFieldsOf(id, ctx, info);
-      return carried === undefined ? ctx.loaders.entities.get(id) : carried.then(() => ctx.loaders.entities.get(id));
-    }) satisfies Q<{ id: string }>,
+    entity: ((_r, { id }, ctx, info) =>
+      lookUpAhead(checkId('id', id), ctx, info, (i) => ctx.loaders.entities.get(i))) satisfies Q<{ id: string }>,
 
     search: ((_r, { query, kinds, first }, ctx) => {
       const words = searchWords(query);
