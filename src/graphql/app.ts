@@ -9,7 +9,7 @@ import type { Db } from '../db/db.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { useQueryCost } from './cost.js';
 import { maskError, yogaLogger } from './errors.js';
-import { useLiveness, useReadiness, useRoundTripCount } from './plugins.js';
+import { useLiveness, useReadiness, useRequestBodyLimit, useRoundTripCount } from './plugins.js';
 import { createSchema } from './schema.js';
 
 /** The query GraphiQL opens with: the Vladivostok summit, its place, people and quotes. */
@@ -72,6 +72,8 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
     maskedErrors: { maskError, isDev: false },
     logging: logger ? yogaLogger(logger) : false,
     landingPage: false,
-    plugins: [useLiveness(), useReadiness(db), useGraphQlJit(), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(), useRoundTripCount(logger)],
+    // useRequestBodyLimit instead: the same limit without a stream pipeline per request.
+    maxRequestBodySize: false,
+    plugins: [useLiveness(), useReadiness(db), useRequestBodyLimit(), useGraphQlJit(), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(), useRoundTripCount(logger)],
   });
 }

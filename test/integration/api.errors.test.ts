@@ -2,15 +2,17 @@
  * Errors as clients see them: expected ones with `extensions.code` (NOT_FOUND, BAD_USER_INPUT,
  * DB_UNAVAILABLE), everything else masked; query limits; health and readiness; GraphiQL served.
  */
+import { createServer } from 'node:http';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CypherRegistry } from '../../src/db/cypher.js';
 import { Db, type Row } from '../../src/db/db.js';
 import { DomainError } from '../../src/errors.js';
 import { createApp, type App } from '../../src/graphql/app.js';
+import { MAX_REQUEST_BODY_BYTES } from '../../src/graphql/plugins.js';
 import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 import { freePort } from '../support/ports.js';
-import { codes, gql } from './api-client.js';
+import { codes, gql, type GraphQLErrorJson } from './api-client.js';
 
 
 let t: TestDb;
@@ -167,6 +169,61 @@ describe('query limits', () => {
     expect(res.errors![0]!.message).toMatch(/aliases/i);
   });
 
+  describe('request body limit', () => {
+    const post = async (body: BodyInit, headers: Record<string, string> = {}): Promise<Response> =>
+      app.fetch('http://api.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+    /** A JSON body of about `bytes` bytes: a tiny query padded with a variable nobody reads. */
+    const padded = (bytes: number): string => JSON.stringify({ query: '{ stats { articles } }', variables: { pad: 'x'.repeat(bytes) } });
+    /** The same text as a stream of 64 KiB chunks: no Content-Length, as with chunked transfer encoding. */
+    const chunked = (text: string): ReadableStream<Uint8Array> => {
+      const bytes = new TextEncoder().encode(text);
+      let at = 0;
+      return new ReadableStream({
+        pull(controller) {
+          if (at >= bytes.length) return controller.close();
+          controller.enqueue(bytes.subarray(at, (at += 65_536)));
+        },
+      });
+    };
+    const errorOf = async (res: Response): Promise<[number, string | undefined]> => [res.status, ((await res.json()) as { errors: GraphQLErrorJson[] }).errors[0]!.extensions?.code];
+
+    it('rejects a Content-Length above 1 MB with 413 before reading the body, and a malformed one with 400', async () => {
+      expect(await errorOf(await post('{}', { 'content-length': String(MAX_REQUEST_BODY_BYTES + 1) }))).toEqual([413, 'REQUEST_ENTITY_TOO_LARGE']);
+      expect(await errorOf(await post('{}', { 'content-length': '2, 2' }))).toEqual([400, 'BAD_REQUEST']);
+    });
+
+    it('counts a body without Content-Length as it arrives: 413 past 1 MB, answered below it', async () => {
+      expect(await errorOf(await post(chunked(padded(MAX_REQUEST_BODY_BYTES + 10))))).toEqual([413, 'REQUEST_ENTITY_TOO_LARGE']);
+      const res = await post(chunked(padded(MAX_REQUEST_BODY_BYTES - 1000)));
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { data: { stats: { articles: number } } }).data.stats.articles).toBeGreaterThan(0);
+    });
+
+    it('holds over HTTP: Node delivers a body of exactly its Content-Length, and 1 MB + 1 is refused', async () => {
+      const server = createServer(app);
+      const port = await freePort();
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+      try {
+        const send = (body: string): Promise<Response> =>
+          fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const small = await send(padded(MAX_REQUEST_BODY_BYTES - 1000));
+        expect(small.status).toBe(200);
+        expect(((await small.json()) as { data: { stats: { articles: number } } }).data.stats.articles).toBeGreaterThan(0);
+        const big = padded(MAX_REQUEST_BODY_BYTES);
+        expect(Buffer.byteLength(big)).toBeGreaterThan(MAX_REQUEST_BODY_BYTES);
+        expect(await errorOf(await send(big))).toEqual([413, 'REQUEST_ENTITY_TOO_LARGE']);
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+  });
+
   describe('query cost', () => {
     const NESTED = `query($outer: Int, $inner: Int) { summits(first: $outer) { edges { node { quotes(first: $inner) { edges { node { text about { name } } } } } } } }`;
 
@@ -183,6 +240,15 @@ describe('query limits', () => {
       const res = await gql(app, NESTED, { outer: 100, inner: 100 });
       expect(codes(res)).toEqual(['QUERY_TOO_COSTLY']);
       expect(res.roundTrips ?? 0).toBe(0);
+    });
+
+    it('costs each set of variables of the same query apart (the kept costs never leak between them)', async () => {
+      for (let i = 0; i < 2; i++) {
+        expect(codes(await gql(app, NESTED, { outer: 100, inner: 100 }))).toEqual(['QUERY_TOO_COSTLY']);
+        expect((await gql(app, NESTED, { outer: 5, inner: 5 })).errors).toBeUndefined();
+        expect(codes(await gql(app, NESTED, { outer: 5, inner: 100 }))).toEqual([]);
+        expect(codes(await gql(app, NESTED, { outer: 100, inner: 100 }))).toEqual(['QUERY_TOO_COSTLY']);
+      }
     });
 
     it('lets the same shape through with small pages, and the dashboards\' usual queries', async () => {
