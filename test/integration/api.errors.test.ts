@@ -106,6 +106,27 @@ describe('masking', () => {
     expect(JSON.stringify(res.errors)).not.toContain('MATCH');
   });
 
+  it('maps a failing query to DB_ERROR with Neo4j\'s code (write transactions, reads in either mode) and leaves Error.stackTraceLimit as it was', async () => {
+    // Db.run sets the limit to 0 while the driver builds its Result (it would format a stack trace
+    // per query); errors still arrive, mapped, and the limit is back afterwards.
+    const limit = Error.stackTraceLimit;
+    const failures: [string, () => Promise<unknown>, RegExp][] = [
+      ['write transaction', () => t.db.writeTransaction((tx) => tx.runStatement('RETURN nonsense(', {})), /Statement\.SyntaxError/],
+      ['managed read', () => t.db.read('entities.by-ids', {}), /Statement\.ParameterMissing/],
+      ['auto-commit read', () => t.db.counting(() => {}, 'auto-commit').read('entities.by-ids', {}), /Statement\.ParameterMissing/],
+    ];
+    for (const [label, failing, code] of failures) {
+      const err = await failing().then(() => undefined, (e: unknown) => e);
+      expect(err, label).toBeInstanceOf(DomainError);
+      expect((err as DomainError).code, label).toBe('DB_ERROR');
+      expect((err as DomainError).message, label).toMatch(code);
+      expect(Error.stackTraceLimit, label).toBe(limit);
+    }
+    expect(await t.db.read('graph.stats')).toHaveLength(1);
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new Error('x').stack).toMatch(/\n\s+at /);
+  });
+
   it('keeps the other fields of a response when one field fails', async () => {
     // path is nullable, so its error leaves the rest of `data` in place.
     const res = await gql(app, '{ ok: entity(id: "person:kim-jong-un") { name } bad: path(from: "person:nobody", to: "country:PRK") { length } }');
