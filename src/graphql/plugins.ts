@@ -70,7 +70,7 @@ const tooLarge = (limit: number): GraphQLError =>
 
 /**
  * Rejects a request body larger than `limit` bytes (413), in place of yoga's own limit
- * (`maxRequestBodySize: false` in createApp). Yoga's pipes every body through a counting
+ * (`maxRequestBodySize: false` in createApp). Yoga's limit pipes every body through a counting
  * TransformStream, and Node's stream pipeline behind it creates an AbortController per request and
  * a DOMException when it finishes: 10-16% of the server's CPU on `{ __typename }`, 3-4% on the
  * benchmark mix. A request with a Content-Length needs no counting: the header is checked (digits
