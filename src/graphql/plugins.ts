@@ -97,13 +97,13 @@ export function useRequestBodyLimit(limit = MAX_REQUEST_BODY_BYTES): Plugin {
 }
 
 /** The whole body of `request`, failing with 413 as soon as more than `limit` bytes have arrived. */
-async function readAtMost(request: Request, limit: number): Promise<ArrayBuffer> {
-  const chunks: Uint8Array[] = [];
+async function readAtMost(request: Request, limit: number): Promise<Blob> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
+  const reader = (request.body as ReadableStream<Uint8Array<ArrayBuffer>>).getReader();
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return new Blob(chunks);
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
@@ -111,11 +111,4 @@ async function readAtMost(request: Request, limit: number): Promise<ArrayBuffer>
     }
     chunks.push(value);
   }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body.buffer;
 }
