@@ -1,10 +1,12 @@
 // People AFFILIATED_WITH each organization, each once (several titles are several relationships),
 // by name.
 // parent: the node itself for the ids in $carry, else null (look-ahead, src/graphql/lookahead.ts).
+// With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
+// projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 UNWIND $ids AS id
 MATCH (o:Organization {id: id})
-RETURN id, CASE WHEN id IN $carry THEN o END AS parent, COLLECT {
+RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN o {.id, .name, .orgType} ELSE o END AS parent, COLLECT {
   MATCH (p:Person)-[:AFFILIATED_WITH]->(o)
   WITH DISTINCT p
-  RETURN p ORDER BY toLower(p.name), p.id
+  RETURN CASE WHEN $light THEN p {.id, .name} ELSE p END ORDER BY toLower(p.name), p.id
 } AS items

@@ -4,9 +4,11 @@
 // parent: the node itself for the ids in $carry, else null (look-ahead, src/graphql/lookahead.ts).
 // With $speakerAffiliations, each item also brings its speaker's organizations as people.affiliations
 // orders them (else null).
+// With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
+// projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-RETURN id, CASE WHEN id IN $carry THEN p END AS parent,
+RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN p {.id, .name} ELSE p END AS parent,
   COUNT {
     MATCH (p)-[:SAID]->(q:Quote)
     WHERE $about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) }
@@ -18,8 +20,8 @@ RETURN id, CASE WHEN id IN $carry THEN p END AS parent,
     SKIP $offset LIMIT $limit
     OPTIONAL MATCH (a:Article {id: q.articleId})
     WITH q, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-    RETURN {quote: q {.id, .text, .sentence}, speaker: p, article: a {.id, .title, .url, .publishedAt},
+    RETURN {quote: q {.id, .text, .sentence}, speaker: CASE WHEN $light THEN p {.id, .name} ELSE p END, article: a {.id, .title, .url, .publishedAt},
       affiliations: CASE WHEN $speakerAffiliations AND p IS NOT NULL THEN COLLECT {
-        MATCH (p)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN o ORDER BY toLower(o.name), o.id
+        MATCH (p)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN CASE WHEN $light THEN o {.id, .name, .orgType} ELSE o END ORDER BY toLower(o.name), o.id
       } END}
   } AS items

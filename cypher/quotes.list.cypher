@@ -3,6 +3,8 @@
 // the page is cut before speakers and articles (without text) are looked up.
 // With $speakerAffiliations, each item also brings its speaker's organizations as people.affiliations
 // orders them (else null).
+// With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
+// projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 CALL () {
   MATCH (q:Quote)
   WHERE ($speaker IS NULL OR EXISTS { (:Person {id: $speaker})-[:SAID]->(q) })
@@ -18,9 +20,9 @@ CALL () {
   OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
   OPTIONAL MATCH (a:Article {id: q.articleId})
   WITH q, sp, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-  RETURN collect({quote: q {.id, .text, .sentence}, speaker: sp, article: a {.id, .title, .url, .publishedAt},
+  RETURN collect({quote: q {.id, .text, .sentence}, speaker: CASE WHEN $light THEN sp {.id, .name} ELSE sp END, article: a {.id, .title, .url, .publishedAt},
     affiliations: CASE WHEN $speakerAffiliations AND sp IS NOT NULL THEN COLLECT {
-      MATCH (sp)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN o ORDER BY toLower(o.name), o.id
+      MATCH (sp)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN CASE WHEN $light THEN o {.id, .name, .orgType} ELSE o END ORDER BY toLower(o.name), o.id
     } END
   }) AS items
 }

@@ -4,6 +4,8 @@
 // Also returns, per item and in item order, the page's participants and countries (the same answers
 // as summits.participants and summits.country), which the dashboards ask with the list nearly always:
 // the loaders are primed with them, so the common list shape costs one query, not three.
+// With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
+// projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 MATCH (s:Summit)
 WHERE ($participant IS NULL OR EXISTS { (:Person {id: $participant})-[:ATTENDED]->(s) })
   AND ($country IS NULL OR EXISTS { (s)-[:HELD_IN]->(:Place)-[:LOCATED_IN*1..5]->(:Country {id: $country}) })
@@ -12,13 +14,13 @@ WHERE ($participant IS NULL OR EXISTS { (:Person {id: $participant})-[:ATTENDED]
 WITH s ORDER BY s.date IS NULL, s.date DESC, s.id
 WITH collect(s) AS matched
 WITH size(matched) AS total, matched[$offset..$offset + $limit] AS items
-RETURN total, items,
+RETURN total, [s IN items | CASE WHEN $light THEN s {.id, .name, .date} ELSE s END] AS items,
   [s IN items | COLLECT {
     MATCH (p:Person)-[:ATTENDED]->(s)
-    RETURN p ORDER BY toLower(p.name), p.id
+    RETURN CASE WHEN $light THEN p {.id, .name} ELSE p END ORDER BY toLower(p.name), p.id
   }] AS participants,
   [s IN items | COLLECT {
     MATCH path = (s)-[:HELD_IN]->(:Place)-[:LOCATED_IN*1..5]->(c:Country)
-    RETURN c ORDER BY length(path), c.name
+    RETURN CASE WHEN $light THEN c {.id, .name, .isoCode} ELSE c END ORDER BY length(path), c.name
     LIMIT 1
   }[0]] AS countries

@@ -1,8 +1,10 @@
 // People who ATTENDED each summit, by name.
 // parent: the node itself for the ids in $carry, else null (look-ahead, src/graphql/lookahead.ts).
+// With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
+// projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 UNWIND $ids AS id
 MATCH (s:Summit {id: id})
-RETURN id, CASE WHEN id IN $carry THEN s END AS parent, COLLECT {
+RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN s {.id, .name, .date} ELSE s END AS parent, COLLECT {
   MATCH (p:Person)-[:ATTENDED]->(s)
-  RETURN p ORDER BY toLower(p.name), p.id
+  RETURN CASE WHEN $light THEN p {.id, .name} ELSE p END ORDER BY toLower(p.name), p.id
 } AS items

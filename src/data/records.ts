@@ -88,13 +88,19 @@ export interface Page<T> {
 type PlainNode = Record<string, unknown> & { labels?: unknown };
 
 /**
- * Turns a plain Entity node into a record. Throws when the node carries no kind label: every Entity
- * node must have one (README.md, Graph model), so this is a broken graph, not bad input, and it is masked.
+ * Turns a plain Entity node into a record: a whole node (its properties plus `labels`), or a light
+ * projection (`{.id, .name, ...}` without labels; src/graphql/projection.ts), whose kind is its id's
+ * prefix and whose labels, aliases and other properties are absent. Throws when a whole node carries
+ * no kind label, or a projection's id no kind prefix: every Entity node must have both (README.md,
+ * Graph model), so this is a broken graph, not bad input, and it is masked.
  */
 export function toEntity(value: unknown): EntityRecord {
   const node = value as PlainNode;
   const labels = Array.isArray(node.labels) ? (node.labels as string[]) : [];
-  const kind = labels.map((l) => KIND_BY_LABEL.get(l)).find((k) => k !== undefined);
+  const kind =
+    node.labels === undefined
+      ? kindOfId(String(node.id))
+      : labels.map((l) => KIND_BY_LABEL.get(l)).find((k) => k !== undefined);
   if (kind === undefined) {
     throw new Error(`Entity node ${JSON.stringify(node.id)} has no kind label (labels: ${labels.join(', ')})`);
   }

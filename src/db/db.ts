@@ -35,6 +35,18 @@ export type ReadMode =
    */
   | 'auto-commit';
 
+/**
+ * Parameters every read receives besides its own; a query that does not use one ignores it. One
+ * today: `light`, true when a GraphQL request asks nothing of an entity beyond its id, name and small
+ * typed fields, so that list queries may return light projections instead of whole nodes
+ * (src/graphql/projection.ts). Outside such a request it is false: whole nodes.
+ */
+export interface ReadParams {
+  readonly light: boolean;
+}
+
+export const DEFAULT_READ_PARAMS: ReadParams = { light: false };
+
 /** Called as a query starts; may return a function to call once it has finished (reads only). */
 export type OnRoundTrip = (name: QueryName) => void | (() => void);
 
@@ -51,26 +63,29 @@ export class Db {
     readonly database: string,
     private readonly onRoundTrip: OnRoundTrip = () => {},
     readonly readMode: ReadMode = 'managed',
+    private readonly readParams: () => ReadParams = () => DEFAULT_READ_PARAMS,
   ) {}
 
   /**
    * A Db sharing this driver whose every query calls `onRoundTrip(name)` first (once per query,
    * not per retry), and for reads the function that returns when the read has finished, with reads
-   * run as `readMode` says (default: this Db's mode).
+   * run as `readMode` says (default: this Db's mode) and given `readParams()`, read at each query so
+   * that a request can set them once its operation is known (default: this Db's).
    */
-  counting(onRoundTrip: OnRoundTrip, readMode: ReadMode = this.readMode): Db {
-    return new Db(this.driver, this.queries, this.database, onRoundTrip, readMode);
+  counting(onRoundTrip: OnRoundTrip, readMode: ReadMode = this.readMode, readParams: () => ReadParams = this.readParams): Db {
+    return new Db(this.driver, this.queries, this.database, onRoundTrip, readMode, readParams);
   }
 
   /**
    * Runs a named read query: in its own read transaction (mode 'managed'), or as one auto-commit
    * query retried once on a transient error (mode 'auto-commit'). Either way each call is one
-   * self-contained query with its own session, so calls may run in parallel.
+   * self-contained query with its own session, so calls may run in parallel. The query gets the
+   * read parameters (ReadParams) under its own.
    */
   async read(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
     const finished = this.onRoundTrip(name);
     try {
-      return await this.readNow(name, params);
+      return await this.readNow(name, { ...this.readParams(), ...params });
     } finally {
       if (typeof finished === 'function') finished();
     }

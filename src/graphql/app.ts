@@ -9,6 +9,7 @@ import type { Db } from '../db/db.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { useQueryCost } from './cost.js';
 import { maskError, yogaLogger } from './errors.js';
+import { useLightProjection } from './projection.js';
 import { useLiveness, useReadiness, useRequestBodyLimit, useRoundTripCount } from './plugins.js';
 import { createSchema } from './schema.js';
 
@@ -74,6 +75,6 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
     landingPage: false,
     // useRequestBodyLimit instead: the same limit without a stream pipeline per request.
     maxRequestBodySize: false,
-    plugins: [useLiveness(), useReadiness(db), useRequestBodyLimit(), useGraphQlJit(), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(), useRoundTripCount(logger)],
+    plugins: [useLiveness(), useReadiness(db), useRequestBodyLimit(), useGraphQlJit(), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(), useLightProjection(), useRoundTripCount(logger)],
   });
 }

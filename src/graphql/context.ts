@@ -21,6 +21,8 @@ export interface RoundTrips {
 export interface GraphQLContext {
   readonly loaders: Loaders;
   readonly roundTrips: RoundTrips;
+  /** Given to every read of the request (ReadParams); `light` is set by useLightProjection. */
+  readonly readParams: { light: boolean };
 }
 
 /**
@@ -29,6 +31,7 @@ export interface GraphQLContext {
  */
 export function createContext(db: Db): GraphQLContext {
   const roundTrips: RoundTrips = { count: 0, steps: 0, inFlight: 0, names: [] };
+  const readParams = { light: false };
   // Auto-commit reads: every read of a request is one self-contained query, so the BEGIN/COMMIT of
   // a managed transaction is pure overhead here (see ReadMode in src/db/db.ts).
   const counted = db.counting((name) => {
@@ -39,6 +42,6 @@ export function createContext(db: Db): GraphQLContext {
     return () => {
       roundTrips.inFlight -= 1;
     };
-  }, 'auto-commit');
-  return { loaders: createLoaders(counted), roundTrips };
+  }, 'auto-commit', () => readParams);
+  return { loaders: createLoaders(counted), roundTrips, readParams };
 }

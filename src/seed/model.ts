@@ -28,9 +28,12 @@ export const KINDS: Record<EntityKind, KindSpec> = {
 
 /** The kind an id's prefix names, or undefined for an unknown prefix. */
 export function kindOfId(id: string): EntityKind | undefined {
-  const prefix = id.slice(0, id.indexOf(':'));
-  return (Object.keys(KINDS) as EntityKind[]).find((k) => KINDS[k].prefix === prefix);
+  return KIND_BY_PREFIX.get(id.slice(0, id.indexOf(':')));
 }
+
+const KIND_BY_PREFIX = new Map<string, EntityKind>(
+  (Object.keys(KINDS) as EntityKind[]).map((k) => [KINDS[k].prefix, k]),
+);
 
 export type RelationType =
   | 'LEADS'

@@ -1,0 +1,89 @@
+import {
+  BREAK,
+  getNamedType,
+  isAbstractType,
+  isInterfaceType,
+  isLeafType,
+  isObjectType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { GraphQLContext } from './context.js';
+
+/**
+ * The leaf fields of entity types that a light projection answers: the id (which also gives the
+ * kind, by its prefix), the name, and the small typed properties that the light projections in
+ * cypher/ return (`CASE WHEN $light THEN s {.id, .name, .date} ELSE s END`). Every other leaf needs
+ * the whole node: aliases, description, wikidata, outcome, a person's labels (isLeader, isAnalyst,
+ * labels: the projections leave labels out, which cost Neo4j more to list than the whole node), and
+ * any field added later until it is listed here. test/integration/api.light.test.ts asks each of
+ * these fields through every light query and compares the answer with the whole node's.
+ */
+export const LIGHT_FIELDS: ReadonlySet<string> = new Set([
+  '__typename', 'id', 'kind', 'name', 'date', 'isoCode', 'placeType', 'orgType', 'startYear', 'endYear',
+]);
+
+/** Entity, the types implementing it, and abstract types (Node) that may hold one. */
+function holdsEntities(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
+  const entity = schema.getType('Entity');
+  if (entity === undefined || !isInterfaceType(entity)) return false;
+  if (type === entity) return true;
+  if (isObjectType(type)) return type.getInterfaces().includes(entity);
+  if (isAbstractType(type)) return schema.getPossibleTypes(type).some((t) => t.getInterfaces().includes(entity));
+  return false;
+}
+
+const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
+
+/**
+ * True when no leaf field the document selects on an entity needs more than LIGHT_FIELDS, in any
+ * operation or fragment, skipped or not (the answer only has to be safe). The whole request then
+ * reads light projections. One field that needs more makes every query of the request return whole
+ * nodes, so the entity-by-id cache the request shares (src/data/loaders.ts) never holds a record
+ * too thin for a field that asks it. Remembered per parsed document, which yoga's parser cache
+ * reuses for a repeated query.
+ */
+export function isLightDocument(schema: GraphQLSchema, document: DocumentNode): boolean {
+  let bySchema = known.get(schema);
+  if (bySchema === undefined) known.set(schema, (bySchema = new WeakMap()));
+  const seen = bySchema.get(document);
+  if (seen !== undefined) return seen;
+  const typeInfo = new TypeInfo(schema);
+  let light = true;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        const type = typeInfo.getType();
+        // A field the schema does not know never gets here (validation runs first); be safe anyway.
+        if (parent == null || type == null) {
+          light = false;
+          return BREAK;
+        }
+        if (isLeafType(getNamedType(type)) && holdsEntities(schema, parent) && !LIGHT_FIELDS.has(node.name.value)) {
+          light = false;
+          return BREAK;
+        }
+        return undefined;
+      },
+    }),
+  );
+  bySchema.set(document, light);
+  return light;
+}
+
+/** Sets the request's `light` read parameter from its document, before any resolver runs. */
+export function useLightProjection(): Plugin<GraphQLContext> {
+  return {
+    onExecute({ args }) {
+      const ctx = args.contextValue as Partial<GraphQLContext>;
+      if (ctx.readParams !== undefined) ctx.readParams.light = isLightDocument(args.schema, args.document);
+    },
+  };
+}
