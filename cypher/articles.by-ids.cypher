@@ -1,4 +1,4 @@
 // Articles by id (batched), without their text.
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN id, a {.id, .title, .url, .publishedAt} AS item
+RETURN id, a {.id, .title, .url, publishedAt: toString(a.publishedAt)} AS item

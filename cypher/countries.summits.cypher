@@ -16,5 +16,5 @@ RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN c {.id, .name, 
       AND (r.until IS NULL OR s.date IS NULL OR s.date <= r.until)
     RETURN s
   }
-  RETURN CASE WHEN $light THEN s {.id, .name, .date} ELSE s END ORDER BY s.date IS NULL, s.date, s.id
+  RETURN CASE WHEN $light THEN s {.id, .name, date: toString(s.date)} ELSE s END ORDER BY s.date IS NULL, s.date, s.id
 } AS items

@@ -6,7 +6,7 @@ RETURN id,
   COUNT { (e)<-[:MENTIONS]-() } AS total,
   COLLECT {
     MATCH (e)<-[:MENTIONS]-(a:Article)
-    RETURN a {.id, .title, .url, .publishedAt}
+    RETURN a {.id, .title, .url, publishedAt: toString(a.publishedAt)}
     ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
     SKIP $offset LIMIT $limit
   } AS items

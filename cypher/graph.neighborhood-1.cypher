@@ -20,7 +20,7 @@ WITH c, COLLECT {
   LIMIT $limit
 } AS around
 WITH c, around[..($limit - 1)] AS kept, [k IN around[..($limit - 1)] | k.node] AS others, size(around) > $limit - 1 AS truncated
-RETURN c IS NOT NULL AS found, [x IN CASE WHEN c IS NULL THEN [] ELSE [c] + others END | CASE WHEN $light THEN x {.id, .name, .date, .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE x END] AS nodes, truncated, COLLECT {
+RETURN c IS NOT NULL AS found, [x IN CASE WHEN c IS NULL THEN [] ELSE [c] + others END | CASE WHEN $light THEN x {.id, .name, date: toString(x.date), .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE x END] AS nodes, truncated, COLLECT {
   CALL (kept, others) {
     UNWIND kept AS k
     UNWIND k.rels AS r

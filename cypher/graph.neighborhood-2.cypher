@@ -14,7 +14,7 @@ WITH c, COLLECT {
   RETURN {node: n, distance: length(p)} ORDER BY length(p), toLower(n.name), n.id
 } AS around
 WITH c, around, CASE WHEN c IS NULL THEN [] ELSE [c] + [x IN around[..($limit - 1)] | x.node] END AS nodes
-RETURN c IS NOT NULL AS found, [x IN nodes | CASE WHEN $light THEN x {.id, .name, .date, .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE x END] AS nodes, size(around) > $limit - 1 AS truncated, COLLECT {
+RETURN c IS NOT NULL AS found, [x IN nodes | CASE WHEN $light THEN x {.id, .name, date: toString(x.date), .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE x END] AS nodes, size(around) > $limit - 1 AS truncated, COLLECT {
   UNWIND nodes AS x
   MATCH (x)-[r:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]->(y:Entity)
   WHERE y IN nodes

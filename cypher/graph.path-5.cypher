@@ -13,7 +13,7 @@ OPTIONAL MATCH (b:Entity {id: $to})
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, COLLECT {
   MATCH p = SHORTEST 1 (a)(()-[:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]-(:Entity)){1,5}(b)
   RETURN {
-    nodes: [x IN nodes(p) | CASE WHEN $light THEN x {.id, .name, .date, .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE x END],
+    nodes: [x IN nodes(p) | CASE WHEN $light THEN x {.id, .name, date: toString(x.date), .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE x END],
     steps: [i IN range(0, length(p) - 1) |
       {type: type(relationships(p)[i]), out: startNode(relationships(p)[i]) = nodes(p)[i]}]
   }

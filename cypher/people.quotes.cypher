@@ -20,7 +20,7 @@ RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN p {.id, .name} 
     SKIP $offset LIMIT $limit
     OPTIONAL MATCH (a:Article {id: q.articleId})
     WITH q, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-    RETURN {quote: q {.id, .text, .sentence}, speaker: CASE WHEN $light THEN p {.id, .name} ELSE p END, article: a {.id, .title, .url, .publishedAt},
+    RETURN {quote: q {.id, .text, .sentence}, speaker: CASE WHEN $light THEN p {.id, .name} ELSE p END, article: a {.id, .title, .url, publishedAt: toString(a.publishedAt)},
       affiliations: CASE WHEN $speakerAffiliations AND p IS NOT NULL THEN COLLECT {
         MATCH (p)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN CASE WHEN $light THEN o {.id, .name, .orgType} ELSE o END ORDER BY toLower(o.name), o.id
       } END}

@@ -6,5 +6,5 @@ UNWIND $ids AS id
 MATCH (p:Person {id: id})
 RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN p {.id, .name} ELSE p END AS parent, COLLECT {
   MATCH (p)-[:ATTENDED]->(s:Summit)
-  RETURN CASE WHEN $light THEN s {.id, .name, .date} ELSE s END ORDER BY s.date IS NULL, s.date, s.id
+  RETURN CASE WHEN $light THEN s {.id, .name, date: toString(s.date)} ELSE s END ORDER BY s.date IS NULL, s.date, s.id
 } AS items

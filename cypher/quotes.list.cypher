@@ -20,7 +20,7 @@ CALL () {
   OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
   OPTIONAL MATCH (a:Article {id: q.articleId})
   WITH q, sp, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-  RETURN collect({quote: q {.id, .text, .sentence}, speaker: CASE WHEN $light THEN sp {.id, .name} ELSE sp END, article: a {.id, .title, .url, .publishedAt},
+  RETURN collect({quote: q {.id, .text, .sentence}, speaker: CASE WHEN $light THEN sp {.id, .name} ELSE sp END, article: a {.id, .title, .url, publishedAt: toString(a.publishedAt)},
     affiliations: CASE WHEN $speakerAffiliations AND sp IS NOT NULL THEN COLLECT {
       MATCH (sp)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN CASE WHEN $light THEN o {.id, .name, .orgType} ELSE o END ORDER BY toLower(o.name), o.id
     } END

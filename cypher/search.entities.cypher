@@ -24,6 +24,6 @@ CALL () {
 }
 WITH entity, score, quoteId ORDER BY score DESC, quoteId
 WITH entity, collect({score: score, quoteId: quoteId})[0] AS best
-RETURN CASE WHEN $light THEN entity {.id, .name, .date, .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE entity END AS entity, best.score AS score, best.quoteId AS quoteId
+RETURN CASE WHEN $light THEN entity {.id, .name, date: toString(entity.date), .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE entity END AS entity, best.score AS score, best.quoteId AS quoteId
 ORDER BY score DESC, toLower(entity.name), entity.id
 LIMIT $first

@@ -10,6 +10,6 @@ RETURN id, COLLECT {
     MATCH (s)<-[:ABOUT]-(:Quote)-[:FROM]->(a:Article)
     RETURN a
   }
-  RETURN a {.id, .title, .url, .publishedAt}
+  RETURN a {.id, .title, .url, publishedAt: toString(a.publishedAt)}
   ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
 } AS items

@@ -14,7 +14,7 @@ WHERE ($participant IS NULL OR EXISTS { (:Person {id: $participant})-[:ATTENDED]
 WITH s ORDER BY s.date IS NULL, s.date DESC, s.id
 WITH collect(s) AS matched
 WITH size(matched) AS total, matched[$offset..$offset + $limit] AS items
-RETURN total, [s IN items | CASE WHEN $light THEN s {.id, .name, .date} ELSE s END] AS items,
+RETURN total, [s IN items | CASE WHEN $light THEN s {.id, .name, date: toString(s.date)} ELSE s END] AS items,
   [s IN items | COLLECT {
     MATCH (p:Person)-[:ATTENDED]->(s)
     RETURN CASE WHEN $light THEN p {.id, .name} ELSE p END ORDER BY toLower(p.name), p.id

@@ -4,7 +4,7 @@
 // projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 UNWIND $ids AS id
 MATCH (s:Summit {id: id})
-RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN s {.id, .name, .date} ELSE s END AS parent, COLLECT {
+RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN s {.id, .name, date: toString(s.date)} ELSE s END AS parent, COLLECT {
   MATCH (p:Person)-[:ATTENDED]->(s)
   RETURN CASE WHEN $light THEN p {.id, .name} ELSE p END ORDER BY toLower(p.name), p.id
 } AS items

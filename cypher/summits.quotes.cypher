@@ -12,7 +12,7 @@
 // projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 UNWIND $ids AS id
 MATCH (s:Summit {id: id})
-RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN s {.id, .name, .date} ELSE s END AS parent,
+RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN s {.id, .name, date: toString(s.date)} ELSE s END AS parent,
   COUNT { (s)<-[:ABOUT]-() } AS total,
   COLLECT {
     MATCH (s)<-[:ABOUT]-(q)
@@ -21,7 +21,7 @@ RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN s {.id, .name, 
     OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
     OPTIONAL MATCH (a:Article {id: q.articleId})
     WITH q, sp, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-    RETURN {quote: q {.id, .text, .sentence}, speaker: CASE WHEN $light THEN sp {.id, .name} ELSE sp END, article: a {.id, .title, .url, .publishedAt},
+    RETURN {quote: q {.id, .text, .sentence}, speaker: CASE WHEN $light THEN sp {.id, .name} ELSE sp END, article: a {.id, .title, .url, publishedAt: toString(a.publishedAt)},
       affiliations: CASE WHEN $speakerAffiliations AND sp IS NOT NULL THEN COLLECT {
         MATCH (sp)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN CASE WHEN $light THEN o {.id, .name, .orgType} ELSE o END ORDER BY toLower(o.name), o.id
       } END}
