@@ -18,9 +18,7 @@ RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN p {.id, .name} 
     WHERE $about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) }
     WITH q ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
     SKIP $offset LIMIT $limit
-    OPTIONAL MATCH (a:Article {id: q.articleId})
-    WITH q, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-    RETURN {quote: q {.id, .text, .sentence}, speaker: CASE WHEN $light THEN p {.id, .name} ELSE p END, article: a {.id, .title, .url, publishedAt: toString(a.publishedAt)},
+    RETURN {quote: q {.id, .text, .sentence, .articleId}, speaker: CASE WHEN $light THEN p {.id, .name} ELSE p END, article: CASE WHEN $article THEN COLLECT { MATCH (a:Article {id: q.articleId}) RETURN a {.id, .title, .url, publishedAt: toString(a.publishedAt)} }[0] END,
       affiliations: CASE WHEN $speakerAffiliations AND p IS NOT NULL THEN COLLECT {
         MATCH (p)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN CASE WHEN $light THEN o {.id, .name, .orgType} ELSE o END ORDER BY toLower(o.name), o.id
       } END}

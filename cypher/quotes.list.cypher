@@ -18,9 +18,8 @@ CALL () {
   WITH q ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
   SKIP $offset LIMIT $limit
   OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
-  OPTIONAL MATCH (a:Article {id: q.articleId})
-  WITH q, sp, a ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-  RETURN collect({quote: q {.id, .text, .sentence}, speaker: CASE WHEN $light THEN sp {.id, .name} ELSE sp END, article: a {.id, .title, .url, publishedAt: toString(a.publishedAt)},
+  WITH q, sp ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
+  RETURN collect({quote: q {.id, .text, .sentence, .articleId}, speaker: CASE WHEN $light THEN sp {.id, .name} ELSE sp END, article: CASE WHEN $article THEN COLLECT { MATCH (a:Article {id: q.articleId}) RETURN a {.id, .title, .url, publishedAt: toString(a.publishedAt)} }[0] END,
     affiliations: CASE WHEN $speakerAffiliations AND sp IS NOT NULL THEN COLLECT {
       MATCH (sp)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN CASE WHEN $light THEN o {.id, .name, .orgType} ELSE o END ORDER BY toLower(o.name), o.id
     } END

@@ -66,7 +66,7 @@ export class People {
     this.metWithLoader = entityListLoader(db, 'people.met-with', entities, { carriesParent: true });
     this.quotesLoader = pageLoader(
       (ids, args: QuotesArgs) =>
-        entities.readCarrying('people.quotes', { ids, about: args.about, speakerAffiliations: args.speakerAffiliations, ...pageParams(args.page) }),
+        entities.readCarrying('people.quotes', { ids, about: args.about, speakerAffiliations: args.speakerAffiliations, article: args.article, ...pageParams(args.page) }),
       (args) => args.page,
       (item) => quotes.adopt(item),
       'people.quotes',
@@ -99,10 +99,10 @@ export class People {
 
   /**
    * One page of the person's quotes (only those about `about` when given), newest article first.
-   * `speakerAffiliations`: also bring the person's organizations (QuoteOptions).
+   * QuoteOptions: whether to bring the person's organizations and each quote's article too.
    */
   quotes(id: string, about: string | null, page: PageArgs, options: QuoteOptions): Promise<Page<QuoteRecord>> {
-    return this.quotesLoader.load({ id, args: { about, page, speakerAffiliations: options.speakerAffiliations } });
+    return this.quotesLoader.load({ id, args: { about, page, speakerAffiliations: options.speakerAffiliations, article: options.article } });
   }
 
   /** One page of the people on a list, by name. `filter.name` must already be lower case. */
@@ -120,4 +120,5 @@ interface QuotesArgs {
   readonly about: string | null;
   readonly page: PageArgs;
   readonly speakerAffiliations: boolean;
+  readonly article: boolean;
 }

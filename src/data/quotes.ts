@@ -12,13 +12,16 @@ export interface QuoteFilter {
 }
 
 /**
- * What a quote list brings besides the quotes, their speakers and articles. `speakerAffiliations`:
- * each speaker's organizations too (the query's `affiliations` column), when the request's selection
- * asks for them (`speaker { affiliations }`): "what each analyst said, and where they work" is then
- * one query instead of two. Part of the loader key, so lists asked with and without share nothing.
+ * What a quote list brings besides the quotes and their speakers, from the request's selection.
+ * `speakerAffiliations`: each speaker's organizations too (the query's `affiliations` column), when
+ * the selection asks for them (`speaker { affiliations }`): "what each analyst said, and where they
+ * work" is then one query instead of two. `article`: each quote's article, when the selection asks
+ * for it; a dashboard listing quotes with their speakers saves Neo4j an article lookup per quote.
+ * Part of the loader key, so lists asked with and without share nothing.
  */
 export interface QuoteOptions {
   readonly speakerAffiliations: boolean;
+  readonly article: boolean;
 }
 
 /** Quotes for one request: by id, their subjects, and the filtered list. */
@@ -68,7 +71,7 @@ export class Quotes {
 
   /** One page of all quotes matching `filter`, newest article first (QuoteOptions: what else to bring). */
   async list(filter: QuoteFilter, page: PageArgs, options: QuoteOptions): Promise<Page<QuoteRecord>> {
-    const [row] = await this.db.read('quotes.list', { ...filter, ...pageParams(page), speakerAffiliations: options.speakerAffiliations });
+    const [row] = await this.db.read('quotes.list', { ...filter, ...pageParams(page), ...options });
     return {
       items: listOf(row, 'items').map((item) => this.adopt(item)),
       totalCount: Number(row?.total ?? 0),

@@ -69,8 +69,14 @@ export interface QuoteRecord {
   readonly id: string;
   readonly text: string;
   readonly sentence: number | null;
-  /** The article the quote is FROM, brought by the quote's own query (null: none, which breaks the model). */
+  /**
+   * The article the quote is FROM, when the quote's own query brought it (QuoteOptions.article);
+   * null when it did not, or when there is none, which breaks the model. Quote.article then looks
+   * it up by `articleId`.
+   */
   readonly article: ArticleRecord | null;
+  /** The id of the quote's article as the quote stores it (null: none). */
+  readonly articleId: string | null;
   readonly speakerId: string | null;
   /** The speaker's organizations, when the quote's query brought them (QuoteOptions); else absent. */
   readonly speakerAffiliations?: readonly EntityRecord[];
@@ -145,6 +151,7 @@ export function toQuote(value: unknown): QuoteRecord {
     text: typeof q.text === 'string' ? q.text : '',
     sentence: typeof q.sentence === 'number' ? Math.trunc(q.sentence) : null,
     article: row.article === null || row.article === undefined ? null : toArticle(row.article),
+    articleId: typeof q.articleId === 'string' ? q.articleId : null,
     speakerId: speaker && typeof speaker.id === 'string' ? speaker.id : null,
   };
 }

@@ -40,7 +40,7 @@ export class Summits {
     );
     this.quotesLoader = pageLoader(
       (ids, args: QuotesArgs) =>
-        entities.readCarrying('summits.quotes', { ids, speakerAffiliations: args.speakerAffiliations, ...pageParams(args.page) }),
+        entities.readCarrying('summits.quotes', { ids, speakerAffiliations: args.speakerAffiliations, article: args.article, ...pageParams(args.page) }),
       (args) => args.page,
       (item) => quotes.adopt(item),
       'summits.quotes',
@@ -71,7 +71,7 @@ export class Summits {
 
   /** One page of the quotes about the summit, newest article first (QuoteOptions: what else to bring). */
   quotes(id: string, page: PageArgs, options: QuoteOptions): Promise<Page<QuoteRecord>> {
-    return this.quotesLoader.load({ id, args: { page, speakerAffiliations: options.speakerAffiliations } });
+    return this.quotesLoader.load({ id, args: { page, speakerAffiliations: options.speakerAffiliations, article: options.article } });
   }
 
   /**
@@ -96,4 +96,5 @@ export class Summits {
 interface QuotesArgs {
   readonly page: PageArgs;
   readonly speakerAffiliations: boolean;
+  readonly article: boolean;
 }

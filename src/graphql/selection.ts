@@ -41,5 +41,8 @@ export function selects(info: GraphQLResolveInfo, path: readonly string[]): bool
 
 /** What a quote connection field should bring along, from its selection (QuoteOptions). */
 export function quoteOptions(info: GraphQLResolveInfo): QuoteOptions {
-  return { speakerAffiliations: selects(info, ['edges', 'node', 'speaker', 'affiliations']) };
+  return {
+    speakerAffiliations: selects(info, ['edges', 'node', 'speaker', 'affiliations']),
+    article: selects(info, ['edges', 'node', 'article']),
+  };
 }

@@ -275,6 +275,44 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
     }
   });
 
+  it("brings each quote's article with a quote list when the selection asks for it, and only then", async () => {
+    await resetDatabase(t.db);
+    await loadSeedPaths(t.db, [await generatedSeed(3)]);
+    const reads: { name: string; article: unknown }[] = [];
+    const counting = t.db.counting.bind(t.db);
+    const db = Object.create(t.db) as typeof t.db;
+    db.counting = (...args: Parameters<typeof counting>) => {
+      const view = counting(...args);
+      const read = view.read.bind(view);
+      view.read = (name, params) => {
+        reads.push({ name, article: params?.article });
+        return read(name, params);
+      };
+      return view;
+    };
+    const app = createApp({ db });
+    const lists = {
+      'summits.quotes': (sel: string) => `{ node(id: "summit:gen-1") { ... on Summit { quotes { edges { node { id ${sel} } } } } } }`,
+      'people.quotes': (sel: string) => `{ node(id: "person:gen-1-a") { ... on Person { quotes { edges { node { id ${sel} } } } } } }`,
+      'quotes.list': (sel: string) => `{ quotes(about: "summit:gen-1") { edges { node { id ${sel} } } } }`,
+    };
+    for (const [name, query] of Object.entries(lists)) {
+      reads.length = 0;
+      const without = await gql(app, query('speaker { id }'));
+      expect(without.errors, name).toBeUndefined();
+      expect(reads, name).toEqual([{ name, article: false }]);
+
+      reads.length = 0;
+      const withArticle = await gql(app, query('article { id title publishedAt }'));
+      expect(withArticle.errors, name).toBeUndefined();
+      expect(reads, name).toEqual([{ name, article: true }]);
+      expect(withArticle.roundTrips, name).toBe(1);
+      const quotes = JSON.stringify(withArticle.data).match(/"article":\{[^}]*\}/g) ?? [];
+      expect(quotes.length, name).toBeGreaterThan(0);
+      for (const q of quotes) expect(q, name).toMatch(/"id":"article:gen-batching","title":"Generated summits","publishedAt":"2020-01-01"/);
+    }
+  });
+
   // Every field listed as bringing its parent back must: node(id:) asking only that field is one
   // query, and the node's own fields are right. An id of each type from the generated graph.
   const ids: Record<string, string> = {

@@ -99,7 +99,7 @@ describe('createLoaders', () => {
 
   it('sends page arguments as integers (floats fail SKIP and LIMIT)', async () => {
     const { db, calls } = fakeDb(() => []);
-    await createLoaders(db).summits.quotes('summit:a', { offset: 20, limit: 10 }, { speakerAffiliations: false });
+    await createLoaders(db).summits.quotes('summit:a', { offset: 20, limit: 10 }, { speakerAffiliations: false, article: true });
     const params = calls[0]!.params;
     expect((params.offset as { toNumber(): number }).toNumber()).toBe(20);
     expect((params.limit as { toNumber(): number }).toNumber()).toBe(10);

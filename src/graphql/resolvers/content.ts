@@ -5,7 +5,8 @@ type Q = Resolver<QuoteRecord>;
 type A = Resolver<ArticleRecord>;
 
 /**
- * Quote and Article (Quote.article is the record's own field: every quote query brings the article).
+ * Quote and Article. Quote.article is the record's own field when the quote's query brought it (a
+ * quote list brings it when its selection asks for it: QuoteOptions), else looked up by id.
  * Quote.speaker and Quote.article are non-null in the contract; a quote without
  * SAID or FROM breaks the model (the seed loader always writes both), so it surfaces as a masked
  * error on that field rather than as invented data.
@@ -20,6 +21,7 @@ export const contentResolvers: ResolverMap = {
       return affiliations === undefined ? speaker : speaker.then((p) => (p === null ? null : { ...p, preloaded: { affiliations } }));
     }) satisfies Q,
     about: ((q, _a, ctx) => ctx.loaders.quotes.about(q.id)) satisfies Q,
+    article: ((q, _a, ctx) => q.article ?? (q.articleId === null ? null : ctx.loaders.articles.get(q.articleId))) satisfies Q,
   },
   Article: {
     outlet: ((a, _a, ctx) => ctx.loaders.articles.outlet(a.id)) satisfies A,
