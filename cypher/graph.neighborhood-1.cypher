@@ -10,7 +10,8 @@
 // src/seed/model.ts; a unit test keeps the list equal): on a busy node Neo4j then reads only those,
 // never the thousands of MENTIONS and ABOUT from articles and quotes that end there.
 // With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
-// projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
+// projections of the entity nodes, {.id, .name} and every kind's small typed properties, instead of
+// whole nodes; with $names, {.id, .name} alone.
 OPTIONAL MATCH (c:Entity {id: $id})
 WITH c, COLLECT {
   MATCH (c)-[r:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]-(n:Entity)
@@ -20,7 +21,7 @@ WITH c, COLLECT {
   LIMIT $limit
 } AS around
 WITH c, around[..($limit - 1)] AS kept, [k IN around[..($limit - 1)] | k.node] AS others, size(around) > $limit - 1 AS truncated
-RETURN c IS NOT NULL AS found, [x IN CASE WHEN c IS NULL THEN [] ELSE [c] + others END | CASE WHEN $light THEN x {.id, .name, date: toString(x.date), .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE x END] AS nodes, truncated, COLLECT {
+RETURN c IS NOT NULL AS found, [x IN CASE WHEN c IS NULL THEN [] ELSE [c] + others END | CASE WHEN $names THEN x {.id, .name} WHEN $light THEN x {.id, .name, date: toString(x.date), .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE x END] AS nodes, truncated, COLLECT {
   CALL (kept, others) {
     UNWIND kept AS k
     UNWIND k.rels AS r

@@ -7,13 +7,14 @@
 // src/seed/model.ts; a unit test keeps the list equal): on a busy node Neo4j then reads only those,
 // never the thousands of MENTIONS and ABOUT from articles and quotes that end there.
 // With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
-// projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
+// projections of the entity nodes, {.id, .name} and every kind's small typed properties, instead of
+// whole nodes; with $names, {.id, .name} alone.
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, COLLECT {
   MATCH p = SHORTEST 1 (a)(()-[:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]-(:Entity)){1,6}(b)
   RETURN {
-    nodes: [x IN nodes(p) | CASE WHEN $light THEN x {.id, .name, date: toString(x.date), .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE x END],
+    nodes: [x IN nodes(p) | CASE WHEN $names THEN x {.id, .name} WHEN $light THEN x {.id, .name, date: toString(x.date), .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE x END],
     steps: [i IN range(0, length(p) - 1) |
       {type: type(relationships(p)[i]), out: startNode(relationships(p)[i]) = nodes(p)[i]}]
   }

@@ -6,7 +6,8 @@
 // a name match outranks a mention in a quote. Each entity appears once, with its best score and, if
 // that score came from a quote, the quote's id.
 // With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
-// projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
+// projections of the entity nodes, {.id, .name} and every kind's small typed properties, instead of
+// whole nodes; with $names, {.id, .name} alone.
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
   WITH node, score
@@ -24,6 +25,6 @@ CALL () {
 }
 WITH entity, score, quoteId ORDER BY score DESC, quoteId
 WITH entity, collect({score: score, quoteId: quoteId})[0] AS best
-RETURN CASE WHEN $light THEN entity {.id, .name, date: toString(entity.date), .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE entity END AS entity, best.score AS score, best.quoteId AS quoteId
+RETURN CASE WHEN $names THEN entity {.id, .name} WHEN $light THEN entity {.id, .name, date: toString(entity.date), .isoCode, .placeType, .orgType, .startYear, .endYear} ELSE entity END AS entity, best.score AS score, best.quoteId AS quoteId
 ORDER BY score DESC, toLower(entity.name), entity.id
 LIMIT $first

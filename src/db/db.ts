@@ -36,16 +36,18 @@ export type ReadMode =
   | 'auto-commit';
 
 /**
- * Parameters every read receives besides its own; a query that does not use one ignores it. One
+ * Parameters every read receives besides its own; a query that does not use one ignores it. Two
  * today: `light`, true when a GraphQL request asks nothing of an entity beyond its id, name and small
- * typed fields, so that list queries may return light projections instead of whole nodes
- * (src/graphql/projection.ts). Outside such a request it is false: whole nodes.
+ * typed fields, so that list queries may return light projections instead of whole nodes, and
+ * `names`, true when it asks only ids and names (src/graphql/projection.ts). Outside such a request
+ * both are false: whole nodes.
  */
 export interface ReadParams {
   readonly light: boolean;
+  readonly names: boolean;
 }
 
-export const DEFAULT_READ_PARAMS: ReadParams = { light: false };
+export const DEFAULT_READ_PARAMS: ReadParams = { light: false, names: false };
 
 /** Called as a query starts; may return a function to call once it has finished (reads only). */
 export type OnRoundTrip = (name: QueryName) => void | (() => void);

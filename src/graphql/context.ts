@@ -21,8 +21,8 @@ export interface RoundTrips {
 export interface GraphQLContext {
   readonly loaders: Loaders;
   readonly roundTrips: RoundTrips;
-  /** Given to every read of the request (ReadParams); `light` is set by useLightProjection. */
-  readonly readParams: { light: boolean };
+  /** Given to every read of the request (ReadParams); set by useLightProjection. */
+  readonly readParams: { light: boolean; names: boolean };
 }
 
 /**
@@ -31,7 +31,7 @@ export interface GraphQLContext {
  */
 export function createContext(db: Db): GraphQLContext {
   const roundTrips: RoundTrips = { count: 0, steps: 0, inFlight: 0, names: [] };
-  const readParams = { light: false };
+  const readParams = { light: false, names: false };
   // Auto-commit reads: every read of a request is one self-contained query, so the BEGIN/COMMIT of
   // a managed transaction is pure overhead here (see ReadMode in src/db/db.ts).
   const counted = db.counting((name) => {

@@ -28,6 +28,23 @@ export const LIGHT_FIELDS: ReadonlySet<string> = new Set([
   '__typename', 'id', 'kind', 'name', 'date', 'isoCode', 'placeType', 'orgType', 'startYear', 'endYear',
 ]);
 
+/**
+ * The light fields every kind answers from `{.id, .name}` alone. Queries whose rows mix kinds
+ * (search, neighborhoods, paths) return just that when a request asks no more (`names`), rather
+ * than every kind's typed properties, mostly null, on every node.
+ */
+export const NAME_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'kind', 'name']);
+
+/** How a request's queries may return entities (ReadParams in src/db/db.ts). */
+export interface Projection {
+  /** Only LIGHT_FIELDS are asked of any entity. */
+  readonly light: boolean;
+  /** Only NAME_FIELDS are asked of any entity (implies light). */
+  readonly names: boolean;
+}
+
+const WHOLE: Projection = { light: false, names: false };
+
 /** Entity, the types implementing it, and abstract types (Node) that may hold one. */
 function holdsEntities(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
   const entity = schema.getType('Entity');
@@ -38,23 +55,23 @@ function holdsEntities(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
   return false;
 }
 
-const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
+const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Projection>>();
 
 /**
- * True when no leaf field the document selects on an entity needs more than LIGHT_FIELDS, in any
- * operation or fragment, skipped or not (the answer only has to be safe). The whole request then
- * reads light projections. One field that needs more makes every query of the request return whole
+ * `light` when no leaf field the document selects on an entity needs more than LIGHT_FIELDS, in any
+ * operation or fragment, skipped or not (the answer only has to be safe); `names` when none needs
+ * more than NAME_FIELDS. The whole request then reads light projections. One field that needs more makes every query of the request return whole
  * nodes, so the entity-by-id cache the request shares (src/data/loaders.ts) never holds a record
  * too thin for a field that asks it. Remembered per parsed document, which yoga's parser cache
  * reuses for a repeated query.
  */
-export function isLightDocument(schema: GraphQLSchema, document: DocumentNode): boolean {
+export function projectionOf(schema: GraphQLSchema, document: DocumentNode): Projection {
   let bySchema = known.get(schema);
   if (bySchema === undefined) known.set(schema, (bySchema = new WeakMap()));
   const seen = bySchema.get(document);
   if (seen !== undefined) return seen;
   const typeInfo = new TypeInfo(schema);
-  let light = true;
+  let projection: Projection = { light: true, names: true };
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
@@ -63,27 +80,32 @@ export function isLightDocument(schema: GraphQLSchema, document: DocumentNode): 
         const type = typeInfo.getType();
         // A field the schema does not know never gets here (validation runs first); be safe anyway.
         if (parent == null || type == null) {
-          light = false;
+          projection = WHOLE;
           return BREAK;
         }
-        if (isLeafType(getNamedType(type)) && holdsEntities(schema, parent) && !LIGHT_FIELDS.has(node.name.value)) {
-          light = false;
+        if (!isLeafType(getNamedType(type)) || !holdsEntities(schema, parent) || NAME_FIELDS.has(node.name.value)) return undefined;
+        if (!LIGHT_FIELDS.has(node.name.value)) {
+          projection = WHOLE;
           return BREAK;
         }
+        projection = { light: true, names: false };
         return undefined;
       },
     }),
   );
-  bySchema.set(document, light);
-  return light;
+  bySchema.set(document, projection);
+  return projection;
 }
 
-/** Sets the request's `light` read parameter from its document, before any resolver runs. */
+/** Sets the request's `light` and `names` read parameters from its document, before any resolver runs. */
 export function useLightProjection(): Plugin<GraphQLContext> {
   return {
     onExecute({ args }) {
       const ctx = args.contextValue as Partial<GraphQLContext>;
-      if (ctx.readParams !== undefined) ctx.readParams.light = isLightDocument(args.schema, args.document);
+      if (ctx.readParams === undefined) return;
+      const { light, names } = projectionOf(args.schema, args.document);
+      ctx.readParams.light = light;
+      ctx.readParams.names = names;
     },
   };
 }

@@ -15,8 +15,8 @@ import { gql } from './api-client.js';
 
 let t: TestDb;
 let app: App;
-/** Every read the app made: its query name and whether it was given light: true. */
-const reads: { name: QueryName; light: boolean }[] = [];
+/** Every read the app made: its query name and whether it was given light: true and names: true. */
+const reads: { name: QueryName; light: boolean; names: boolean }[] = [];
 
 /** The test Db, with every read of the per-request Dbs it hands out recorded in `reads`. */
 function recording(db: Db): Db {
@@ -25,7 +25,7 @@ function recording(db: Db): Db {
     const view = counting(onRoundTrip, readMode, readParams);
     const read = view.read.bind(view);
     view.read = (name, params) => {
-      reads.push({ name, light: readParams?.().light === true });
+      reads.push({ name, light: readParams?.().light === true, names: readParams?.().names === true });
       return read(name, params);
     };
     return view;
@@ -130,11 +130,29 @@ describe('light projections', () => {
       expect(lightReads.filter((r) => r.name === name).map((r) => r.light), `${name} light`).toContain(true);
       expect(wholeReads.filter((r) => r.name === name).map((r) => r.light), `${name} whole`).toContain(false);
     }
-    expect(lightReads.every((r) => r.light)).toBe(true);
-    expect(wholeReads.every((r) => !r.light)).toBe(true);
+    expect(lightReads.every((r) => r.light && !r.names)).toBe(true);
+    expect(wholeReads.every((r) => !r.light && !r.names)).toBe(true);
     // Same queries either way: light changes what comes back, never how many round trips.
     expect(lightReads.map((r) => r.name).sort()).toEqual(wholeReads.map((r) => r.name).sort());
     expect(JSON.stringify(light.data)).not.toBe('null');
+  });
+
+  // Queries whose rows mix kinds return {.id, .name} alone when the request asks no more (names).
+  const NAMES = '__typename id kind name';
+  const MIXED = REQUESTS.filter(([, , queries]) => queries.some((q) => /^(search|graph)\./.test(q))).map(
+    ([label, query, queries]) => [label, query.replaceAll(ALL_LIGHT, NAMES), queries] as const,
+  );
+  it.each(MIXED)('%s, asking only ids and names: the same answer as whole nodes', async (_label, query, queries) => {
+    expect(query).not.toContain('isoCode');
+    reads.length = 0;
+    const names = await gql(app, query.replace('%W', ''));
+    const namesReads = reads.splice(0);
+    const whole = await gql(app, query.replace('%W', 'aliases'));
+    reads.length = 0;
+    expect(names.errors).toBeUndefined();
+    expect(names.data).toEqual(withoutAliases(whole.data));
+    expect([...new Set(namesReads.map((r) => r.name))].sort()).toEqual([...queries].sort());
+    expect(namesReads.every((r) => r.light && r.names)).toBe(true);
   });
 
   it('is not chosen when any entity field outside LIGHT_FIELDS is asked, in any fragment', async () => {
