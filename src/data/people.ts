@@ -65,8 +65,8 @@ export class People {
     this.summitsLoader = entityListLoader(db, 'people.summits', entities, { carriesParent: true });
     this.metWithLoader = entityListLoader(db, 'people.met-with', entities, { carriesParent: true });
     this.quotesLoader = pageLoader(
-      (ids, args: QuotesArgs) =>
-        entities.readCarrying('people.quotes', { ids, about: args.about, speakerAffiliations: args.speakerAffiliations, article: args.article, ...pageParams(args.page) }),
+      (ids, { page, ...options }: QuotesArgs) =>
+        entities.readCarrying('people.quotes', { ids, ...options, ...pageParams(page) }),
       (args) => args.page,
       (item) => quotes.adopt(item),
       'people.quotes',
@@ -102,7 +102,7 @@ export class People {
    * QuoteOptions: whether to bring the person's organizations and each quote's article too.
    */
   quotes(id: string, about: string | null, page: PageArgs, options: QuoteOptions): Promise<Page<QuoteRecord>> {
-    return this.quotesLoader.load({ id, args: { about, page, speakerAffiliations: options.speakerAffiliations, article: options.article } });
+    return this.quotesLoader.load({ id, args: { about, page, ...options } });
   }
 
   /** One page of the people on a list, by name. `filter.name` must already be lower case. */
@@ -116,9 +116,7 @@ export class People {
   }
 }
 
-interface QuotesArgs {
+interface QuotesArgs extends QuoteOptions {
   readonly about: string | null;
   readonly page: PageArgs;
-  readonly speakerAffiliations: boolean;
-  readonly article: boolean;
 }

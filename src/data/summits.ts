@@ -39,8 +39,8 @@ export class Summits {
       'summits.articles',
     );
     this.quotesLoader = pageLoader(
-      (ids, args: QuotesArgs) =>
-        entities.readCarrying('summits.quotes', { ids, speakerAffiliations: args.speakerAffiliations, article: args.article, ...pageParams(args.page) }),
+      (ids, { page, ...options }: QuotesArgs) =>
+        entities.readCarrying('summits.quotes', { ids, ...options, ...pageParams(page) }),
       (args) => args.page,
       (item) => quotes.adopt(item),
       'summits.quotes',
@@ -71,7 +71,7 @@ export class Summits {
 
   /** One page of the quotes about the summit, newest article first (QuoteOptions: what else to bring). */
   quotes(id: string, page: PageArgs, options: QuoteOptions): Promise<Page<QuoteRecord>> {
-    return this.quotesLoader.load({ id, args: { page, speakerAffiliations: options.speakerAffiliations, article: options.article } });
+    return this.quotesLoader.load({ id, args: { page, ...options } });
   }
 
   /**
@@ -93,8 +93,6 @@ export class Summits {
   }
 }
 
-interface QuotesArgs {
+interface QuotesArgs extends QuoteOptions {
   readonly page: PageArgs;
-  readonly speakerAffiliations: boolean;
-  readonly article: boolean;
 }

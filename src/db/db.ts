@@ -43,11 +43,11 @@ export type ReadMode =
  * both are false: whole nodes.
  */
 export interface ReadParams {
-  readonly light: boolean;
-  readonly names: boolean;
+  light: boolean;
+  names: boolean;
 }
 
-export const DEFAULT_READ_PARAMS: ReadParams = { light: false, names: false };
+export const DEFAULT_READ_PARAMS: Readonly<ReadParams> = { light: false, names: false };
 
 /** Called as a query starts; may return a function to call once it has finished (reads only). */
 export type OnRoundTrip = (name: QueryName) => void | (() => void);

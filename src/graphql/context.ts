@@ -1,4 +1,4 @@
-import type { Db } from '../db/db.js';
+import { DEFAULT_READ_PARAMS, type Db, type ReadParams } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
 import { createLoaders, type Loaders } from '../data/loaders.js';
 
@@ -22,7 +22,7 @@ export interface GraphQLContext {
   readonly loaders: Loaders;
   readonly roundTrips: RoundTrips;
   /** Given to every read of the request (ReadParams); set by useLightProjection. */
-  readonly readParams: { light: boolean; names: boolean };
+  readonly readParams: ReadParams;
 }
 
 /**
@@ -31,7 +31,7 @@ export interface GraphQLContext {
  */
 export function createContext(db: Db): GraphQLContext {
   const roundTrips: RoundTrips = { count: 0, steps: 0, inFlight: 0, names: [] };
-  const readParams = { light: false, names: false };
+  const readParams: ReadParams = { ...DEFAULT_READ_PARAMS };
   // Auto-commit reads: every read of a request is one self-contained query, so the BEGIN/COMMIT of
   // a managed transaction is pure overhead here (see ReadMode in src/db/db.ts).
   const counted = db.counting((name) => {

@@ -13,12 +13,13 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { DEFAULT_READ_PARAMS, type ReadParams } from '../db/db.js';
 import type { GraphQLContext } from './context.js';
 
 /**
  * The leaf fields of entity types that a light projection answers: the id (which also gives the
  * kind, by its prefix), the name, and the small typed properties that the light projections in
- * cypher/ return (`CASE WHEN $light THEN s {.id, .name, .date} ELSE s END`). Every other leaf needs
+ * cypher/ return (`CASE WHEN $light THEN s {.id, .name, date: toString(s.date)} ELSE s END`). Every other leaf needs
  * the whole node: aliases, description, wikidata, outcome, a person's labels (isLeader, isAnalyst,
  * labels: the projections leave labels out, which cost Neo4j more to list than the whole node), and
  * any field added later until it is listed here. test/integration/api.light.test.ts asks each of
@@ -35,16 +36,6 @@ export const LIGHT_FIELDS: ReadonlySet<string> = new Set([
  */
 export const NAME_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'kind', 'name']);
 
-/** How a request's queries may return entities (ReadParams in src/db/db.ts). */
-export interface Projection {
-  /** Only LIGHT_FIELDS are asked of any entity. */
-  readonly light: boolean;
-  /** Only NAME_FIELDS are asked of any entity (implies light). */
-  readonly names: boolean;
-}
-
-const WHOLE: Projection = { light: false, names: false };
-
 /** Entity, the types implementing it, and abstract types (Node) that may hold one. */
 function holdsEntities(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
   const entity = schema.getType('Entity');
@@ -55,23 +46,23 @@ function holdsEntities(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
   return false;
 }
 
-const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Projection>>();
+const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Readonly<ReadParams>>>();
 
 /**
  * `light` when no leaf field the document selects on an entity needs more than LIGHT_FIELDS, in any
  * operation or fragment, skipped or not (the answer only has to be safe); `names` when none needs
- * more than NAME_FIELDS. The whole request then reads light projections. One field that needs more makes every query of the request return whole
- * nodes, so the entity-by-id cache the request shares (src/data/loaders.ts) never holds a record
- * too thin for a field that asks it. Remembered per parsed document, which yoga's parser cache
- * reuses for a repeated query.
+ * more than NAME_FIELDS (ReadParams in src/db/db.ts). One field that needs more makes every query
+ * of the request return whole nodes, so the entity-by-id cache the request shares
+ * (src/data/loaders.ts) never holds a record too thin for a field that asks it. Remembered per
+ * parsed document, which yoga's parser cache reuses for a repeated query.
  */
-export function projectionOf(schema: GraphQLSchema, document: DocumentNode): Projection {
+export function projectionOf(schema: GraphQLSchema, document: DocumentNode): Readonly<ReadParams> {
   let bySchema = known.get(schema);
   if (bySchema === undefined) known.set(schema, (bySchema = new WeakMap()));
   const seen = bySchema.get(document);
   if (seen !== undefined) return seen;
   const typeInfo = new TypeInfo(schema);
-  let projection: Projection = { light: true, names: true };
+  let projection: Readonly<ReadParams> = { light: true, names: true };
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
@@ -80,12 +71,12 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode): Pro
         const type = typeInfo.getType();
         // A field the schema does not know never gets here (validation runs first); be safe anyway.
         if (parent == null || type == null) {
-          projection = WHOLE;
+          projection = DEFAULT_READ_PARAMS;
           return BREAK;
         }
         if (!isLeafType(getNamedType(type)) || !holdsEntities(schema, parent) || NAME_FIELDS.has(node.name.value)) return undefined;
         if (!LIGHT_FIELDS.has(node.name.value)) {
-          projection = WHOLE;
+          projection = DEFAULT_READ_PARAMS;
           return BREAK;
         }
         projection = { light: true, names: false };
@@ -102,10 +93,7 @@ export function useLightProjection(): Plugin<GraphQLContext> {
   return {
     onExecute({ args }) {
       const ctx = args.contextValue as Partial<GraphQLContext>;
-      if (ctx.readParams === undefined) return;
-      const { light, names } = projectionOf(args.schema, args.document);
-      ctx.readParams.light = light;
-      ctx.readParams.names = names;
+      if (ctx.readParams !== undefined) Object.assign(ctx.readParams, projectionOf(args.schema, args.document));
     },
   };
 }

@@ -10,6 +10,7 @@ import { createApp } from '../../src/graphql/app.js';
 import { CARRIES_PARENT } from '../../src/graphql/lookahead.js';
 import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
 import { openTestDb, resetDatabase, type TestDb } from '../support/neo4j.js';
+import { recordingReads } from '../support/reads.js';
 import { gql } from './api-client.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -278,34 +279,23 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
   it("brings each quote's article with a quote list when the selection asks for it, and only then", async () => {
     await resetDatabase(t.db);
     await loadSeedPaths(t.db, [await generatedSeed(3)]);
-    const reads: { name: string; article: unknown }[] = [];
-    const counting = t.db.counting.bind(t.db);
-    const db = Object.create(t.db) as typeof t.db;
-    db.counting = (...args: Parameters<typeof counting>) => {
-      const view = counting(...args);
-      const read = view.read.bind(view);
-      view.read = (name, params) => {
-        reads.push({ name, article: params?.article });
-        return read(name, params);
-      };
-      return view;
-    };
+    const { db, reads: recorded } = recordingReads(t.db);
     const app = createApp({ db });
+    const takeReads = () => recorded.splice(0).map((r) => ({ name: r.name, article: r.params.article }));
     const lists = {
       'summits.quotes': (sel: string) => `{ node(id: "summit:gen-1") { ... on Summit { quotes { edges { node { id ${sel} } } } } } }`,
       'people.quotes': (sel: string) => `{ node(id: "person:gen-1-a") { ... on Person { quotes { edges { node { id ${sel} } } } } } }`,
       'quotes.list': (sel: string) => `{ quotes(about: "summit:gen-1") { edges { node { id ${sel} } } } }`,
     };
     for (const [name, query] of Object.entries(lists)) {
-      reads.length = 0;
+      takeReads();
       const without = await gql(app, query('speaker { id }'));
       expect(without.errors, name).toBeUndefined();
-      expect(reads, name).toEqual([{ name, article: false }]);
+      expect(takeReads(), name).toEqual([{ name, article: false }]);
 
-      reads.length = 0;
       const withArticle = await gql(app, query('article { id title publishedAt }'));
       expect(withArticle.errors, name).toBeUndefined();
-      expect(reads, name).toEqual([{ name, article: true }]);
+      expect(takeReads(), name).toEqual([{ name, article: true }]);
       expect(withArticle.roundTrips, name).toBe(1);
       const quotes = JSON.stringify(withArticle.data).match(/"article":\{[^}]*\}/g) ?? [];
       expect(quotes.length, name).toBeGreaterThan(0);

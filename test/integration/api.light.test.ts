@@ -6,36 +6,27 @@
  * must be equal once `aliases` is dropped, and the reads must have been light and whole as claimed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db, ReadParams } from '../../src/db/db.js';
 import type { QueryName } from '../../src/db/query-names.js';
 import { createApp, type App } from '../../src/graphql/app.js';
 import { LIGHT_FIELDS } from '../../src/graphql/projection.js';
 import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
+import { recordingReads, type RecordedRead } from '../support/reads.js';
 import { gql } from './api-client.js';
 
 let t: TestDb;
 let app: App;
-/** Every read the app made: its query name and whether it was given light: true and names: true. */
-const reads: { name: QueryName; light: boolean; names: boolean }[] = [];
-
-/** The test Db, with every read of the per-request Dbs it hands out recorded in `reads`. */
-function recording(db: Db): Db {
-  const counting = db.counting.bind(db);
-  db.counting = (onRoundTrip, readMode, readParams?: () => ReadParams) => {
-    const view = counting(onRoundTrip, readMode, readParams);
-    const read = view.read.bind(view);
-    view.read = (name, params) => {
-      reads.push({ name, light: readParams?.().light === true, names: readParams?.().names === true });
-      return read(name, params);
-    };
-    return view;
-  };
-  return db;
+/** Every read the app made (recordingReads). */
+let recorded: RecordedRead[];
+/** Splices the reads recorded so far: each query's name and whether it was light and names-only. */
+function takeReads(): { name: QueryName; light: boolean; names: boolean }[] {
+  return recorded.splice(0).map((r) => ({ name: r.name, ...r.readParams }));
 }
 
 beforeAll(async () => {
   t = await openSeededTestDb();
-  app = createApp({ db: recording(t.db) });
+  const { db, reads } = recordingReads(t.db);
+  recorded = reads;
+  app = createApp({ db });
 });
 afterAll(async () => t?.close());
 
@@ -116,11 +107,11 @@ function withoutAliases(value: unknown): unknown {
 
 describe('light projections', () => {
   it.each(REQUESTS)('%s: the same answer as whole nodes', async (_label, query, queries) => {
-    reads.length = 0;
+    takeReads();
     const light = await gql(app, query.replace('%W', ''));
-    const lightReads = reads.splice(0);
+    const lightReads = takeReads();
     const whole = await gql(app, query.replace('%W', 'aliases'));
-    const wholeReads = reads.splice(0);
+    const wholeReads = takeReads();
 
     expect(light.errors).toBeUndefined();
     expect(whole.errors).toBeUndefined();
@@ -144,11 +135,11 @@ describe('light projections', () => {
   );
   it.each(MIXED)('%s, asking only ids and names: the same answer as whole nodes', async (_label, query, queries) => {
     expect(query).not.toContain('isoCode');
-    reads.length = 0;
+    takeReads();
     const names = await gql(app, query.replace('%W', ''));
-    const namesReads = reads.splice(0);
+    const namesReads = takeReads();
     const whole = await gql(app, query.replace('%W', 'aliases'));
-    reads.length = 0;
+    takeReads();
     expect(names.errors).toBeUndefined();
     expect(names.data).toEqual(withoutAliases(whole.data));
     expect([...new Set(namesReads.map((r) => r.name))].sort()).toEqual([...queries].sort());
@@ -158,13 +149,14 @@ describe('light projections', () => {
   it('is not chosen when any entity field outside LIGHT_FIELDS is asked, in any fragment', async () => {
     for (const field of ['aliases', 'description', 'wikidata', 'outcome', 'isLeader', 'isAnalyst', 'labels']) {
       expect(LIGHT_FIELDS.has(field)).toBe(false);
-      reads.length = 0;
+      takeReads();
       const res = await gql(
         app,
         `query Q { node(id: "summit:2019-04-25-vladivostok") { ...S } } fragment S on Summit { id participants { id ...P } ${field === 'outcome' ? 'outcome' : ''} }
          fragment P on Person { name ${field === 'outcome' ? '' : field} }`,
       );
       expect(res.errors, field).toBeUndefined();
+      const reads = takeReads();
       expect(reads.length, field).toBeGreaterThan(0);
       expect(reads.every((r) => !r.light), field).toBe(true);
     }
