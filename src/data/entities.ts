@@ -1,4 +1,4 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { Db, Row } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
 import { argsLoader, idLoader, type ArgsKey } from './batch.js';
@@ -167,6 +167,35 @@ export function entityListLoader(
     () => [],
     name,
   );
+}
+
+/**
+ * Loads several entity-list fields of one kind with one query: a request asking a person's summits
+ * and the people they met (or the same fields of many people) runs one query, not one per field.
+ * The query takes `$ids`, `$carry` (it brings back `parent`, Entities.readCarrying) and `$want`, a
+ * map from each field in `fields` to the ids that asked it, and returns `id, parent` and one column
+ * per field: the list for the ids in `$want.<field>`, else null (cypher/people.lists.cypher).
+ * Fields asked in the same tick share the batch, like the ids of one DataLoader.
+ */
+export function entityListsLoader<F extends string>(
+  name: QueryName,
+  entities: Entities,
+  fields: readonly F[],
+): (field: F, id: string) => Promise<EntityRecord[]> {
+  const loader = new DataLoader<{ readonly field: F; readonly id: string }, EntityRecord[], string>(
+    async (keys) => {
+      const want = Object.fromEntries(fields.map((f) => [f, [] as string[]])) as Record<F, string[]>;
+      for (const key of keys) want[key.field].push(key.id);
+      const ids = [...new Set(keys.map((key) => key.id))];
+      const rows = new Map((await entities.readCarrying(name, { ids, want })).map((row) => [String(row.id), row]));
+      return keys.map(({ field, id }) => {
+        const row = rows.get(id);
+        return row === undefined ? [] : entities.adoptAll(listOf(row, field));
+      });
+    },
+    { name, cacheKeyFn: (key) => `${key.field}\u0000${key.id}` },
+  );
+  return (field, id) => loader.load({ field, id });
 }
 
 /** A loader for a field whose query returns `id, item` with `item` one Entity node or null. */

@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
 import { idLoader, pageLoader, type ArgsKey } from './batch.js';
-import { entityListLoader, entityLoader, type Entities } from './entities.js';
+import { entityListsLoader, entityLoader, type Entities } from './entities.js';
 import { pageParams, type PageArgs } from './params.js';
 import type { QuoteOptions, Quotes } from './quotes.js';
 import { listOf, type EntityRecord, type Page, type QuoteRecord } from './records.js';
@@ -34,9 +34,7 @@ const LIST_QUERIES: Record<PersonList, QueryName> = {
 export class People {
   private readonly rolesLoader: DataLoader<string, RoleRecord[]>;
   private readonly leaderOfLoader: DataLoader<string, EntityRecord | null>;
-  private readonly affiliationsLoader: DataLoader<string, EntityRecord[]>;
-  private readonly summitsLoader: DataLoader<string, EntityRecord[]>;
-  private readonly metWithLoader: DataLoader<string, EntityRecord[]>;
+  private readonly lists: (field: 'affiliations' | 'summits' | 'metWith', id: string) => Promise<EntityRecord[]>;
   private readonly quotesLoader: DataLoader<ArgsKey<QuotesArgs>, Page<QuoteRecord>, string>;
 
   constructor(
@@ -61,9 +59,7 @@ export class People {
       'people.roles',
     );
     this.leaderOfLoader = entityLoader(db, 'people.leader-of', entities);
-    this.affiliationsLoader = entityListLoader(db, 'people.affiliations', entities, { carriesParent: true });
-    this.summitsLoader = entityListLoader(db, 'people.summits', entities, { carriesParent: true });
-    this.metWithLoader = entityListLoader(db, 'people.met-with', entities, { carriesParent: true });
+    this.lists = entityListsLoader('people.lists', entities, ['affiliations', 'summits', 'metWith']);
     this.quotesLoader = pageLoader(
       (ids, { page, ...options }: QuotesArgs) =>
         entities.readCarrying('people.quotes', { ids, ...options, ...pageParams(page) }),
@@ -84,17 +80,17 @@ export class People {
   }
 
   affiliations(id: string): Promise<EntityRecord[]> {
-    return this.affiliationsLoader.load(id);
+    return this.lists('affiliations', id);
   }
 
   /** Summits attended, oldest first. */
   summits(id: string): Promise<EntityRecord[]> {
-    return this.summitsLoader.load(id);
+    return this.lists('summits', id);
   }
 
   /** Summit co-attendees and MET partners, each once, by name, never the person themself. */
   metWith(id: string): Promise<EntityRecord[]> {
-    return this.metWithLoader.load(id);
+    return this.lists('metWith', id);
   }
 
   /**

@@ -170,8 +170,8 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
     const res = await gql(app, PERSON, { id: 'person:gen-0-a' });
     expect(res.errors).toBeUndefined();
     expect(res.data.node).toEqual({ id: 'person:gen-0-a', name: 'Leader 0 A', summits: [{ id: 'summit:gen-0' }], metWith: [{ id: 'person:gen-0-b' }] });
-    // summits and metWith; one of them brings the person back, so there is no lookup of its own.
-    expect(res.roundTrips).toBe(2);
+    // summits and metWith are one query (people.lists), which brings the person back: no lookup of its own.
+    expect(res.roundTrips).toBe(1);
     expect(res.steps).toBe(1);
 
     // Through a named fragment on an interface the type implements, with arguments from variables.
@@ -197,7 +197,7 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
     const missing = await gql(app, PERSON, { id: 'person:nobody' });
     expect(missing.errors).toBeUndefined();
     expect(missing.data.node).toBeNull();
-    expect(missing.roundTrips).toBe(3);
+    expect(missing.roundTrips).toBe(2);
 
     // Fields that do not bring the node back: the lookup runs alongside them, as before.
     const roles = await gql(app, `query($id: ID!) { node(id: $id) { ... on Person { name roles { title } } } }`, { id: 'person:gen-0-a' });
@@ -206,7 +206,7 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
     expect(roles.roundTrips).toBe(2);
     expect(roles.steps).toBe(1);
 
-    // The same node twice (aliases), each with a field that brings it back: still one query each.
+    // The same node twice (aliases), each with a field that brings it back: both fields share one query.
     const twice = await gql(
       app,
       `query($id: ID!) { a: node(id: $id) { ... on Person { name summits { id } } } b: entity(id: $id) { name ... on Person { metWith { id } } } }`,
@@ -214,7 +214,43 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
     );
     expect(twice.errors).toBeUndefined();
     expect(twice.data).toEqual({ a: { name: 'Leader 0 A', summits: [{ id: 'summit:gen-0' }] }, b: { name: 'Leader 0 A', metWith: [{ id: 'person:gen-0-b' }] } });
-    expect(twice.roundTrips).toBe(2);
+    expect(twice.roundTrips).toBe(1);
+  });
+
+  it("reads a person's list fields together: one query for all of them, each column only where asked", async () => {
+    await resetDatabase(t.db);
+    await loadSeedPaths(t.db, [await generatedSeed(3)]);
+    const { db, reads: recorded } = recordingReads(t.db);
+    const app = createApp({ db });
+    const fields = ['summits', 'metWith', 'affiliations'] as const;
+    const list = (sel: string) => `{ leaders(first: 10) { edges { node { id ${sel} } } } }`;
+
+    // Each field alone, then all three: the same answers, and one people.lists query each time.
+    let alone: Record<string, unknown>[] = [];
+    for (const field of fields) {
+      recorded.splice(0);
+      const res = await gql(app, list(`${field} { id name }`));
+      expect(res.errors, field).toBeUndefined();
+      const reads = recorded.filter((r) => r.name === 'people.lists');
+      expect(reads, field).toHaveLength(1);
+      // Only the asked column is asked, for every person of the page.
+      const want = reads[0]!.params.want as Record<string, string[]>;
+      for (const other of fields) expect(want[other], `${field}: ${other}`).toHaveLength(other === field ? 6 : 0);
+      alone = res.data.leaders.edges.map((e: any, i: number) => ({ ...alone[i], ...e.node }));
+    }
+    recorded.splice(0);
+    const all = await gql(app, list(fields.map((f) => `${f} { id name }`).join(' ')));
+    expect(all.errors).toBeUndefined();
+    expect(all.roundTrips).toBe(2);
+    expect(recorded.map((r) => r.name).sort()).toEqual(['people.leaders', 'people.lists']);
+    expect(all.data.leaders.edges.map((e: any) => e.node)).toEqual(alone);
+    const b0 = all.data.leaders.edges.find((e: any) => e.node.id === 'person:gen-0-b').node;
+    expect(b0).toEqual({
+      id: 'person:gen-0-b',
+      summits: [{ id: 'summit:gen-0', name: 'Generated summit 0' }],
+      metWith: [{ id: 'person:gen-0-a', name: 'Leader 0 A' }],
+      affiliations: [{ id: 'org:gen-think-tank', name: 'Gen Think Tank' }],
+    });
   });
 
   it("brings the speakers' organizations with the quotes when the selection asks for them", async () => {

@@ -47,13 +47,13 @@ const REQUESTS: [label: string, query: string, queries: QueryName[]][] = [
     `{ entity(id: "person:kim-jong-un") { %W ${ALL_LIGHT} ... on Person {
         summits { ${ALL_LIGHT} } metWith { ${ALL_LIGHT} } affiliations { ${ALL_LIGHT} }
         quotes(first: 5) { totalCount edges { node { id text speaker { ${ALL_LIGHT} affiliations { ${ALL_LIGHT} } } } } } } } }`,
-    ['people.summits', 'people.met-with', 'people.affiliations', 'people.quotes'],
+    ['people.lists', 'people.quotes'],
   ],
   [
     "an analyst's organizations and quotes",
     `{ analysts(first: 20) { edges { node { %W id name affiliations { ${ALL_LIGHT} }
         quotes(first: 3) { edges { node { speaker { ${ALL_LIGHT} affiliations { ${ALL_LIGHT} } } } } } } } } }`,
-    ['people.affiliations', 'people.quotes'],
+    ['people.lists', 'people.quotes'],
   ],
   [
     "a summit's participants, topics and quotes with speakers' organizations",
