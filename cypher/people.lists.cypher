@@ -1,6 +1,7 @@
-// A person's entity lists, one column each, for the ids in $want.<column> (else null): one query
-// however many of them a request asks (entityListsLoader, src/data/entities.ts). Neo4j evaluates a
-// COLLECT inside CASE only when the condition holds, so an unasked column costs nothing.
+// A person's entity lists, one column each, for the ids in $want.<column> (else empty): one query
+// however many of them a request asks (entityListsLoader, src/data/entities.ts). Each subquery
+// starts with that test (`WHERE id IN $want.<column>` on its first MATCH, or `WITH p WHERE ...`
+// before a CALL), which Neo4j checks before expanding anything: an unasked column costs no reads.
 // - affiliations: organizations the person is AFFILIATED_WITH, each once (several titles are several
 //   relationships), by name.
 // - summits: summits attended, oldest first (undated last).
@@ -11,17 +12,17 @@
 // projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN p {.id, .name} ELSE p END AS parent,
-CASE WHEN id IN $want.affiliations THEN COLLECT {
+RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN p {.id, .name} ELSE p END AS parent, COLLECT {
   MATCH (p)-[:AFFILIATED_WITH]->(o:Organization)
+  WHERE id IN $want.affiliations
   WITH DISTINCT o
   RETURN CASE WHEN $light THEN o {.id, .name, .orgType} ELSE o END ORDER BY toLower(o.name), o.id
-} END AS affiliations,
-CASE WHEN id IN $want.summits THEN COLLECT {
+} AS affiliations, COLLECT {
   MATCH (p)-[:ATTENDED]->(s:Summit)
+  WHERE id IN $want.summits
   RETURN CASE WHEN $light THEN s {.id, .name, date: toString(s.date)} ELSE s END ORDER BY s.date IS NULL, s.date, s.id
-} END AS summits,
-CASE WHEN id IN $want.metWith THEN COLLECT {
+} AS summits, COLLECT {
+  WITH p WHERE id IN $want.metWith
   CALL (p) {
     MATCH (p)-[:ATTENDED]->(:Summit)<-[:ATTENDED]-(o:Person)
     RETURN o
@@ -31,4 +32,4 @@ CASE WHEN id IN $want.metWith THEN COLLECT {
   }
   WITH p, o WHERE o <> p
   RETURN CASE WHEN $light THEN o {.id, .name} ELSE o END ORDER BY toLower(o.name), o.id
-} END AS metWith
+} AS metWith

@@ -2,8 +2,8 @@
 // first, then in article order; with the total. Quotes carry their article's id and date, so the
 // page is cut before their articles (without text) are looked up.
 // parent: the node itself for the ids in $carry, else null (look-ahead, src/graphql/lookahead.ts).
-// With $speakerAffiliations, each item also brings its speaker's organizations as people.affiliations
-// orders them (else null).
+// With $speakerAffiliations, each item also brings its speaker's organizations, ordered as the
+// affiliations column of people.lists orders them (else null).
 // With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
 // projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 UNWIND $ids AS id

@@ -1,8 +1,8 @@
 // One page of quotes, newest article first, then in article order, with the total. Filters (null =
 // any): $speaker SAID it; it is ABOUT entity $about. Quotes carry their article's id and date, so
 // the page is cut before speakers and articles (without text) are looked up.
-// With $speakerAffiliations, each item also brings its speaker's organizations as people.affiliations
-// orders them (else null).
+// With $speakerAffiliations, each item also brings its speaker's organizations, ordered as the
+// affiliations column of people.lists orders them (else null).
 // With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
 // projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 CALL () {

@@ -2,8 +2,9 @@
 // $participant ATTENDED it; it was held in country $country (HELD_IN, LOCATED_IN*); its date is
 // within [$from, $to] ("YYYY-MM-DD", inclusive; undated summits fail a date filter).
 // Also returns, per item and in item order, the page's participants and countries (the same answers
-// as summits.participants and summits.country), which the dashboards ask with the list nearly always:
-// the loaders are primed with them, so the common list shape costs one query, not three.
+// as the participants column of summits.lists and summits.country), which the dashboards ask with
+// the list nearly always: the loaders are primed with them, so the common list shape costs one
+// query, not three.
 // With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
 // projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 MATCH (s:Summit)

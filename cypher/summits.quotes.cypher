@@ -6,8 +6,8 @@
 // is the node's ABOUT degree (read from the node, not by visiting each quote) and the page walks
 // ABOUT without checking each quote's label.
 // parent: the node itself for the ids in $carry, else null (look-ahead, src/graphql/lookahead.ts).
-// With $speakerAffiliations, each item also brings its speaker's organizations as people.affiliations
-// orders them (else null).
+// With $speakerAffiliations, each item also brings its speaker's organizations, ordered as the
+// affiliations column of people.lists orders them (else null).
 // With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
 // projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
 UNWIND $ids AS id

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
 import { idLoader } from './batch.js';
-import { entityListLoader, type Entities } from './entities.js';
+import { entityListsLoader, type Entities, type EntityLists } from './entities.js';
 import { listOf, type EntityRecord } from './records.js';
 
 /** One country's membership in talks (MEMBER_OF), with whole-number years. */
@@ -13,15 +13,11 @@ export interface MembershipRecord {
 
 /** Country fields and talks memberships (MEMBER_OF joins the two kinds) for one request. */
 export class Countries {
-  private readonly leadersLoader: DataLoader<string, EntityRecord[]>;
-  private readonly summitsLoader: DataLoader<string, EntityRecord[]>;
-  private readonly talksLoader: DataLoader<string, EntityRecord[]>;
+  private readonly lists: EntityLists<'leaders' | 'summits' | 'talks'>;
   private readonly membersLoader: DataLoader<string, MembershipRecord[]>;
 
   constructor(db: Db, entities: Entities) {
-    this.leadersLoader = entityListLoader(db, 'countries.leaders', entities, { carriesParent: true });
-    this.summitsLoader = entityListLoader(db, 'countries.summits', entities, { carriesParent: true });
-    this.talksLoader = entityListLoader(db, 'countries.talks', entities, { carriesParent: true });
+    this.lists = entityListsLoader('countries.lists', entities, ['leaders', 'summits', 'talks']);
     this.membersLoader = idLoader(
       (ids) => db.read('talks.members', { ids }),
       (row) =>
@@ -36,17 +32,17 @@ export class Countries {
 
   /** People who lead or led the country, current leaders first. */
   leaders(id: string): Promise<EntityRecord[]> {
-    return this.leadersLoader.load(id);
+    return this.lists.load('leaders', id);
   }
 
   /** Summits held in the country or attended by its leader in office, oldest first. */
   summits(id: string): Promise<EntityRecord[]> {
-    return this.summitsLoader.load(id);
+    return this.lists.load('summits', id);
   }
 
   /** Talks the country is or was a member of. */
   talks(id: string): Promise<EntityRecord[]> {
-    return this.talksLoader.load(id);
+    return this.lists.load('talks', id);
   }
 
   /** Member countries of talks, by name, with the years they joined and left. */

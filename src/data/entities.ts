@@ -169,19 +169,22 @@ export function entityListLoader(
   );
 }
 
+/** Entity-list fields `F` of one kind, loaded together (entityListsLoader). */
+export interface EntityLists<F extends string> {
+  load(field: F, id: string): Promise<EntityRecord[]>;
+  /** Sets a field's list for one parent, when another query brought it (the summit list). */
+  prime(field: F, id: string, items: EntityRecord[]): void;
+}
+
 /**
  * Loads several entity-list fields of one kind with one query: a request asking a person's summits
  * and the people they met (or the same fields of many people) runs one query, not one per field.
  * The query takes `$ids`, `$carry` (it brings back `parent`, Entities.readCarrying) and `$want`, a
  * map from each field in `fields` to the ids that asked it, and returns `id, parent` and one column
- * per field: the list for the ids in `$want.<field>`, else null (cypher/people.lists.cypher).
+ * per field: the list for the ids in `$want.<field>`, else empty (cypher/people.lists.cypher).
  * Fields asked in the same tick share the batch, like the ids of one DataLoader.
  */
-export function entityListsLoader<F extends string>(
-  name: QueryName,
-  entities: Entities,
-  fields: readonly F[],
-): (field: F, id: string) => Promise<EntityRecord[]> {
+export function entityListsLoader<F extends string>(name: QueryName, entities: Entities, fields: readonly F[]): EntityLists<F> {
   const loader = new DataLoader<{ readonly field: F; readonly id: string }, EntityRecord[], string>(
     async (keys) => {
       const want = Object.fromEntries(fields.map((f) => [f, [] as string[]])) as Record<F, string[]>;
@@ -195,7 +198,10 @@ export function entityListsLoader<F extends string>(
     },
     { name, cacheKeyFn: (key) => `${key.field}\u0000${key.id}` },
   );
-  return (field, id) => loader.load({ field, id });
+  return {
+    load: (field, id) => loader.load({ field, id }),
+    prime: (field, id, items) => void loader.prime({ field, id }, items),
+  };
 }
 
 /** A loader for a field whose query returns `id, item` with `item` one Entity node or null. */

@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
 import { idLoader, pageLoader, type ArgsKey } from './batch.js';
-import { entityListsLoader, entityLoader, type Entities } from './entities.js';
+import { entityListsLoader, entityLoader, type Entities, type EntityLists } from './entities.js';
 import { pageParams, type PageArgs } from './params.js';
 import type { QuoteOptions, Quotes } from './quotes.js';
 import { listOf, type EntityRecord, type Page, type QuoteRecord } from './records.js';
@@ -34,7 +34,7 @@ const LIST_QUERIES: Record<PersonList, QueryName> = {
 export class People {
   private readonly rolesLoader: DataLoader<string, RoleRecord[]>;
   private readonly leaderOfLoader: DataLoader<string, EntityRecord | null>;
-  private readonly lists: (field: 'affiliations' | 'summits' | 'metWith', id: string) => Promise<EntityRecord[]>;
+  private readonly lists: EntityLists<'affiliations' | 'summits' | 'metWith'>;
   private readonly quotesLoader: DataLoader<ArgsKey<QuotesArgs>, Page<QuoteRecord>, string>;
 
   constructor(
@@ -80,17 +80,17 @@ export class People {
   }
 
   affiliations(id: string): Promise<EntityRecord[]> {
-    return this.lists('affiliations', id);
+    return this.lists.load('affiliations', id);
   }
 
   /** Summits attended, oldest first. */
   summits(id: string): Promise<EntityRecord[]> {
-    return this.lists('summits', id);
+    return this.lists.load('summits', id);
   }
 
   /** Summit co-attendees and MET partners, each once, by name, never the person themself. */
   metWith(id: string): Promise<EntityRecord[]> {
-    return this.lists('metWith', id);
+    return this.lists.load('metWith', id);
   }
 
   /**

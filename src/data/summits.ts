@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
 import { idLoader, pageLoader, type ArgsKey } from './batch.js';
-import { entityListLoader, entityLoader, type Entities } from './entities.js';
+import { entityListsLoader, entityLoader, type Entities, type EntityLists } from './entities.js';
 import { pageParams, type PageArgs } from './params.js';
 import type { QuoteOptions, Quotes } from './quotes.js';
 import { listOf, toArticle, type ArticleRecord, type EntityRecord, type Page, type QuoteRecord } from './records.js';
@@ -18,8 +18,7 @@ export interface SummitFilter {
 export class Summits {
   private readonly placeLoader: DataLoader<string, EntityRecord | null>;
   private readonly countryLoader: DataLoader<string, EntityRecord | null>;
-  private readonly participantsLoader: DataLoader<string, EntityRecord[]>;
-  private readonly topicsLoader: DataLoader<string, EntityRecord[]>;
+  private readonly lists: EntityLists<'participants' | 'topics'>;
   private readonly articlesLoader: DataLoader<string, ArticleRecord[]>;
   private readonly quotesLoader: DataLoader<ArgsKey<QuotesArgs>, Page<QuoteRecord>, string>;
 
@@ -30,8 +29,7 @@ export class Summits {
   ) {
     this.placeLoader = entityLoader(db, 'summits.place', entities);
     this.countryLoader = entityLoader(db, 'summits.country', entities);
-    this.participantsLoader = entityListLoader(db, 'summits.participants', entities, { carriesParent: true });
-    this.topicsLoader = entityListLoader(db, 'summits.topics', entities, { carriesParent: true });
+    this.lists = entityListsLoader('summits.lists', entities, ['participants', 'topics']);
     this.articlesLoader = idLoader(
       (ids) => db.read('summits.articles', { ids }),
       (row) => listOf(row, 'items').map(toArticle),
@@ -57,11 +55,11 @@ export class Summits {
   }
 
   participants(id: string): Promise<EntityRecord[]> {
-    return this.participantsLoader.load(id);
+    return this.lists.load('participants', id);
   }
 
   topics(id: string): Promise<EntityRecord[]> {
-    return this.topicsLoader.load(id);
+    return this.lists.load('topics', id);
   }
 
   /** Articles mentioning the summit or quoting someone about it, newest first. */
@@ -86,7 +84,7 @@ export class Summits {
     const countries = listOf(row, 'countries');
     items.forEach((summit, i) => {
       const people = participants[i];
-      if (Array.isArray(people)) this.participantsLoader.prime(summit.id, this.entities.adoptAll(people));
+      if (Array.isArray(people)) this.lists.prime('participants', summit.id, this.entities.adoptAll(people));
       if (i < countries.length) this.countryLoader.prime(summit.id, this.entities.adoptOrNull(countries[i]));
     });
     return { items, totalCount: Number(row?.total ?? 0), offset: page.offset };

@@ -55,7 +55,7 @@ export class CypherRegistry {
 }
 
 /**
- * A query file as sent to Neo4j: a first line naming it (`// people.summits`, so that Neo4j's query
+ * A query file as sent to Neo4j: a first line naming it (`// people.lists`, so that Neo4j's query
  * log and SHOW TRANSACTIONS say which file a query came from), then its lines without the comment
  * lines, blank lines and indentation, which are for readers. Undefined when nothing is left.
  *

@@ -40,7 +40,7 @@ export const KEYED_BY_ID: Readonly<Record<string, readonly string[]>> = {
  * The fields of KEYED_BY_ID whose query can also bring back the parent node itself (their loaders
  * read through Entities.readCarrying; the query returns `parent` for the ids in `$carry`). When the
  * selection asks one of them, the lookup waits for it instead of running `entities.by-ids`:
- * `node(id:) { ... on Person { summits { id } metWith { id } } }` is two queries, not three.
+ * `node(id:) { ... on Person { summits { id } metWith { id } } }` is one query (people.lists), not three.
  * test/integration/api.batching.test.ts checks each of them costs one round trip with its parent.
  */
 export const CARRIES_PARENT: Readonly<Record<string, readonly string[]>> = {

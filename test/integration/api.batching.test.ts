@@ -6,10 +6,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProfiledPlan } from 'neo4j-driver';
+import { CypherRegistry } from '../../src/db/cypher.js';
+import type { QueryName } from '../../src/db/query-names.js';
 import { createApp } from '../../src/graphql/app.js';
 import { CARRIES_PARENT } from '../../src/graphql/lookahead.js';
 import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
-import { openTestDb, resetDatabase, type TestDb } from '../support/neo4j.js';
+import { openTestDb, resetDatabase, SEED_DIR, type TestDb } from '../support/neo4j.js';
 import { recordingReads } from '../support/reads.js';
 import { gql } from './api-client.js';
 import { tempDir } from '../support/tmp.js';
@@ -251,6 +254,36 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
       metWith: [{ id: 'person:gen-0-a', name: 'Leader 0 A' }],
       affiliations: [{ id: 'org:gen-think-tank', name: 'Gen Think Tank' }],
     });
+  });
+
+  // The fused list queries guard each column with `id IN $want.<column>`; Neo4j must test that
+  // before expanding anything, or an unasked column would cost what an asked one does.
+  // A parent with something in every column: from the generated graph, or from the seed (topics, talks).
+  const fused: [QueryName, string, string[], 'generated' | 'seed'][] = [
+    ['people.lists', 'person:gen-0-b', ['affiliations', 'summits', 'metWith'], 'generated'],
+    ['summits.lists', 'summit:2019-04-25-vladivostok', ['participants', 'topics'], 'seed'],
+    ['countries.lists', 'country:PRK', ['leaders', 'summits', 'talks'], 'seed'],
+  ];
+  it.each(fused)('%s reads nothing for the columns nobody asked', async (name, id, columns, graph) => {
+    await resetDatabase(t.db);
+    await loadSeedPaths(t.db, [graph === 'seed' ? SEED_DIR : await generatedSeed(3)]);
+    const dbHits = async (asked: string[]): Promise<{ hits: number; row: Record<string, unknown> }> => {
+      const want = Object.fromEntries(columns.map((c) => [c, asked.includes(c) ? [id] : []]));
+      const res = await t.driver.executeQuery(`PROFILE ${new CypherRegistry().get(name)}`, { ids: [id], carry: [], light: true, want });
+      const total = (plan: ProfiledPlan): number => plan.dbHits + plan.children.reduce((sum, c) => sum + total(c), 0);
+      return { hits: total(res.summary.profile as ProfiledPlan), row: res.records[0]!.toObject() };
+    };
+    const none = await dbHits([]);
+    for (const c of columns) expect(none.row[c], c).toEqual([]);
+    for (const c of columns) {
+      const one = await dbHits([c]);
+      // Each column has something in the generated graph, and costs reads only when asked.
+      expect((one.row[c] as unknown[]).length, c).toBeGreaterThan(0);
+      expect(one.hits, c).toBeGreaterThan(none.hits);
+      for (const other of columns) if (other !== c) expect(one.row[other], `${c}: ${other}`).toEqual([]);
+    }
+    // The unasked columns add nothing: the seek of the parent and the guard only.
+    expect(none.hits).toBeLessThanOrEqual(2);
   });
 
   it("brings the speakers' organizations with the quotes when the selection asks for them", async () => {

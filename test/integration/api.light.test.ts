@@ -60,12 +60,12 @@ const REQUESTS: [label: string, query: string, queries: QueryName[]][] = [
     `{ entity(id: "summit:2019-04-25-vladivostok") { %W ${ALL_LIGHT} ... on Summit {
         participants { ${ALL_LIGHT} } topics { ${ALL_LIGHT} }
         quotes(first: 20) { totalCount edges { node { id speaker { ${ALL_LIGHT} affiliations { ${ALL_LIGHT} } } } } } } } }`,
-    ['summits.participants', 'summits.topics', 'summits.quotes'],
+    ['summits.lists', 'summits.quotes'],
   ],
   [
     "a country's leaders, summits and talks",
     `{ entity(id: "country:PRK") { %W ${ALL_LIGHT} ... on Country { leaders { ${ALL_LIGHT} } summits { ${ALL_LIGHT} } talks { ${ALL_LIGHT} } } } }`,
-    ['countries.leaders', 'countries.summits', 'countries.talks'],
+    ['countries.lists'],
   ],
   [
     "an organization's people",

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db, Row } from '../../src/db/db.js';
 import type { QueryName } from '../../src/db/query-names.js';
 import { argsLoader, idLoader, inKeyOrder } from '../../src/data/batch.js';
+import { Entities, entityListsLoader } from '../../src/data/entities.js';
 import { createLoaders } from '../../src/data/loaders.js';
 
 interface Call {
@@ -68,18 +69,52 @@ describe('argsLoader', () => {
   });
 });
 
+describe('entityListsLoader', () => {
+  it('loads the list fields asked in one tick with one query, each column only for the ids that asked it', async () => {
+    const { db, calls } = fakeDb((_n, p) => {
+      const want = p.want as Record<string, string[]>;
+      return (p.ids as string[]).filter((id) => id !== 'person:x').map((id) => ({
+        id,
+        parent: null,
+        summits: want.summits!.includes(id) ? [{ id: `summit:${id.slice(7)}`, name: 'S' }] : null,
+        metWith: want.metWith!.includes(id) ? [person(`person:met-${id.slice(7)}`, 'M')] : null,
+      }));
+    });
+    const lists = entityListsLoader('people.lists', new Entities(db), ['summits', 'metWith']);
+    const [aS, aM, bM, xS, aS2] = await Promise.all([
+      lists.load('summits', 'person:a'),
+      lists.load('metWith', 'person:a'),
+      lists.load('metWith', 'person:b'),
+      lists.load('summits', 'person:x'),
+      lists.load('summits', 'person:a'),
+    ]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.params).toEqual({ ids: ['person:a', 'person:b', 'person:x'], want: { summits: ['person:a', 'person:x'], metWith: ['person:a', 'person:b'] }, carry: [] });
+    expect([aS, aM, bM, xS].map((l) => l.map((e) => e.id))).toEqual([['summit:a'], ['person:met-a'], ['person:met-b'], []]);
+    expect(aS2).toBe(aS);
+
+    // Cached per field and id; a primed list costs no query.
+    lists.prime('metWith', 'person:c', []);
+    expect(await lists.load('metWith', 'person:c')).toEqual([]);
+    expect(await lists.load('summits', 'person:a')).toBe(aS);
+    expect(calls).toHaveLength(1);
+    await lists.load('summits', 'person:b');
+    expect(calls[1]!.params.want).toEqual({ summits: ['person:b'], metWith: [] });
+  });
+});
+
 describe('createLoaders', () => {
   it('batches a field over many parents into one query and primes the entity cache with its result', async () => {
     const { db, calls } = fakeDb((name, p) => {
-      if (name === 'summits.participants') {
-        return (p.ids as string[]).map((id, i) => ({ id, items: [person(`person:p${i}`, `P${i}`), person('person:kim', 'Kim')] }));
+      if (name === 'summits.lists') {
+        return (p.ids as string[]).map((id, i) => ({ id, participants: [person(`person:p${i}`, `P${i}`), person('person:kim', 'Kim')], topics: null }));
       }
       return [];
     });
     const loaders = createLoaders(db);
     const lists = await Promise.all(['summit:a', 'summit:b', 'summit:c'].map((id) => loaders.summits.participants(id)));
     expect(lists.map((l) => l.map((p) => p.name))).toEqual([['P0', 'Kim'], ['P1', 'Kim'], ['P2', 'Kim']]);
-    expect(calls.map((c) => c.name)).toEqual(['summits.participants']);
+    expect(calls.map((c) => c.name)).toEqual(['summits.lists']);
 
     // Resolving a participant by id (e.g. Quote.speaker) now costs nothing.
     expect((await loaders.entities.get('person:kim'))?.kind).toBe('PERSON');
@@ -87,7 +122,7 @@ describe('createLoaders', () => {
 
     // An id nobody returned is fetched, and is null when the graph lacks it.
     expect(await loaders.entities.get('person:nobody')).toBeNull();
-    expect(calls.map((c) => c.name)).toEqual(['summits.participants', 'entities.by-ids']);
+    expect(calls.map((c) => c.name)).toEqual(['summits.lists', 'entities.by-ids']);
   });
 
   it('gives each request its own caches', async () => {
