@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfiledPlan } from 'neo4j-driver';
 import { CypherRegistry } from '../../src/db/cypher.js';
 import type { QueryName } from '../../src/db/query-names.js';
-import { createApp } from '../../src/graphql/app.js';
+import { createApp, type App } from '../../src/graphql/app.js';
 import { CARRIES_PARENT } from '../../src/graphql/lookahead.js';
 import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
 import { openTestDb, resetDatabase, SEED_DIR, type TestDb } from '../support/neo4j.js';
-import { recordingReads } from '../support/reads.js';
+import { recordingReads, type RecordedRead } from '../support/reads.js';
 import { gql } from './api-client.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -114,6 +114,14 @@ beforeAll(async () => {
   await applySchema(t.db);
 });
 afterAll(async () => t?.close());
+
+/** An app over a fresh graph of `n` generated summits, and every read it makes (recordingReads). */
+async function recordingAppOn(n: number): Promise<{ app: App; recorded: RecordedRead[] }> {
+  await resetDatabase(t.db);
+  await loadSeedPaths(t.db, [await generatedSeed(n)]);
+  const { db, reads } = recordingReads(t.db);
+  return { app: createApp({ db }), recorded: reads };
+}
 
 /** Loads `n` generated summits into an empty graph and runs QUERY over all of them. */
 async function answerFor(n: number): Promise<Answer> {
@@ -221,10 +229,7 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
   });
 
   it("reads a person's list fields together: one query for all of them, each column only where asked", async () => {
-    await resetDatabase(t.db);
-    await loadSeedPaths(t.db, [await generatedSeed(3)]);
-    const { db, reads: recorded } = recordingReads(t.db);
-    const app = createApp({ db });
+    const { app, recorded } = await recordingAppOn(3);
     const fields = ['summits', 'metWith', 'affiliations'] as const;
     const list = (sel: string) => `{ leaders(first: 10) { edges { node { id ${sel} } } } }`;
 
@@ -346,10 +351,7 @@ describe('look-ahead for node(id:) and entity(id:)', () => {
   });
 
   it("brings each quote's article with a quote list when the selection asks for it, and only then", async () => {
-    await resetDatabase(t.db);
-    await loadSeedPaths(t.db, [await generatedSeed(3)]);
-    const { db, reads: recorded } = recordingReads(t.db);
-    const app = createApp({ db });
+    const { app, recorded } = await recordingAppOn(3);
     const takeReads = () => recorded.splice(0).map((r) => ({ name: r.name, article: r.params.article }));
     const lists = {
       'summits.quotes': (sel: string) => `{ node(id: "summit:gen-1") { ... on Summit { quotes { edges { node { id ${sel} } } } } } }`,
