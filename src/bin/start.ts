@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { createApp } from '../graphql/app.js';
+import { appListener } from '../graphql/http.js';
 import { createLogger } from '../log.js';
 import { applySchema, loadSeedPaths } from '../seed/load.js';
 import { SeedValidationError, formatIssue } from '../seed/validate.js';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   log.info(summary, 'seed loaded');
 
   const yoga = createApp({ db: conn.db, logger: log, responseCacheTtlMs: config.responseCacheTtlMs });
-  const server = createServer(yoga);
+  const server = createServer(appListener(yoga));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.http.port, config.http.host, resolve);

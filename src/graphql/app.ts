@@ -32,6 +32,13 @@ export interface AppOptions {
 
 export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
+const withResponseCache = new WeakSet<App>();
+
+/** Whether `app` was created with a response cache (appListener leaves such an app's requests to yoga). */
+export function hasResponseCache(app: App): boolean {
+  return withResponseCache.has(app);
+}
+
 /**
  * Limits that reject a query before it runs. Generous enough for GraphiQL's introspection and the
  * default query, tight enough that one request cannot ask for an unbounded amount of work: lists
@@ -50,8 +57,9 @@ const ARMOR_CONFIG: ConstructorParameters<typeof EnvelopArmor>[0] = {
 
 /**
  * The HTTP app: GraphQL (and GraphiQL for browsers) at /graphql, liveness at /healthz, readiness at
- * /readyz. It never listens; pass it to `http.createServer` or call `app.fetch` in tests. Builds the
- * schema once; per request it builds only the context (loaders and the round-trip counter).
+ * /readyz. It never listens: serve it with `http.createServer(appListener(app))` (src/graphql/http.ts)
+ * or call `app.fetch` in tests. Builds the schema once; per request it builds only the context
+ * (loaders and the round-trip counter).
  */
 export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs = 0 }: AppOptions): App {
   const schema = createSchema();
@@ -60,7 +68,7 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
   // so entries only expire; a hit reports cypherRoundTrips 0.
   const cache =
     responseCacheTtlMs > 0 ? [useResponseCache({ session: () => null, ttl: responseCacheTtlMs, invalidateViaMutation: false })] : [];
-  return createYoga<Record<string, unknown>, GraphQLContext>({
+  const app = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     context: () => createContext(db),
@@ -77,4 +85,6 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
     maxRequestBodySize: false,
     plugins: [useLiveness(), useReadiness(db), useRequestBodyLimit(), useGraphQlJit(), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(), useLightProjection(), useRoundTripCount(logger)],
   });
+  if (cache.length > 0) withResponseCache.add(app);
+  return app;
 }

@@ -1,29 +1,39 @@
 /**
  * GraphQL over HTTP conformance: every audit of graphql-http's server suite (MUST, SHOULD and MAY)
- * passes against the app, called through `app.fetch` without a port.
+ * passes against the app, called through `app.fetch` without a port, and over real HTTP through
+ * appListener (src/graphql/http.ts), the listener `npm start` serves, with its direct path.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/graphql/app.js';
+import { appListener, type AppListener } from '../../src/graphql/http.js';
 import { openTestDb, type TestDb } from '../support/neo4j.js';
 
 let t: TestDb;
 let app: App;
+let listener: AppListener;
+let server: Server;
+let url: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   // The audits only ask for __typename and invalid things: no data needed, but a real Db.
   t = openTestDb();
   app = createApp({ db: t.db });
+  listener = appListener(app);
+  server = createServer(listener);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((done) => server?.close(done));
+  await t?.close();
+});
 
-describe('GraphQL over HTTP audits', () => {
-  const audits = serverAudits({
-    url: 'http://api.test/graphql',
-    fetchFn: (input: string | URL, init?: RequestInit) => app.fetch(String(input), init ?? {}),
-  });
-
-  for (const audit of audits) {
+function runAudits(fetchFn: (input: string, init?: RequestInit) => Promise<Response>, at: () => string): void {
+  for (const audit of serverAudits({ url: at, fetchFn })) {
     it(audit.name, async () => {
       const result = await audit.fn();
       if (result.status !== 'ok') {
@@ -32,4 +42,16 @@ describe('GraphQL over HTTP audits', () => {
       expect(result.status).toBe('ok');
     });
   }
+}
+
+describe('GraphQL over HTTP audits (app.fetch)', () => {
+  runAudits(async (input, init) => app.fetch(String(input), init ?? {}), () => 'http://api.test/graphql');
+});
+
+describe('GraphQL over HTTP audits (appListener over HTTP)', () => {
+  runAudits((input, init) => fetch(input, init), () => url);
+  it('took some of the audits by the direct path', () => {
+    expect(listener.stats.direct).toBeGreaterThan(0);
+    expect(listener.stats.yoga).toBeGreaterThan(0);
+  });
 });
