@@ -53,7 +53,7 @@ export function appListener(app: App): AppListener {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('error', () => res.destroy());
     req.on('end', () => {
-      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+      const body = Buffer.concat(chunks);
       answerDirectly(app, body).then(
         (json) => {
           if (json === undefined) return replay(app, req, res, body, stats);

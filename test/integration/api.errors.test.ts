@@ -2,14 +2,15 @@
  * Errors as clients see them: expected ones with `extensions.code` (NOT_FOUND, BAD_USER_INPUT,
  * DB_UNAVAILABLE), everything else masked; query limits; health and readiness; GraphiQL served.
  */
-import { createServer } from 'node:http';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CypherRegistry } from '../../src/db/cypher.js';
 import { Db, type Row } from '../../src/db/db.js';
 import { DomainError } from '../../src/errors.js';
 import { createApp, type App } from '../../src/graphql/app.js';
+import { appListener } from '../../src/graphql/http.js';
 import { MAX_REQUEST_BODY_BYTES } from '../../src/graphql/plugins.js';
+import { serve } from '../support/http.js';
 import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 import { freePort } from '../support/ports.js';
 import { codes, gql, type GraphQLErrorJson } from './api-client.js';
@@ -226,12 +227,11 @@ describe('query limits', () => {
     });
 
     it('holds over HTTP: Node delivers a body of exactly its Content-Length, and 1 MB + 1 is refused', async () => {
-      const server = createServer(app);
-      const port = await freePort();
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+      // Served as npm start serves it: a body within the limit takes appListener's direct path.
+      const server = await serve(appListener(app));
       try {
         const send = (body: string): Promise<Response> =>
-          fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         const small = await send(padded(MAX_REQUEST_BODY_BYTES - 1000));
         expect(small.status).toBe(200);
         expect(((await small.json()) as { data: { stats: { articles: number } } }).data.stats.articles).toBeGreaterThan(0);
@@ -239,8 +239,7 @@ describe('query limits', () => {
         expect(Buffer.byteLength(big)).toBeGreaterThan(MAX_REQUEST_BODY_BYTES);
         expect(await errorOf(await send(big))).toEqual([413, 'REQUEST_ENTITY_TOO_LARGE']);
       } finally {
-        server.closeAllConnections();
-        await new Promise((resolve) => server.close(resolve));
+        await server.close();
       }
     });
   });

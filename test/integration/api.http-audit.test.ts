@@ -3,18 +3,17 @@
  * passes against the app, called through `app.fetch` without a port, and over real HTTP through
  * appListener (src/graphql/http.ts), the listener `npm start` serves, with its direct path.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/graphql/app.js';
 import { appListener, type AppListener } from '../../src/graphql/http.js';
+import { serve, type Served } from '../support/http.js';
 import { openTestDb, type TestDb } from '../support/neo4j.js';
 
 let t: TestDb;
 let app: App;
 let listener: AppListener;
-let server: Server;
+let server: Served;
 let url: string;
 
 beforeAll(async () => {
@@ -22,13 +21,11 @@ beforeAll(async () => {
   t = openTestDb();
   app = createApp({ db: t.db });
   listener = appListener(app);
-  server = createServer(listener);
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  server = await serve(listener);
+  url = `${server.url}/graphql`;
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((done) => server?.close(done));
+  await server?.close();
   await t?.close();
 });
 

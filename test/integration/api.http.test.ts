@@ -4,38 +4,36 @@
  * goes to two servers over the same app, one with yoga's own listener and one with appListener, and
  * the answers must agree in status, headers (but Date) and body.
  */
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/graphql/app.js';
 import { appListener, type AppListener } from '../../src/graphql/http.js';
 import { MAX_REQUEST_BODY_BYTES } from '../../src/graphql/plugins.js';
+import { serve, type Served } from '../support/http.js';
 import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 
 let t: TestDb;
 let app: App;
 let listener: AppListener;
-const servers: Server[] = [];
+const servers: Served[] = [];
 let yogaUrl: string;
 let ourUrl: string;
 
-async function serve(handler: RequestListener): Promise<string> {
-  const server = createServer(handler);
-  servers.push(server);
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+/** Serves `handler` until the file's tests end; returns its base URL. */
+async function served(handler: Parameters<typeof serve>[0]): Promise<string> {
+  const s = await serve(handler);
+  servers.push(s);
+  return s.url;
 }
 
 beforeAll(async () => {
   t = await openSeededTestDb();
   app = createApp({ db: t.db });
   listener = appListener(app);
-  yogaUrl = await serve(app);
-  ourUrl = await serve(listener);
+  yogaUrl = await served(app);
+  ourUrl = await served(listener);
 });
 afterAll(async () => {
-  for (const s of servers) s.closeAllConnections();
-  await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
+  await Promise.all(servers.map((s) => s.close()));
   await t?.close();
 });
 
@@ -162,7 +160,7 @@ describe('requests left to yoga, answered exactly as yoga answers them', () => {
 describe('an app with a response cache', () => {
   it('leaves every request to yoga (the cache needs its request hooks)', async () => {
     const cached = appListener(createApp({ db: t.db, responseCacheTtlMs: 60_000 }));
-    const url = await serve(cached);
+    const url = await served(cached);
     const init = post({ query: '{ leaders(first: 1) { edges { node { id } } } }' });
     const first = await ask(url, '/graphql', init);
     const again = await ask(url, '/graphql', init);

@@ -1,8 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/graphql/app.js';
+import { appListener } from '../../src/graphql/http.js';
+import { serve, type Served } from '../support/http.js';
 import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 
 /**
@@ -12,16 +12,15 @@ import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 const CHROMIUM = '/usr/bin/chromium';
 
 let t: TestDb;
-let server: Server;
+let server: Served;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
   t = await openSeededTestDb();
-  const yoga = createApp({ db: t.db });
-  server = createServer(yoga);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Served as npm start serves it (src/bin/start.ts).
+  server = await serve(appListener(createApp({ db: t.db })));
+  base = server.url;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -30,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
   await t?.close();
 });
 
