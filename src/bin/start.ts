@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
+import { packstreamPatch } from '../db/packstream.js';
 import { createApp } from '../graphql/app.js';
 import { appListener } from '../graphql/http.js';
 import { createLogger } from '../log.js';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const conn = await connect(config, (msg) => log.info(msg));
   log.info({ uri: conn.uri, local: conn.local }, 'connected to Neo4j');
+  const patch = packstreamPatch();
+  if (patch !== 'applied') log.warn({ patch }, 'the driver decodes result maps without our faster decoder (src/db/packstream.ts)');
   await applySchema(conn.db);
   const summary = await loadSeedPaths(conn.db, [SEED_DIR]);
   log.info(summary, 'seed loaded');

@@ -47,7 +47,11 @@ export function toPlain(value: unknown): unknown {
 
 function plainObject(props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(props)) out[k] = toPlain(props[k]);
+  for (const k of Object.keys(props)) {
+    // A key named __proto__ stays a plain property: assigned, it would replace the prototype.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: toPlain(props[k]), writable: true, enumerable: true, configurable: true });
+    else out[k] = toPlain(props[k]);
+  }
   return out;
 }
 

