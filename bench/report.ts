@@ -2,7 +2,7 @@ import type { CorpusFacts } from './corpus.js';
 import type { CpuPerRequest } from './cpu.js';
 import type { LoadResult } from './loading.js';
 import { HTTP_FLOOR_OP } from './ops.js';
-import type { CheckResult, RunResult } from './serving.js';
+import type { CheckResult, RoundFigures, RunResult } from './serving.js';
 
 /** Ours (cache off or on) divided by the other implementation, for one operation (or the mix) at one concurrency. */
 export interface Ratio {
@@ -176,6 +176,22 @@ export function formatSize(s: SizeResult): string {
       rows,
     ),
   );
+  const rounded = s.runs.filter((r) => r.impl === 'ours' && r.op !== HTTP_FLOOR_OP && (r.rounds?.length ?? 0) > 1);
+  if (rounded.length > 0) {
+    const each = (r: RunResult | undefined): string => r?.rounds?.map((x) => x.throughput).join(' / ') ?? '-';
+    out.push('\nEach round on its own (the figures above are over all rounds; the order of the implementations is reversed from one round to the next)\n');
+    out.push(
+      table(
+        ['operation', 'c', 'ours req/s by round', 'raw req/s by round', 'thr ours/raw by round', 'p99 ours/raw by round'],
+        rounded.map((o) => {
+          const w = get('raw', o.op, o.connections);
+          const by = (f: (x: RoundFigures) => number): string =>
+            (o.rounds ?? []).map((x, i) => { const y = w?.rounds?.[i]; return y && f(y) > 0 ? r2(f(x) / f(y)) : '-'; }).join(' / ');
+          return [o.op, o.connections, each(o), each(w), by((x) => x.throughput), by((x) => x.p99)];
+        }),
+      ),
+    );
+  }
   const cpuRuns = s.runs.filter((r) => r.impl === 'ours' && r.cpu);
   if (cpuRuns.length > 0) {
     const fig = (c: CpuPerRequest | null | undefined): string =>

@@ -13,11 +13,11 @@ import { createDriver, Db } from '../src/db/db.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
 import { generateCorpus, type CorpusFacts } from './corpus.js';
 import { graphCounts, loadBaseline, loadOurs, type LoadResult } from './loading.js';
-import { CpuMeter, closeCpuMeters } from './cpu.js';
+import { CpuMeter, closeCpuMeters, type CpuPerRequest } from './cpu.js';
 import { HTTP_FLOOR, HTTP_FLOOR_OP, operations } from './ops.js';
 import { corpusDir, REPO_ROOT } from './paths.js';
 import { printSize, printScaling, ratiosFor, scalingOf, type SizeResult } from './report.js';
-import { checkOperation, IMPLS, runHttp, runRaw, startServer, type CheckResult, type RunResult } from './serving.js';
+import { checkOperation, IMPLS, mergeRounds, runHttp, runRaw, startServer, type CheckResult, type RunResult, type TimedRun } from './serving.js';
 
 interface Options {
   quick?: boolean;
@@ -28,6 +28,7 @@ interface Options {
   heap: string;
   pagecache: number;
   duration?: number;
+  rounds?: number;
   warmup?: number;
   connections?: string;
   loadCompareMax?: number;
@@ -52,7 +53,8 @@ const program = new Command()
   .option('--http-port <n>', 'first of the three HTTP ports (ours, ours+cache, then @neo4j/graphql)', int, 4100)
   .option('--heap <size>', 'bench Neo4j JVM heap', '6g')
   .option('--pagecache <MiB>', 'bench Neo4j page cache (MiB)', int, 4096)
-  .option('--duration <s>', 'seconds per timed run (default 10; --quick: 3)', int)
+  .option('--duration <s>', 'seconds per timed run of each implementation, over all its rounds (default 10; --quick: 3)', int)
+  .option('--rounds <n>', 'rounds each timed run is split into, the order of the implementations reversed from one round to the next (default 2; --quick: 1)', int)
   .option('--warmup <s>', 'seconds of warm-up before each timed run (default 3; --quick: 1)', int)
   .option('--connections <list>', 'concurrency levels of the mix (default 1,16,64)')
   .option('--load-compare-max <n>', 'largest size whose loading is compared (our loader vs baseline); larger sizes are built with the baseline (default 10000)', int)
@@ -69,6 +71,7 @@ program.action(async (opts: Options) => {
   const sizes = (opts.sizes ?? (quick ? '1000' : '1000,10000,100000')).split(',').map((s) => int(s.trim()));
   const duration = opts.duration ?? (quick ? 3 : 10);
   const warmup = opts.warmup ?? (quick ? 1 : 3);
+  const rounds = opts.rounds ?? (quick ? 1 : 2);
   const mixConnections = (opts.connections ?? '1,16,64').split(',').map((s) => int(s.trim()));
   const loadCompareMax = opts.loadCompareMax ?? 10_000;
   const loadRounds = opts.loadRounds ?? (quick ? 1 : 2);
@@ -85,7 +88,7 @@ program.action(async (opts: Options) => {
   const results: SizeResult[] = [];
   try {
     for (const articles of sizes) {
-      results.push(await benchSize(articles, opts.seed, neo, { duration, warmup, mixConnections, loadCompareMax, loadRounds, httpPort: opts.httpPort, serving: opts.serving !== false }));
+      results.push(await benchSize(articles, opts.seed, neo, { duration, rounds, warmup, mixConnections, loadCompareMax, loadRounds, httpPort: opts.httpPort, serving: opts.serving !== false }));
       printSize(results[results.length - 1] as SizeResult);
     }
   } finally {
@@ -97,7 +100,7 @@ program.action(async (opts: Options) => {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-    options: { quick, sizes, seed: opts.seed, duration, warmup, mixConnections, opConnections: OP_CONNECTIONS, heap: opts.heap, pagecacheMiB: opts.pagecache, loadCompareMax, loadRounds },
+    options: { quick, sizes, seed: opts.seed, duration, rounds, warmup, mixConnections, opConnections: OP_CONNECTIONS, heap: opts.heap, pagecacheMiB: opts.pagecache, loadCompareMax, loadRounds },
     sizes: results,
     scaling,
   };
@@ -158,7 +161,10 @@ async function freshNeo4j(neo: LocalNeo4jOptions): Promise<Connection> {
 }
 
 interface SizeOptions {
+  /** Seconds of each implementation's timed run, over all its rounds. */
   duration: number;
+  /** Rounds each timed run is split into (see compare). */
+  rounds: number;
   warmup: number;
   mixConnections: number[];
   loadCompareMax: number;
@@ -242,27 +248,43 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
       log(`  check ${op.name}: ${c.equal ? 'same data' : 'DIFFERENT DATA'}, ${c.roundTrips} round trip(s) in ${c.steps} step(s)${c.detail ? `\n${c.detail}` : ''}`);
     }
     const pids = { ours: ours.pid, 'ours+cache': cached.pid, library: library.pid };
-    type Go = (seconds: number) => Promise<RunResult>;
-    const timedRun = async (impl: (typeof IMPLS)[number], name: string, go: Go, connections: number): Promise<void> => {
+    type Go = (seconds: number) => Promise<TimedRun>;
+    /** One timed run of one implementation: its figures and the CPU it cost, per request. */
+    const timedRun = async (impl: (typeof IMPLS)[number], go: Go, seconds: number): Promise<{ run: TimedRun; cpu: CpuPerRequest | null }> => {
       const meter = new CpuMeter(conn.pid, impl === 'raw' ? undefined : pids[impl]);
       const before = await meter.snapshot();
-      const r = await go(o.duration);
-      const cpu = await meter.since(before, r.requests);
-      runs.push({ ...r, cpu });
-      log(
-        `  ${impl.padEnd(7)} ${name.padEnd(13)} c=${String(connections).padEnd(2)} ${r.throughput} req/s p50 ${r.p50} p99 ${r.p99} ms${r.errors ? ` errors ${r.errors}` : ''}` +
-          (cpu ? `; CPU ms/request neo4j ${cpu.neo4jMs} server ${cpu.serverMs} client ${cpu.clientMs}` : ''),
-      );
+      const run = await go(seconds);
+      return { run, cpu: await meter.since(before, run.requests) };
     };
     // One operation (or the mix) at one concurrency, every implementation: all are warmed up first,
-    // then timed in an order that rotates from one round to the next, so that no implementation is
-    // always the first to run an operation's queries (JIT compilation, plan caches and the previous
-    // run's garbage in Neo4j's JVM would otherwise fall on the same one every time).
-    let round = 0;
+    // then timed in `o.rounds` rounds of duration/rounds seconds each, in an order that is reversed
+    // from one round to the next (A B C D, then D C B A: a drift of the machine's speed during the
+    // comparison falls on every implementation alike) and rotates from one comparison to the next, so
+    // that no implementation is always the first to run an operation's queries (JIT compilation,
+    // plan caches and the previous run's garbage in Neo4j's JVM would otherwise fall on the same one
+    // every time). Each implementation's rounds are then merged into one run (mergeRounds).
+    let comparison = 0;
     const compare = async (name: string, entries: [(typeof IMPLS)[number], Go][], connections: number): Promise<void> => {
       for (const [, go] of entries) await go(o.warmup);
-      const shift = round++ % entries.length;
-      for (const [impl, go] of [...entries.slice(shift), ...entries.slice(0, shift)]) await timedRun(impl, name, go, connections);
+      const shift = comparison++ % entries.length;
+      const order = [...entries.slice(shift), ...entries.slice(0, shift)];
+      const parts = new Map<string, { run: TimedRun; cpu: CpuPerRequest | null }[]>();
+      for (let k = 0; k < o.rounds; k++) {
+        for (const [impl, go] of k % 2 === 0 ? order : [...order].reverse()) {
+          const part = await timedRun(impl, go, o.duration / o.rounds);
+          parts.set(impl, [...(parts.get(impl) ?? []), part]);
+          if (o.rounds > 1) log(`    round ${k + 1}/${o.rounds} ${impl.padEnd(10)} ${part.run.throughput} req/s p99 ${part.run.p99} ms`);
+        }
+      }
+      for (const [impl] of order) {
+        const r = mergeRounds(parts.get(impl) ?? []);
+        runs.push(r);
+        const cpu = r.cpu;
+        log(
+          `  ${impl.padEnd(7)} ${name.padEnd(13)} c=${String(connections).padEnd(2)} ${r.throughput} req/s p50 ${r.p50} p99 ${r.p99} ms${r.errors ? ` errors ${r.errors}` : ''}` +
+            (cpu ? `; CPU ms/request neo4j ${cpu.neo4jMs} server ${cpu.serverMs} client ${cpu.clientMs}` : ''),
+        );
+      }
     };
     const goFor = (impl: (typeof IMPLS)[number], name: string, list: typeof ops, connections: number): Go =>
       (seconds) =>

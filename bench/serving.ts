@@ -27,6 +27,27 @@ export interface RunResult {
   errors: number;
   /** CPU per request by process during the timed run (bench/cpu.ts); null if nothing completed. */
   cpu?: CpuPerRequest | null;
+  /**
+   * When the run was timed in several rounds (bench/run.ts --rounds), each round's own figures; the
+   * fields above are then over all rounds' requests together (mergeRounds).
+   */
+  rounds?: RoundFigures[];
+}
+
+/** One round of a run timed in rounds. */
+export interface RoundFigures {
+  durationSec: number;
+  requests: number;
+  throughput: number;
+  p99: number;
+  errors: number;
+  cpu: CpuPerRequest | null;
+}
+
+/** A timed run with what merging it with other rounds needs: every latency (sorted) and its elapsed time. */
+export interface TimedRun extends RunResult {
+  latencies: number[];
+  elapsedMs: number;
 }
 
 export interface Server {
@@ -129,9 +150,9 @@ function percentile(sorted: number[], p: number): number {
   return Math.round((sorted[i] as number) * 100) / 100;
 }
 
-function summarize(impl: Impl, op: string, connections: number, durationMs: number, latencies: number[], errors: number): RunResult {
+function summarize(impl: Impl, op: string, connections: number, durationMs: number, latencies: number[], errors: number): TimedRun {
   const sorted = latencies.sort((x, y) => x - y);
-  return {
+  const result: TimedRun = {
     impl,
     op,
     connections,
@@ -142,6 +163,49 @@ function summarize(impl: Impl, op: string, connections: number, durationMs: numb
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     errors,
+    latencies: sorted,
+    elapsedMs: durationMs,
+  };
+  // Kept for merging, never written out: JSON.stringify skips non-enumerable properties.
+  Object.defineProperty(result, 'latencies', { enumerable: false });
+  Object.defineProperty(result, 'elapsedMs', { enumerable: false });
+  return result;
+}
+
+/**
+ * One implementation's rounds of one comparison as one run: throughput is all rounds' requests over
+ * their summed time, percentiles are over every request of every round, CPU per request is
+ * weighted by each round's requests (and machine load by its time). Each round's own figures are
+ * kept in `rounds`, so the spread between them is in the JSON.
+ */
+export function mergeRounds(parts: { run: TimedRun; cpu: CpuPerRequest | null }[]): RunResult {
+  const first = parts[0];
+  if (first === undefined) throw new Error('mergeRounds: no rounds');
+  const latencies = parts.flatMap((p) => p.run.latencies);
+  const elapsedMs = parts.reduce((t, p) => t + p.run.elapsedMs, 0);
+  const errors = parts.reduce((t, p) => t + p.run.errors, 0);
+  const merged = summarize(first.run.impl, first.run.op, first.run.connections, elapsedMs, latencies, errors);
+  const measured = parts.filter((p): p is { run: TimedRun; cpu: CpuPerRequest } => p.cpu !== null);
+  const weigh = (f: (c: CpuPerRequest) => number, by: (p: { run: TimedRun }) => number): number => {
+    const total = measured.reduce((t, p) => t + by(p), 0);
+    return total > 0 ? Math.round((measured.reduce((t, p) => t + f(p.cpu) * by(p), 0) / total) * 100) / 100 : 0;
+  };
+  const requestsOf = (p: { run: TimedRun }): number => p.run.requests;
+  const cpu: CpuPerRequest | null =
+    measured.length === 0
+      ? null
+      : {
+          neo4jMs: weigh((c) => c.neo4jMs, requestsOf),
+          serverMs: weigh((c) => c.serverMs, requestsOf),
+          clientMs: weigh((c) => c.clientMs, requestsOf),
+          totalMs: weigh((c) => c.totalMs, requestsOf),
+          machineBusy: weigh((c) => c.machineBusy, (p) => p.run.elapsedMs),
+          cores: measured[0]?.cpu.cores ?? 0,
+        };
+  return {
+    ...merged, // its latencies and elapsed time are not enumerable, so not copied
+    cpu,
+    rounds: parts.map(({ run, cpu: c }) => ({ durationSec: run.durationSec, requests: run.requests, throughput: run.throughput, p99: run.p99, errors: run.errors, cpu: c })),
   };
 }
 
@@ -164,7 +228,7 @@ export async function runHttp(
   requests: GraphQLRequest[],
   connections: number,
   seconds: number,
-): Promise<RunResult> {
+): Promise<TimedRun> {
   const latencies: number[] = [];
   let bad = 0;
   const built = requests.map((r) => ({ method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) }));
@@ -198,7 +262,7 @@ export async function runHttp(
  * conversion to plain values, as any client does), `connections` workers in a bounded loop until
  * `seconds` have passed, each running `ops` in turn.
  */
-export async function runRaw(db: Db, op: string, ops: Operation[], connections: number, seconds: number): Promise<RunResult> {
+export async function runRaw(db: Db, op: string, ops: Operation[], connections: number, seconds: number): Promise<TimedRun> {
   const latencies: number[] = [];
   let errors = 0;
   const params = ops.map((o) => cypherParams(o.raw.params));

@@ -72,3 +72,23 @@ describe('bench report: the CPU ceiling', () => {
     expect(opsTable).not.toContain(HTTP_FLOOR_OP);
   });
 });
+
+describe('bench report: rounds', () => {
+  it('lists each round of the runs timed in rounds, with ours/raw per round', () => {
+    const round = (throughput: number, p99: number) => ({ durationSec: 5, requests: throughput * 5, throughput, p99, errors: 0, cpu: null });
+    const runs = [
+      { ...run('ours', 'mix', 300, null), rounds: [round(280, 40), round(320, 30)] },
+      { ...run('raw', 'mix', 400, null), rounds: [round(400, 20), round(400, 30)] },
+      run('library', 'mix', 100, null),
+    ];
+    const text = formatSize({ articles: 1000, facts: {} as SizeResult['facts'], counts: { nodes: 1, relationships: 1 }, loads: [], checks: [], runs, ratios: ratiosFor(runs, []) });
+    expect(text).toContain('Each round on its own');
+    expect(text).toMatch(/\| mix +\| 16 \| 280 \/ 320 +\| 400 \/ 400 +\| 0\.7 \/ 0\.8 +\| 2 \/ 1 +\|/);
+  });
+
+  it('has no rounds table for runs timed in one go', () => {
+    const runs = [run('ours', 'mix', 300, null), run('raw', 'mix', 400, null)];
+    const text = formatSize({ articles: 1000, facts: {} as SizeResult['facts'], counts: { nodes: 1, relationships: 1 }, loads: [], checks: [], runs, ratios: ratiosFor(runs, []) });
+    expect(text).not.toContain('Each round on its own');
+  });
+});

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runHttp } from '../../bench/serving.js';
+import type { CpuPerRequest } from '../../bench/cpu.js';
+import { mergeRounds, runHttp, type TimedRun } from '../../bench/serving.js';
 
 /**
  * The bench's HTTP driver on a loopback server that answers every request at once and records, per
@@ -41,5 +42,73 @@ describe('runHttp', () => {
       const start = ['a', 'b', 'c'].indexOf(s[0]!);
       s.forEach((q, i) => expect(q).toBe(['a', 'b', 'c'][(start + i) % 3]));
     }
+  });
+});
+
+/** A round as runHttp/runRaw return it: latencies sorted, elapsed time kept out of the JSON. */
+function timed(latencies: number[], elapsedMs: number, errors = 0): TimedRun {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const run = {
+    impl: 'ours' as const,
+    op: 'mix',
+    connections: 16,
+    durationSec: elapsedMs / 1000,
+    requests: sorted.length,
+    throughput: (sorted.length / elapsedMs) * 1000,
+    p50: 0,
+    p95: 0,
+    p99: sorted[sorted.length - 1] ?? 0,
+    errors,
+  };
+  return Object.defineProperties(run, {
+    latencies: { value: sorted, enumerable: false },
+    elapsedMs: { value: elapsedMs, enumerable: false },
+  }) as TimedRun;
+}
+
+const cpuOf = (neo4jMs: number, serverMs: number, machineBusy: number): CpuPerRequest => ({
+  neo4jMs,
+  serverMs,
+  clientMs: 0.5,
+  totalMs: neo4jMs + serverMs + 0.5,
+  machineBusy,
+  cores: 2,
+});
+
+describe('mergeRounds', () => {
+  it('is one run over every request of every round, with each round kept', () => {
+    // Round 1: 100 requests of 1..100 ms in 1 s; round 2: 300 requests of 1000 ms in 2 s.
+    const a = timed(Array.from({ length: 100 }, (_, i) => i + 1), 1000, 1);
+    const b = timed(Array.from({ length: 300 }, () => 1000), 2000);
+    const merged = mergeRounds([
+      { run: a, cpu: cpuOf(2, 1, 1.5) },
+      { run: b, cpu: cpuOf(6, 3, 2) },
+    ]);
+    expect(merged.requests).toBe(400);
+    expect(merged.durationSec).toBe(3);
+    expect(merged.throughput).toBe(133.3);
+    expect(merged.errors).toBe(1);
+    // Percentiles over all 400 latencies: the 100 short ones are the lowest quarter.
+    expect(merged.p50).toBe(1000);
+    expect(merged.p95).toBe(1000);
+    expect(JSON.stringify(mergeRounds([{ run: a, cpu: null }]))).not.toContain('latencies');
+    // CPU per request weighted by requests (1 x 100 + 3 x 300) / 400; machine load by time.
+    expect(merged.cpu).toEqual({ neo4jMs: 5, serverMs: 2.5, clientMs: 0.5, totalMs: 8, machineBusy: 1.83, cores: 2 });
+    expect(merged.rounds?.map((r) => [r.requests, r.throughput, r.errors])).toEqual([
+      [100, 100, 1],
+      [300, 150, 0],
+    ]);
+  });
+
+  it('gives the percentiles of the merged latencies, not an average of the rounds\' percentiles', () => {
+    const fast = timed(Array.from({ length: 99 }, () => 10), 1000);
+    const slow = timed([5000], 1000);
+    const merged = mergeRounds([
+      { run: fast, cpu: null },
+      { run: slow, cpu: null },
+    ]);
+    expect(merged.p99).toBe(10);
+    expect(merged.cpu).toBeNull();
+    expect(() => mergeRounds([])).toThrow(/no rounds/);
   });
 });
