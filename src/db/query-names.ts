@@ -24,6 +24,7 @@ export const QUERY_NAMES = [
   'bench.search',
   'bench.summit-list',
   'bench.summit-quotes',
+  'bench.transactions',
   'countries.lists',
   'entities.by-ids',
   'entities.mentions',
