@@ -47,12 +47,18 @@ export function toPlain(value: unknown): unknown {
 
 function plainObject(props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(props)) {
-    // A key named __proto__ stays a plain property: assigned, it would replace the prototype.
-    if (k === '__proto__') Object.defineProperty(out, k, { value: toPlain(props[k]), writable: true, enumerable: true, configurable: true });
-    else out[k] = toPlain(props[k]);
-  }
+  for (const k of Object.keys(props)) setOwn(out, k, toPlain(props[k]));
   return out;
+}
+
+/**
+ * `target[key] = value` for a key from data: a key named `__proto__` becomes a plain own property
+ * (defined), where assigning it would replace the object's prototype. Every other key is assigned,
+ * which V8 runs several times faster than `Object.defineProperty`.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { setOwn } from './convert.js';
 
 /**
  * A faster map decoder for the driver's Bolt unpacker: the one change we make inside neo4j-driver.
@@ -32,16 +33,12 @@ const EXPECTED_ORIGINAL =
   'function(size,buffer,hydrateStructure){varvalue={};for(vari=0;i<size;i++){varkey=this.unpack(buffer,hydrateStructure);varunpacked=this.unpack(buffer,hydrateStructure);' +
   "//WeusedefinePropertytonotallowmapswithapropertycalled'__proto__'toaltertheobjectsprototype.Object.defineProperty(value,key,{value:unpacked,writable:true,enumerable:true,configurable:true});}returnvalue;}";
 
+/** The replacement: as the driver decodes a map, with each key set by setOwn (src/db/convert.ts). */
 export function unpackMapWithSize(this: UnpackerPrototype, size: number, buffer: unknown, hydrate: unknown): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (let i = 0; i < size; i++) {
     const key = this.unpack(buffer, hydrate) as string;
-    const unpacked = this.unpack(buffer, hydrate);
-    if (key === '__proto__') {
-      Object.defineProperty(value, key, { value: unpacked, writable: true, enumerable: true, configurable: true });
-    } else {
-      value[key] = unpacked;
-    }
+    setOwn(value, key, this.unpack(buffer, hydrate));
   }
   return value;
 }

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packstreamPatch } from '../../src/db/packstream.js';
 import { openTestDb, type TestDb } from '../support/neo4j.js';
+import { objectShape as shape } from '../support/shape.js';
 
 let t: TestDb;
 
@@ -18,19 +19,6 @@ beforeAll(() => {
 afterAll(async () => {
   await t.close();
 });
-
-/** Every own property with its descriptor, in order: what a decoder's objects must agree on. */
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value === null || typeof value !== 'object') return value;
-  return {
-    proto: Object.getPrototypeOf(value) === Object.prototype ? 'Object.prototype' : 'other',
-    props: Reflect.ownKeys(value).map((k) => {
-      const d = Object.getOwnPropertyDescriptor(value, k) as PropertyDescriptor;
-      return [String(k), d.writable, d.enumerable, d.configurable, shape(d.value)];
-    }),
-  };
-}
 
 describe('result maps through the patched decoder', () => {
   it('is installed by createDriver (a driver upgrade that changes the decoder fails here: see src/db/packstream.ts)', () => {

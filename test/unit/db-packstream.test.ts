@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { driverPackstream, installPackstreamPatch, unpackMapWithSize, type Packstream, type UnpackerPrototype } from '../../src/db/packstream.js';
+import { objectShape as shape } from '../support/shape.js';
 
 /** neo4j-driver 6.3.0's decoder (packstream-v1.js), as shipped. */
 function reference(this: UnpackerPrototype, size: number, buffer: unknown, hydrate: unknown): Record<string, unknown> {
@@ -16,19 +17,6 @@ function reference(this: UnpackerPrototype, size: number, buffer: unknown, hydra
     Object.defineProperty(value, key, { value: unpacked, writable: true, enumerable: true, configurable: true });
   }
   return value;
-}
-
-/** Own properties in order with descriptors, and the prototype, recursively. */
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value === null || typeof value !== 'object') return value;
-  return {
-    proto: Object.getPrototypeOf(value) === Object.prototype ? 'Object.prototype' : String(Object.getPrototypeOf(value)),
-    props: Reflect.ownKeys(value).map((k) => {
-      const d = Object.getOwnPropertyDescriptor(value, k) as PropertyDescriptor;
-      return [String(k), d.writable, d.enumerable, d.configurable, shape(d.value)];
-    }),
-  };
 }
 
 const packstream = driverPackstream() as Packstream;
