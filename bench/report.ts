@@ -44,6 +44,26 @@ export interface Ceiling {
   twiceLibraryVsRaw: number;
   /** Ours / raw throughput on the mix, for comparison with maxVsRaw. */
   oursVsRaw: number;
+  /** The same bound for each operation timed at that concurrency, and the mix. */
+  operations: OperationCeiling[];
+}
+
+/**
+ * The CPU ceiling of one operation, and what it implies for latency. In a closed loop of c
+ * connections, mean latency is c / throughput (Little's law), so a server held to `maxVsRaw` of the
+ * raw floor's throughput answers at best `1 / maxVsRaw` times slower on average than the floor: an
+ * operation whose raw CPU is small next to the HTTP floor's cannot have a mean latency close to raw
+ * on this machine, and its p99 follows unless its tail is shorter than the floor's.
+ */
+export interface OperationCeiling {
+  op: string;
+  rawCpuMs: number;
+  /** rawCpuMs / (rawCpuMs + the HTTP floor's CPU). */
+  maxVsRaw: number;
+  /** 1 / maxVsRaw: the least mean latency of any HTTP server, relative to the raw floor's. */
+  minLatencyVsRaw: number;
+  oursVsRaw: number;
+  oursP99VsRaw: number;
 }
 
 export interface Scaling {
@@ -95,18 +115,34 @@ export function ratiosFor(runs: RunResult[], loads: LoadResult[]): SizeResult['r
 function ceilingOf(runs: RunResult[]): Ceiling | null {
   const floor = runs.find((r) => r.impl === 'ours' && r.op === HTTP_FLOOR_OP);
   if (!floor?.cpu) return null;
-  const find = (impl: string): RunResult | undefined => runs.find((r) => r.impl === impl && r.op === 'mix' && r.connections === floor.connections);
-  const raw = find('raw');
-  const lib = find('library');
-  const ours = find('ours');
+  const httpMs = floor.cpu.totalMs;
+  const find = (impl: string, op: string): RunResult | undefined => runs.find((r) => r.impl === impl && r.op === op && r.connections === floor.connections);
+  const raw = find('raw', 'mix');
+  const lib = find('library', 'mix');
+  const ours = find('ours', 'mix');
   if (!raw?.cpu || !lib || !ours) return null;
+  const operations: OperationCeiling[] = [];
+  for (const o of runs.filter((r) => r.impl === 'ours' && r.op !== HTTP_FLOOR_OP && r.connections === floor.connections)) {
+    const w = find('raw', o.op);
+    if (!w?.cpu) continue;
+    const maxVsRaw = div(w.cpu.totalMs, w.cpu.totalMs + httpMs);
+    operations.push({
+      op: o.op,
+      rawCpuMs: w.cpu.totalMs,
+      maxVsRaw,
+      minLatencyVsRaw: div(w.cpu.totalMs + httpMs, w.cpu.totalMs),
+      oursVsRaw: div(o.throughput, w.throughput),
+      oursP99VsRaw: div(o.p99, w.p99),
+    });
+  }
   return {
     connections: floor.connections,
     rawMixCpuMs: raw.cpu.totalMs,
-    httpFloorCpuMs: floor.cpu.totalMs,
-    maxVsRaw: div(raw.cpu.totalMs, raw.cpu.totalMs + floor.cpu.totalMs),
+    httpFloorCpuMs: httpMs,
+    maxVsRaw: div(raw.cpu.totalMs, raw.cpu.totalMs + httpMs),
     twiceLibraryVsRaw: div(2 * lib.throughput, raw.throughput),
     oursVsRaw: div(ours.throughput, raw.throughput),
+    operations,
   };
 }
 
@@ -210,6 +246,18 @@ export function formatSize(s: SizeResult): string {
           `of CPU per request plus the HTTP floor's ${c.httpFloorCpuMs} ms -> at most ${c.maxVsRaw}x raw throughput ` +
           `(ours: ${c.oursVsRaw}x; the target 2x @neo4j/graphql is ${c.twiceLibraryVsRaw}x raw).`,
       );
+      if (c.operations.length > 0) {
+        out.push(
+          `\nThe same bound per operation at c=${c.connections}: raw CPU / (raw CPU + the HTTP floor's ${c.httpFloorCpuMs} ms). In a closed loop ` +
+            'mean latency is connections / throughput, so its inverse is the least mean latency of any HTTP server against raw.\n',
+        );
+        out.push(
+          table(
+            ['operation', 'raw CPU ms', 'max thr vs raw', 'min latency vs raw', 'ours thr/raw', 'ours p99/raw'],
+            c.operations.map((x) => [x.op, x.rawCpuMs, `${x.maxVsRaw}x`, `${x.minLatencyVsRaw}x`, `${x.oursVsRaw}x`, `${x.oursP99VsRaw}x`]),
+          ),
+        );
+      }
     }
   }
   if (s.loads.length > 0) {

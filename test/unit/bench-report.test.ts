@@ -34,6 +34,10 @@ describe('bench report: the CPU ceiling', () => {
     run('raw', 'mix', 800, cpu(2, 0, 0.5)),
     run('ours', HTTP_FLOOR_OP, 2000, cpu(0, 0.5, 0.5)),
     run('library', HTTP_FLOOR_OP, 2100, cpu(0, 0.45, 0.5)),
+    { ...run('ours', 'search', 700, cpu(1, 0.6, 0.1)), p99: 45 },
+    run('raw', 'search', 1000, cpu(0.8, 0, 0.2)),
+    run('ours', 'search', 900, cpu(1, 0.6, 0.1), 1),
+    run('raw', 'search', 1000, cpu(0.8, 0, 0.2), 1),
   ];
 
   it('bounds any HTTP server by the raw floor plus the HTTP floor', () => {
@@ -46,6 +50,12 @@ describe('bench report: the CPU ceiling', () => {
       maxVsRaw: 0.71,
       twiceLibraryVsRaw: 0.63,
       oursVsRaw: 0.38,
+      operations: [
+        { op: 'mix', rawCpuMs: 2.5, maxVsRaw: 0.71, minLatencyVsRaw: 1.4, oursVsRaw: 0.38, oursP99VsRaw: 1 },
+        // 1 ms raw + 1 ms of HTTP: half of raw's throughput at best, twice its mean latency at least.
+        // Only the floor's concurrency (16) has an HTTP floor to compare with.
+        { op: 'search', rawCpuMs: 1, maxVsRaw: 0.5, minLatencyVsRaw: 2, oursVsRaw: 0.7, oursP99VsRaw: 1.5 },
+      ],
     });
   });
 
@@ -65,9 +75,10 @@ describe('bench report: the CPU ceiling', () => {
       ratios: ratiosFor(runs, []),
     };
     const text = formatSize(s);
-    expect(text).toMatch(/\| mix +\| 16 \| 3 \+ 3 \+ 1 = 7 \(1\.9\/2\) +\| 4 \+ 3 \+ 1 = 8 \(1\.9\/2\) +\| 2 \+ 0 \+ 0\.5 = 2\.5 \(1\.9\/2\) \|/);
-    expect(text).toMatch(/\| httpFloor \| 16 \| 0 \+ 0\.5 \+ 0\.5 = 1 \(1\.9\/2\) \| 0 \+ 0\.45 \+ 0\.5 = 0\.95 \(1\.9\/2\) \| - +\|/);
+    expect(text).toMatch(/\| mix +\| 16 \| 3 \+ 3 \+ 1 = 7 \(1\.9\/2\) +\| 4 \+ 3 \+ 1 = 8 \(1\.9\/2\) +\| 2 \+ 0 \+ 0\.5 = 2\.5 \(1\.9\/2\) +\|/);
+    expect(text).toMatch(/\| httpFloor \| 16 \| 0 \+ 0\.5 \+ 0\.5 = 1 \(1\.9\/2\) +\| 0 \+ 0\.45 \+ 0\.5 = 0\.95 \(1\.9\/2\) +\| - +\|/);
     expect(text).toContain('at most 0.71x raw throughput (ours: 0.38x; the target 2x @neo4j/graphql is 0.63x raw)');
+    expect(text).toMatch(/\| search +\| 1 +\| 0\.5x +\| 2x +\| 0\.7x +\| 1\.5x +\|/);
     const opsTable = text.slice(0, text.indexOf('CPU per request'));
     expect(opsTable).not.toContain(HTTP_FLOOR_OP);
   });
