@@ -17,7 +17,7 @@ import { CpuMeter, closeCpuMeters, type CpuPerRequest } from './cpu.js';
 import { HTTP_FLOOR, HTTP_FLOOR_OP, operations } from './ops.js';
 import { corpusDir, REPO_ROOT } from './paths.js';
 import { printSize, printScaling, ratiosFor, scalingOf, type SizeResult } from './report.js';
-import { checkOperation, IMPLS, mergeRounds, runHttp, runRaw, startServer, type CheckResult, type RunResult, type TimedRun } from './serving.js';
+import { checkOperation, IMPLS, mergeRounds, runHttp, runRaw, settle, startServer, type CheckResult, type RunResult, type TimedRun } from './serving.js';
 
 interface Options {
   quick?: boolean;
@@ -122,30 +122,6 @@ program.action(async (opts: Options) => {
 
 function log(msg: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-}
-
-/** How long `settle` waits for Neo4j to finish the queries of the run before, at most. */
-const SETTLE_MAX_MS = 30_000;
-
-/**
- * Waits until Neo4j runs no transaction but the one asking (bench.transactions), polling every
- * 50 ms. When autocannon's window closes, the requests in flight are abandoned, not finished: the
- * servers still run their queries. At 100k, 16 summit-quote queries at ~70 ms of Neo4j CPU each
- * (11 still running 50 ms after a run, gone 220 ms later) would otherwise fall into the next run's
- * window, on the CPU per request and the throughput of whichever implementation runs next. The raw
- * floor's loop finishes its queries before it returns, so it never left such work behind.
- */
-async function settle(db: Db): Promise<void> {
-  const until = performance.now() + SETTLE_MAX_MS;
-  for (;;) {
-    const [row] = await db.read('bench.transactions');
-    if (Number(row?.others ?? 0) === 0) return;
-    if (performance.now() > until) {
-      log(`  Neo4j still runs ${String(row?.others)} transaction(s) after ${SETTLE_MAX_MS / 1000} s; timing anyway`);
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 interface Connection {
@@ -275,7 +251,7 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
     type Go = (seconds: number) => Promise<TimedRun>;
     /** One timed run of one implementation: its figures and the CPU it cost, per request. */
     const timedRun = async (impl: (typeof IMPLS)[number], go: Go, seconds: number): Promise<{ run: TimedRun; cpu: CpuPerRequest | null }> => {
-      await settle(rawDb);
+      await settle(rawDb, log);
       const meter = new CpuMeter(conn.pid, impl === 'raw' ? undefined : pids[impl]);
       const before = await meter.snapshot();
       const run = await go(seconds);

@@ -66,15 +66,47 @@ export interface Server {
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
 
+/** How long `settle` waits for Neo4j to finish the queries of the run before, at most. */
+const SETTLE_MAX_MS = 30_000;
+
+/**
+ * Waits until Neo4j runs no transaction but the one asking (bench.transactions), polling every
+ * 50 ms. When autocannon's window closes, the requests in flight are abandoned, not finished: the
+ * servers still run their queries. At 100k, 16 summit-quote queries at ~70 ms of Neo4j CPU each
+ * (11 still running 50 ms after a run, gone 220 ms later) would otherwise fall into the next run's
+ * window, on the CPU per request and the throughput of whichever implementation runs next. The raw
+ * floor's loop finishes its queries before it returns, so it never left such work behind.
+ */
+export async function settle(db: Db, log: (message: string) => void): Promise<void> {
+  const until = performance.now() + SETTLE_MAX_MS;
+  for (;;) {
+    const [row] = await db.read('bench.transactions');
+    if (Number(row?.others ?? 0) === 0) return;
+    if (performance.now() > until) {
+      log(`  Neo4j still runs ${String(row?.others)} transaction(s) after ${SETTLE_MAX_MS / 1000} s; timing anyway`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Starts bench/server.ts in a child process and resolves once it listens. */
-export async function startServer(kind: ServerKind, port: number, boltUri: string): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'bench/server.ts', kind, String(port), boltUri], {
+export function startServer(kind: ServerKind, port: number, boltUri: string): Promise<Server> {
+  return startNodeServer(kind, 'bench/server.ts', [kind, String(port), boltUri], port);
+}
+
+/**
+ * Starts a TypeScript HTTP server (a script that prints READY once it listens on 127.0.0.1:`port`
+ * and stops on SIGTERM) in a child process with SERVER_NODE_FLAGS, and resolves once it listens.
+ */
+export async function startNodeServer(label: string, script: string, args: string[], port: number): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', script, ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${kind} server did not start within 60 s`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with code ${code} before listening`)));
+    const timer = setTimeout(() => reject(new Error(`${label} server did not start within 60 s`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`${label} server exited with code ${code} before listening`)));
     child.stdout?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('READY')) {
         clearTimeout(timer);
@@ -82,7 +114,7 @@ export async function startServer(kind: ServerKind, port: number, boltUri: strin
       }
     });
   });
-  if (child.pid === undefined) throw new Error(`${kind} server has no pid`);
+  if (child.pid === undefined) throw new Error(`${label} server has no pid`);
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     pid: child.pid,

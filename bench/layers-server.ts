@@ -1,0 +1,114 @@
+/**
+ * A bare HTTP server for `npm run bench:layers` (bench/layers.ts): no GraphQL. It answers every POST
+ * by running one fixed Cypher query through the driver (one auto-commit query, results through
+ * toPlain, as our server reads) and writing `{"data": rows}` as JSON. It still reads and parses each
+ * request body, as any HTTP server must.
+ *
+ * Which query: `raw-cypher` serves the operation's hand-written floor query (`cypher/bench.*`);
+ * `our-cypher` serves the very query, text and parameters, that our GraphQL server sends for the
+ * operation's request, captured by running that request once through `createApp` with a driver
+ * that records what it is asked to run. Both are captured the same way and served by the same code,
+ * so the two differ only in the Cypher.
+ *
+ * Usage: tsx bench/layers-server.ts raw-cypher|our-cypher FACTS_JSON OPERATION PORT BOLT_URI.
+ * Prints READY once listening; SIGTERM stops it.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { CypherRegistry } from '../src/db/cypher.js';
+import { toPlain } from '../src/db/convert.js';
+import { createDriver, Db } from '../src/db/db.js';
+import { createApp } from '../src/graphql/app.js';
+import { cypherParams } from './loading.js';
+import { operations } from './ops.js';
+
+const [kind, factsPath, opName, portText, uri] = process.argv.slice(2);
+if ((kind !== 'raw-cypher' && kind !== 'our-cypher') || factsPath === undefined || opName === undefined || portText === undefined || uri === undefined) {
+  process.stderr.write('usage: tsx bench/layers-server.ts raw-cypher|our-cypher FACTS_JSON OPERATION PORT BOLT_URI\n');
+  process.exit(2);
+}
+const op = operations(JSON.parse(readFileSync(factsPath, 'utf8'))).find((o) => o.name === opName);
+if (op === undefined) {
+  process.stderr.write(`no operation named ${opName}\n`);
+  process.exit(2);
+}
+const driver = createDriver(uri, 'neo4j', 'neo4j');
+
+interface Captured {
+  text: string;
+  params: Record<string, unknown>;
+}
+
+/** The driver, except that every session's `run` is recorded into `into` first. */
+function recording(d: Driver, into: Captured[]): Driver {
+  return new Proxy(d, {
+    get(target, key) {
+      if (key !== 'session') return Reflect.get(target, key, target);
+      return (...args: Parameters<Driver['session']>) => {
+        const session = target.session(...args);
+        const run = session.run.bind(session);
+        session.run = ((text: string, params: Record<string, unknown>, config?: object) => {
+          into.push({ text, params });
+          return run(text, params, config);
+        }) as typeof session.run;
+        return session;
+      };
+    },
+  });
+}
+
+const captured: Captured[] = [];
+const db = new Db(recording(driver, captured), new CypherRegistry(), 'neo4j');
+if (kind === 'raw-cypher') {
+  await db.counting(() => {}, 'auto-commit').read(op.raw.query, cypherParams(op.raw.params));
+} else {
+  const res = await createApp({ db, responseCacheTtlMs: 0 }).fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(op.ours),
+  });
+  const body = (await res.json()) as { errors?: unknown };
+  if (body.errors !== undefined) throw new Error(`${opName}: ${JSON.stringify(body.errors)}`);
+}
+if (captured.length !== 1) throw new Error(`${opName}: expected one Cypher query, captured ${captured.length}`);
+const { text, params } = captured[0] as Captured;
+
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    void (async () => {
+      try {
+        JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
+        try {
+          // As Db does (src/db/db.ts, run): no stack trace captured for each query.
+          const limit = Error.stackTraceLimit;
+          Error.stackTraceLimit = 0;
+          let result;
+          try {
+            result = session.run(text, params);
+          } finally {
+            Error.stackTraceLimit = limit;
+          }
+          const records = (await result).records;
+          const json = JSON.stringify({ data: records.map((r) => toPlain(r.toObject())) });
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+          res.end(json);
+        } finally {
+          await session.close();
+        }
+      } catch (err) {
+        if (!res.headersSent) res.writeHead(500);
+        res.end(String(err));
+      }
+    })();
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.listen(Number(portText), '127.0.0.1', () => process.stdout.write('READY\n'));
+process.on('SIGTERM', () => {
+  server.close();
+  void driver.close().then(() => process.exit(0));
+});
