@@ -6,19 +6,14 @@
 import { rmSync } from 'node:fs';
 import { Command } from 'commander';
 import { generateCorpus } from './corpus.js';
+import { positiveInt } from './cli.js';
 import { corpusDir } from './paths.js';
-
-const positiveInt = (flag: string) => (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a positive whole number, got ${v}`);
-  return n;
-};
 
 const program = new Command()
   .name('npm run gen --')
   .description('Generate a synthetic summit corpus in the seed format.')
-  .requiredOption('--articles <n>', 'number of articles', positiveInt('--articles'))
-  .option('--seed <n>', 'PRNG seed', positiveInt('--seed'), 1)
+  .requiredOption('--articles <n>', 'number of articles', positiveInt)
+  .option('--seed <n>', 'PRNG seed', positiveInt, 1)
   .option('--out <dir>', 'output folder (default bench/data/<articles>-s<seed>)')
   .showHelpAfterError();
 

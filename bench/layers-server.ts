@@ -1,7 +1,7 @@
 /**
  * A bare HTTP server for `npm run bench:layers` (bench/layers.ts): no GraphQL. It answers every POST
- * by running one fixed Cypher query through the driver (one auto-commit query, results through
- * toPlain, as our server reads) and writing `{"data": rows}` as JSON. It still reads and parses each
+ * by running one fixed Cypher query as the raw floor does (Db.read: one auto-commit query, results
+ * through toPlain, as our server reads) and writing `{"data": rows}` as JSON. It still reads and parses each
  * request body, as any HTTP server must.
  *
  * Which query: `raw-cypher` serves the operation's hand-written floor query (`cypher/bench.*`);
@@ -15,10 +15,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { CypherRegistry } from '../src/db/cypher.js';
-import { toPlain } from '../src/db/convert.js';
 import { createDriver, Db } from '../src/db/db.js';
+import { QUERY_NAMES } from '../src/db/query-names.js';
 import { createApp } from '../src/graphql/app.js';
 import { cypherParams } from './loading.js';
 import { operations } from './ops.js';
@@ -59,7 +59,8 @@ function recording(d: Driver, into: Captured[]): Driver {
 }
 
 const captured: Captured[] = [];
-const db = new Db(recording(driver, captured), new CypherRegistry(), 'neo4j');
+const registry = new CypherRegistry();
+const db = new Db(recording(driver, captured), registry, 'neo4j');
 if (kind === 'raw-cypher') {
   await db.counting(() => {}, 'auto-commit').read(op.raw.query, cypherParams(op.raw.params));
 } else {
@@ -73,6 +74,11 @@ if (kind === 'raw-cypher') {
 }
 if (captured.length !== 1) throw new Error(`${opName}: expected one Cypher query, captured ${captured.length}`);
 const { text, params } = captured[0] as Captured;
+// Served through the raw floor's own path (Db.read, auto-commit, toPlain) under the query's name;
+// the captured parameters already hold the read parameters (light, names) that Db.read adds.
+const name = QUERY_NAMES.find((n) => registry.get(n) === text);
+if (name === undefined) throw new Error(`${opName}: the captured query is none of cypher/`);
+const reader = new Db(driver, registry, 'neo4j').counting(() => {}, 'auto-commit');
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -81,24 +87,9 @@ const server = createServer((req, res) => {
     void (async () => {
       try {
         JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
-        try {
-          // As Db does (src/db/db.ts, run): no stack trace captured for each query.
-          const limit = Error.stackTraceLimit;
-          Error.stackTraceLimit = 0;
-          let result;
-          try {
-            result = session.run(text, params);
-          } finally {
-            Error.stackTraceLimit = limit;
-          }
-          const records = (await result).records;
-          const json = JSON.stringify({ data: records.map((r) => toPlain(r.toObject())) });
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
-          res.end(json);
-        } finally {
-          await session.close();
-        }
+        const json = JSON.stringify({ data: await reader.read(name, params) });
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+        res.end(json);
       } catch (err) {
         if (!res.headersSent) res.writeHead(500);
         res.end(String(err));

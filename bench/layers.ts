@@ -22,8 +22,9 @@ import { createDriver, Db } from '../src/db/db.js';
 import { localNeo4jStatus } from '../src/db/local-neo4j.js';
 import { CpuMeter, closeCpuMeters, type CpuPerRequest } from './cpu.js';
 import { operations } from './ops.js';
+import { benchNeo4j, positiveInt, progressLog } from './cli.js';
 import { corpusDir } from './paths.js';
-import { table } from './report.js';
+import { div, r2, table } from './report.js';
 import { mergeRounds, runHttp, runRaw, settle, startNodeServer, startServer, type Server, type TimedRun } from './serving.js';
 
 interface Options {
@@ -38,34 +39,24 @@ interface Options {
   connections: number;
 }
 
-const int = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive whole number, got ${v}`);
-  return n;
-};
-
 const program = new Command()
   .name('npm run bench:layers --')
   .description('Where each operation loses against the raw floor: GraphQL, our Cypher, HTTP (see README, Performance)')
-  .option('--articles <n>', 'corpus size whose graph the bench Neo4j holds', int, 1000)
-  .option('--seed <n>', 'corpus seed', int, 1)
+  .option('--articles <n>', 'corpus size whose graph the bench Neo4j holds', positiveInt, 1000)
+  .option('--seed <n>', 'corpus seed', positiveInt, 1)
   .option('--ops <list>', 'operations (default: every operation of the mix)')
-  .option('--bolt-port <n>', 'Bolt port of the bench Neo4j', int, 7690)
-  .option('--http-port <n>', 'first of three HTTP ports', int, 4620)
-  .option('--duration <s>', 'seconds per round of each implementation', int, 5)
-  .option('--rounds <n>', 'rounds, the order reversed from one to the next', int, 4)
-  .option('--warmup <s>', 'seconds of warm-up of each implementation first', int, 4)
-  .option('--connections <n>', 'concurrency', int, 16)
+  .option('--bolt-port <n>', 'Bolt port of the bench Neo4j', positiveInt, 7690)
+  .option('--http-port <n>', 'first of three HTTP ports', positiveInt, 4620)
+  .option('--duration <s>', 'seconds per round of each implementation', positiveInt, 5)
+  .option('--rounds <n>', 'rounds, the order reversed from one to the next', positiveInt, 4)
+  .option('--warmup <s>', 'seconds of warm-up of each implementation first', positiveInt, 4)
+  .option('--connections <n>', 'concurrency', positiveInt, 16)
   .showHelpAfterError();
 
-function log(msg: string): void {
-  process.stderr.write(`[layers ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-}
-
-const round2 = (x: number): number => Math.round(x * 100) / 100;
+const log = progressLog('layers');
 
 program.action(async (o: Options) => {
-  const status = await localNeo4jStatus({ home: '.neo4j', host: '127.0.0.1', boltPort: o.boltPort, heap: '6g', pageCacheMiB: 4096, dataDir: '.neo4j/data/bench' });
+  const status = await localNeo4jStatus(benchNeo4j(o.boltPort));
   if (!status.running || status.uri === undefined || status.pid === undefined) {
     throw new Error(`the bench Neo4j is not running: start it with its graph by \`npm run bench -- --sizes ${o.articles} --keep-db --no-serving --load-rounds 1\``);
   }
@@ -103,7 +94,7 @@ program.action(async (o: Options) => {
             const run = await go(o.duration);
             if (run.errors > 0) throw new Error(`${op.name}, ${name}: ${run.errors} errors`);
             parts.set(name, [...(parts.get(name) ?? []), { run, cpu: await meter.since(before, run.requests) }]);
-            log(`  ${op.name} round ${r + 1}/${o.rounds} ${name}: ${round2(run.throughput)} req/s`);
+            log(`  ${op.name} round ${r + 1}/${o.rounds} ${name}: ${r2(run.throughput)} req/s`);
           }
         }
         const merged = impls.map(([name]) => [name, mergeRounds(parts.get(name) ?? [])] as const);
@@ -115,11 +106,11 @@ program.action(async (o: Options) => {
             ['implementation', 'req/s', 'thr vs raw', 'p50 ms', 'p99 ms', 'p99 vs raw', 'CPU ms/request: Neo4j + server + load generator'],
             merged.map(([name, m]) => [
               name,
-              round2(m.throughput),
-              `${round2(m.throughput / raw.throughput)}x`,
+              r2(m.throughput),
+              `${div(m.throughput, raw.throughput)}x`,
               m.p50,
               m.p99,
-              `${round2(m.p99 / raw.p99)}x`,
+              `${div(m.p99, raw.p99)}x`,
               m.cpu ? `${m.cpu.neo4jMs} + ${m.cpu.serverMs} + ${m.cpu.clientMs} = ${m.cpu.totalMs}` : '-',
             ]),
           )}\n`,

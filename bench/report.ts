@@ -80,8 +80,8 @@ export interface Scaling {
   opGrowth: Record<string, number[]>;
 }
 
-const r2 = (x: number): number => Math.round(x * 100) / 100;
-const div = (a: number, b: number): number => (b === 0 ? 0 : r2(a / b));
+export const r2 = (x: number): number => Math.round(x * 100) / 100;
+export const div = (a: number, b: number): number => (b === 0 ? 0 : r2(a / b));
 
 export function ratiosFor(runs: RunResult[], loads: LoadResult[]): SizeResult['ratios'] {
   const find = (impl: string, op: string, c: number): RunResult | undefined =>

@@ -15,6 +15,7 @@ import { generateCorpus, type CorpusFacts } from './corpus.js';
 import { graphCounts, loadBaseline, loadOurs, type LoadResult } from './loading.js';
 import { CpuMeter, closeCpuMeters, type CpuPerRequest } from './cpu.js';
 import { HTTP_FLOOR, HTTP_FLOOR_OP, operations } from './ops.js';
+import { benchNeo4j, BENCH_HEAP, BENCH_PAGECACHE_MIB, positiveInt, progressLog } from './cli.js';
 import { corpusDir, REPO_ROOT } from './paths.js';
 import { printSize, printScaling, ratiosFor, scalingOf, type SizeResult } from './report.js';
 import { checkOperation, IMPLS, mergeRounds, runHttp, runRaw, settle, startServer, type CheckResult, type RunResult, type TimedRun } from './serving.js';
@@ -37,29 +38,23 @@ interface Options {
   loadRounds?: number;
 }
 
-const int = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive whole number, got ${v}`);
-  return n;
-};
-
 const program = new Command()
   .name('npm run bench --')
   .description('Benchmark our GraphQL API against @neo4j/graphql and raw Cypher, plus loading and scaling.')
   .option('--quick', '1k articles, short runs (under 5 minutes)')
   .option('--sizes <list>', 'corpus sizes in articles (default 1000,10000,100000; --quick: 1000)')
-  .option('--seed <n>', 'corpus seed', int, 1)
-  .option('--bolt-port <n>', 'Bolt port of the bench Neo4j', int, 7690)
-  .option('--http-port <n>', 'first of the three HTTP ports (ours, ours+cache, then @neo4j/graphql)', int, 4100)
-  .option('--heap <size>', 'bench Neo4j JVM heap', '6g')
-  .option('--pagecache <MiB>', 'bench Neo4j page cache (MiB)', int, 4096)
-  .option('--duration <s>', 'seconds per timed run of each implementation, over all its rounds (default 10; --quick: 3)', int)
-  .option('--rounds <n>', 'rounds each timed run is split into, the order of the implementations reversed from one round to the next (default 2; --quick: 1)', int)
-  .option('--warmup <s>', 'seconds of warm-up before each timed run (default 3; --quick: 1)', int)
+  .option('--seed <n>', 'corpus seed', positiveInt, 1)
+  .option('--bolt-port <n>', 'Bolt port of the bench Neo4j', positiveInt, 7690)
+  .option('--http-port <n>', 'first of the three HTTP ports (ours, ours+cache, then @neo4j/graphql)', positiveInt, 4100)
+  .option('--heap <size>', 'bench Neo4j JVM heap', BENCH_HEAP)
+  .option('--pagecache <MiB>', 'bench Neo4j page cache (MiB)', positiveInt, BENCH_PAGECACHE_MIB)
+  .option('--duration <s>', 'seconds per timed run of each implementation, over all its rounds (default 10; --quick: 3)', positiveInt)
+  .option('--rounds <n>', 'rounds each timed run is split into, the order of the implementations reversed from one round to the next (default 2; --quick: 1)', positiveInt)
+  .option('--warmup <s>', 'seconds of warm-up before each timed run (default 3; --quick: 1)', positiveInt)
   .option('--connections <list>', 'concurrency levels of the mix (default 1,16,64)')
-  .option('--load-compare-max <n>', 'largest size whose loading is compared (our loader vs baseline); larger sizes are built with the baseline (default 10000)', int)
+  .option('--load-compare-max <n>', 'largest size whose loading is compared (our loader vs baseline); larger sizes are built with the baseline (default 10000)', positiveInt)
   .option('--keep-db', 'leave the bench Neo4j running afterwards')
-  .option('--load-rounds <n>', 'timed loads of each loader per compared size, after one warm-up load of each, alternating which goes first (default 2; --quick: 1)', int)
+  .option('--load-rounds <n>', 'timed loads of each loader per compared size, after one warm-up load of each, alternating which goes first (default 2; --quick: 1)', positiveInt)
   .option('--no-serving', 'corpus and loading only (no servers, no timed queries)')
   .showHelpAfterError();
 
@@ -68,22 +63,14 @@ const OP_CONNECTIONS = 16;
 
 program.action(async (opts: Options) => {
   const quick = opts.quick === true;
-  const sizes = (opts.sizes ?? (quick ? '1000' : '1000,10000,100000')).split(',').map((s) => int(s.trim()));
+  const sizes = (opts.sizes ?? (quick ? '1000' : '1000,10000,100000')).split(',').map((s) => positiveInt(s.trim()));
   const duration = opts.duration ?? (quick ? 3 : 10);
   const warmup = opts.warmup ?? (quick ? 1 : 3);
   const rounds = opts.rounds ?? (quick ? 1 : 2);
-  const mixConnections = (opts.connections ?? '1,16,64').split(',').map((s) => int(s.trim()));
+  const mixConnections = (opts.connections ?? '1,16,64').split(',').map((s) => positiveInt(s.trim()));
   const loadCompareMax = opts.loadCompareMax ?? 10_000;
   const loadRounds = opts.loadRounds ?? (quick ? 1 : 2);
-  const neo: LocalNeo4jOptions = {
-    home: '.neo4j',
-    host: '127.0.0.1',
-    boltPort: opts.boltPort,
-    heap: opts.heap,
-    pageCacheMiB: opts.pagecache,
-    dataDir: '.neo4j/data/bench',
-    onProgress: (m) => log(m),
-  };
+  const neo = benchNeo4j(opts.boltPort, opts.heap, opts.pagecache, log);
   const startedAt = new Date();
   const results: SizeResult[] = [];
   try {
@@ -120,9 +107,7 @@ program.action(async (opts: Options) => {
   }
 });
 
-function log(msg: string): void {
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-}
+const log = progressLog('bench');
 
 interface Connection {
   db: Db;
