@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -7,10 +6,12 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
 import { createContext, type GraphQLContext } from './context.js';
-import { useQueryCost } from './cost.js';
+import { MAX_QUERY_COST, memoizedCost, useQueryCost } from './cost.js';
 import { maskError, yogaLogger } from './errors.js';
+import { JitCache, useJit } from './jit.js';
 import { useLightProjection } from './projection.js';
 import { useLiveness, useReadiness, useRequestBodyLimit, useRoundTripCount } from './plugins.js';
+import { PreparedOperations } from './prepared.js';
 import { createSchema } from './schema.js';
 
 /** The query GraphiQL opens with: the Vladivostok summit, its place, people and quotes. */
@@ -33,10 +34,16 @@ export interface AppOptions {
 export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
 const withResponseCache = new WeakSet<App>();
+const preparedOf = new WeakMap<App, PreparedOperations>();
 
 /** Whether `app` was created with a response cache (appListener leaves such an app's requests to yoga). */
 export function hasResponseCache(app: App): boolean {
   return withResponseCache.has(app);
+}
+
+/** The direct path's prepared operations of `app` (src/graphql/prepared.ts); none for an app with a response cache. */
+export function preparedOperations(app: App): PreparedOperations | undefined {
+  return preparedOf.get(app);
 }
 
 /**
@@ -68,10 +75,15 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
   // so entries only expire; a hit reports cypherRoundTrips 0.
   const cache =
     responseCacheTtlMs > 0 ? [useResponseCache({ session: () => null, ttl: responseCacheTtlMs, invalidateViaMutation: false })] : [];
+  const context = (): GraphQLContext => createContext(db);
+  // Shared with the direct path's prepared operations, which run the execution-time steps of these
+  // plugins without their hook chain: a plugin added here with execution hooks goes there too.
+  const jit = new JitCache();
+  const costOf = memoizedCost();
   const app = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(db),
+    context,
     graphiql: {
       title: 'Summit Graph',
       defaultQuery: graphiqlDefaultQuery ?? DEFAULT_GRAPHIQL_QUERY,
@@ -83,8 +95,9 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
     landingPage: false,
     // useRequestBodyLimit instead: the same limit without a stream pipeline per request.
     maxRequestBodySize: false,
-    plugins: [useLiveness(), useReadiness(db), useRequestBodyLimit(), useGraphQlJit(), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(), useLightProjection(), useRoundTripCount(logger)],
+    plugins: [useLiveness(), useReadiness(db), useRequestBodyLimit(), useJit(jit), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(MAX_QUERY_COST, costOf), useLightProjection(), useRoundTripCount(logger)],
   });
   if (cache.length > 0) withResponseCache.add(app);
+  else preparedOf.set(app, new PreparedOperations({ context, jit, costOf, maxCost: MAX_QUERY_COST, ...(logger ? { logger } : {}) }));
   return app;
 }

@@ -24,28 +24,26 @@ const MEMO_PER_DOCUMENT = 64;
 /** Variables longer than this (as JSON) are costed every time rather than kept as a memo key. */
 const MEMO_MAX_KEY = 2048;
 
+/** The cost of an operation with its variables (fieldCost over the operation); throws when it cannot be costed. */
+export type CostOf = (document: DocumentNode, schema: GraphQLSchema, variables: Record<string, unknown>, operationName: string | null | undefined) => number;
+
 /**
- * Rejects an operation whose cost (fieldCost summed over the operation, fragments included, the
- * costliest type of each abstract selection) is above `maxCost`, before any resolver runs, with
- * `extensions.code` QUERY_TOO_COSTLY and the cost and limit. Runs at execution, where the variables
- * are known. An operation whose variables do not fit its definitions is left to execution, which
- * reports that error itself.
- *
- * The cost of a (document, operation, variables) is kept: yoga's parser cache hands the same
- * document object to every request with the same query text, so a dashboard repeating its queries
- * pays graphql-query-complexity's walk of the document (a TypeInfo visit, 30-40 µs even for
- * `{ __typename }`, 4% of the server's CPU on the benchmark mix) once per variable set. The memo
- * lives as long as the document does (a WeakMap on it).
+ * A memoized cost function: the cost of a (document, operation, variables) is kept. yoga's parser
+ * cache hands the same document object to every request with the same query text, so a dashboard
+ * repeating its queries pays graphql-query-complexity's walk of the document (a TypeInfo visit,
+ * 30-40 µs even for `{ __typename }`, 4% of the server's CPU on the benchmark mix) once per variable
+ * set. The memo lives as long as the document does (a WeakMap on it). useQueryCost and the direct
+ * path's prepared operations (src/graphql/prepared.ts) share one.
  */
-export function useQueryCost(maxCost = MAX_QUERY_COST): Plugin {
+export function memoizedCost(): CostOf {
   const memo = new WeakMap<DocumentNode, Map<string, number>>();
-  const costOf = (document: DocumentNode, schema: GraphQLSchema, variables: Record<string, unknown>, operationName: string | undefined): number => {
+  return (document, schema, variables, operationName) => {
     const json = JSON.stringify(variables);
     const key = json.length <= MEMO_MAX_KEY ? `${operationName ?? ''}\u0000${json}` : undefined;
     let costs = memo.get(document);
     const known = key === undefined ? undefined : costs?.get(key);
     if (known !== undefined) return known;
-    const cost = getComplexity({ schema, query: document, variables, operationName, estimators: [fieldCost] });
+    const cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [fieldCost] });
     if (key !== undefined) {
       if (costs === undefined) memo.set(document, (costs = new Map()));
       else if (costs.size >= MEMO_PER_DOCUMENT) costs.clear();
@@ -53,11 +51,21 @@ export function useQueryCost(maxCost = MAX_QUERY_COST): Plugin {
     }
     return cost;
   };
+}
+
+/**
+ * Rejects an operation whose cost (fieldCost summed over the operation, fragments included, the
+ * costliest type of each abstract selection) is above `maxCost`, before any resolver runs, with
+ * `extensions.code` QUERY_TOO_COSTLY and the cost and limit. Runs at execution, where the variables
+ * are known. An operation whose variables do not fit its definitions is left to execution, which
+ * reports that error itself.
+ */
+export function useQueryCost(maxCost = MAX_QUERY_COST, costOf: CostOf = memoizedCost()): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       let cost: number;
       try {
-        cost = costOf(args.document, args.schema, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined);
+        cost = costOf(args.document, args.schema, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName);
       } catch {
         return;
       }

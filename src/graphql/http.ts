@@ -1,13 +1,15 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { Kind, type DocumentNode, type ExecutionResult } from 'graphql';
 import { isAsyncIterable } from 'graphql-yoga';
-import { hasResponseCache, type App } from './app.js';
+import { hasResponseCache, preparedOperations, type App } from './app.js';
 import { MAX_REQUEST_BODY_BYTES } from './plugins.js';
 
 /** How many requests each path answered (tests and the benchmark read it). */
 export interface ListenerStats {
   /** Answered by the direct path. */
   direct: number;
+  /** Of those, answered from a prepared operation (a query text seen before; src/graphql/prepared.ts). */
+  prepared: number;
   /** Answered by yoga: every request the direct path does not take, and every one it gives back. */
   yoga: number;
 }
@@ -24,7 +26,9 @@ export type AppListener = RequestListener & { readonly stats: ListenerStats };
  * JSON POST to /graphql that runs a query without errors, takes a direct path: the body is read
  * from the Node stream and answered with `res.end`, while the GraphQL work runs through the same
  * envelop pipeline yoga uses (`app.getEnveloped`: parse and validation caches, armor limits,
- * query cost, light projection, round-trip count, graphql-jit, error masking).
+ * query cost, light projection, round-trip count, graphql-jit, error masking) the first time a
+ * query text comes, and from then on through its prepared operation (src/graphql/prepared.ts), the
+ * same execution steps without the pipeline's hook chain.
  *
  * Everything else goes to yoga unchanged, so its answer is the API's answer:
  * - any other method, path, content type or `Accept` than plain JSON; a request with an `Origin`
@@ -40,7 +44,7 @@ export type AppListener = RequestListener & { readonly stats: ListenerStats };
  * same status, content type and body.
  */
 export function appListener(app: App): AppListener {
-  const stats: ListenerStats = { direct: 0, yoga: 0 };
+  const stats: ListenerStats = { direct: 0, prepared: 0, yoga: 0 };
   const toYoga = (req: IncomingMessage, res: ServerResponse): void => {
     stats.yoga += 1;
     void app(req, res);
@@ -54,7 +58,7 @@ export function appListener(app: App): AppListener {
     req.on('error', () => res.destroy());
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      answerDirectly(app, body).then(
+      answerDirectly(app, body, stats).then(
         (json) => {
           if (json === undefined) return replay(app, req, res, body, stats);
           stats.direct += 1;
@@ -112,17 +116,27 @@ const onlyQueries = (document: DocumentNode): boolean =>
   document.definitions.every((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === 'query');
 
 /**
- * The JSON answer to a request, or undefined when yoga must answer it (see appListener). The
- * envelop pipeline is the one yoga runs for the request: yoga's own context fields are `params`
- * and `request`, and no plugin of the app reads `request` (yoga's mutation-via-GET check skips a
- * context without one).
+ * The JSON answer to a request, or undefined when yoga must answer it (see appListener). A query
+ * text seen before, accepted by the pipeline, is answered from its prepared operation
+ * (src/graphql/prepared.ts). Otherwise the envelop pipeline is the one yoga runs for the request:
+ * yoga's own context fields are `params` and `request`, and no plugin of the app reads `request`
+ * (yoga's mutation-via-GET check skips a context without one); once it has parsed and validated
+ * the text, the text is prepared for the next requests.
  */
-async function answerDirectly(app: App, body: Buffer): Promise<string | undefined> {
+async function answerDirectly(app: App, body: Buffer, stats: ListenerStats): Promise<string | undefined> {
   const params = paramsOf(body);
   if (params === undefined) return undefined;
+  const prepared = preparedOperations(app);
+  const known = prepared?.get(params.query, params.operationName);
+  if (prepared !== undefined && known !== undefined) {
+    const json = await prepared.answer(known, params.variables);
+    if (json !== undefined) stats.prepared += 1;
+    return json;
+  }
   const { parse, validate, contextFactory, execute, schema } = app.getEnveloped({ params });
   const document = parse(params.query);
   if (!onlyQueries(document) || validate(schema, document).length > 0) return undefined;
+  prepared?.remember(params.query, params.operationName, schema, document);
   const contextValue = await contextFactory();
   const result = (await execute({
     schema,
@@ -136,7 +150,7 @@ async function answerDirectly(app: App, body: Buffer): Promise<string | undefine
     return undefined;
   }
   if ((result.errors?.length ?? 0) > 0 || result.extensions?.http !== undefined) return undefined;
-  // As yoga's result processor: graphql-jit may attach a compiled stringify to the result.
+  // As yoga's result processor: graphql-jit attaches its compiled stringify to the result (src/graphql/jit.ts).
   const stringify = (result as { stringify?: (r: unknown) => string }).stringify ?? JSON.stringify;
   return stringify(result);
 }

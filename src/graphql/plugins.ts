@@ -1,8 +1,8 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
-import type { GraphQLContext } from './context.js';
+import type { GraphQLContext, RoundTrips } from './context.js';
 
 /**
  * Adds `extensions.cypherRoundTrips` (the number of Cypher queries the request ran) and
@@ -18,18 +18,21 @@ export function useRoundTripCount(logger?: Logger): Plugin<GraphQLContext> {
       return {
         onExecuteDone({ result, setResult }) {
           if (isAsyncIterable(result) || ctx.roundTrips === undefined) return;
-          logger?.debug(
-            { operation: args.operationName ?? null, cypherRoundTrips: ctx.roundTrips.count, queries: ctx.roundTrips.names },
-            'graphql operation',
-          );
-          setResult({
-            ...result,
-            extensions: { ...(result.extensions ?? {}), cypherRoundTrips: ctx.roundTrips.count, cypherSteps: ctx.roundTrips.steps },
-          });
+          setResult(withRoundTrips(result, ctx.roundTrips, args.operationName, logger));
         },
       };
     },
   };
+}
+
+/**
+ * `result` with the request's round trips and steps in its extensions (after any it has), logged at
+ * debug level with the query names. useRoundTripCount and the direct path's prepared operations
+ * (src/graphql/prepared.ts) both report through it.
+ */
+export function withRoundTrips<R extends ExecutionResult>(result: R, roundTrips: RoundTrips, operationName: string | null | undefined, logger?: Logger): R {
+  logger?.debug({ operation: operationName ?? null, cypherRoundTrips: roundTrips.count, queries: roundTrips.names }, 'graphql operation');
+  return { ...result, extensions: { ...(result.extensions ?? {}), cypherRoundTrips: roundTrips.count, cypherSteps: roundTrips.steps } };
 }
 
 /** `GET /healthz`: 200 `{"status":"ok"}` whenever the process serves HTTP; it never touches Neo4j. */

@@ -52,16 +52,21 @@ async function ask(base: string, path: string, init: RequestInit): Promise<Answe
   return { status: res.status, headers, body: await res.text() };
 }
 
-/** Sends the request to both servers; returns our answer after checking it is yoga's, and which path took it. */
-async function both(path: string, init: RequestInit): Promise<{ answer: Answer; path: 'direct' | 'yoga' }> {
+/**
+ * Sends the request to both servers; returns our answer after checking it is yoga's, which path took
+ * it, and whether the direct path answered it from a prepared operation.
+ */
+async function both(path: string, init: RequestInit): Promise<{ answer: Answer; path: 'direct' | 'yoga'; prepared: boolean }> {
   const expected = await ask(yogaUrl, path, init);
   const before = { ...listener.stats };
   const answer = await ask(ourUrl, path, init);
   expect(answer).toEqual(expected);
   const direct = listener.stats.direct - before.direct;
   const viaYoga = listener.stats.yoga - before.yoga;
+  const prepared = listener.stats.prepared - before.prepared;
   expect(direct + viaYoga).toBe(1);
-  return { answer, path: direct === 1 ? 'direct' : 'yoga' };
+  expect(prepared).toBeLessThanOrEqual(direct);
+  return { answer, path: direct === 1 ? 'direct' : 'yoga', prepared: prepared === 1 };
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -111,6 +116,51 @@ describe('the direct path', () => {
     const json = JSON.parse(answer.body);
     expect(json.data.summits.edges.length).toBeGreaterThan(0);
     expect(json.extensions.cypherRoundTrips).toBeGreaterThan(0);
+  });
+});
+
+describe('a query text seen before: its prepared operation', () => {
+  const summits = 'query S($first: Int, $after: String) { summits(first: $first, after: $after) { totalCount edges { cursor node { id name participants { id name } } } } }';
+
+  it('answers the same text again, with other variables, as yoga does', async () => {
+    const first = await both('/graphql', post({ query: summits, variables: { first: 1 } }));
+    expect(first.path).toBe('direct');
+    for (const n of [2, 1, 3]) {
+      const again = await both('/graphql', post({ query: summits, variables: { first: n } }));
+      expect(again).toMatchObject({ path: 'direct', prepared: true });
+      const json = JSON.parse(again.answer.body);
+      expect(json.data.summits.edges).toHaveLength(Math.min(n, json.data.summits.totalCount));
+      expect(json.extensions).toEqual({ cypherRoundTrips: 1, cypherSteps: 1 });
+    }
+  });
+
+  it.each([
+    ['variables over the cost limit', { first: 100 }, 'QUERY_TOO_COSTLY'],
+    ['a variable of the wrong type', { first: 'two' }, undefined],
+    ['a cursor this API never returned', { first: 1, after: 'bm9wZQ' }, 'BAD_USER_INPUT'],
+    ['a page size over the maximum', { first: 101 }, 'BAD_USER_INPUT'],
+  ])('leaves to yoga %s', async (_label, variables, code) => {
+    const costly = 'query C($first: Int) { summits(first: $first) { edges { node { quotes(first: $first) { edges { node { speaker { quotes(first: $first) { totalCount } } } } } } } } }';
+    const query = code === 'QUERY_TOO_COSTLY' ? costly : summits;
+    await both('/graphql', post({ query, variables: { first: 1 } }));
+    expect((await both('/graphql', post({ query, variables: { first: 1 } }))).prepared).toBe(true);
+    const { answer, path } = await both('/graphql', post({ query, variables }));
+    expect(path).toBe('yoga');
+    const json = JSON.parse(answer.body);
+    expect(json.errors.length).toBeGreaterThan(0);
+    if (code !== undefined) expect(json.errors[0].extensions.code).toBe(code);
+  });
+
+  it('runs the operation named, of a document with several', async () => {
+    // @envelop/graphql-jit 11.2.1 kept one compiled operation per document: B was answered with A.
+    const query = 'query A { __typename } query B { node(id: "person:kim-jong-un") { id } }';
+    for (let round = 0; round < 2; round++) {
+      const a = await both('/graphql', post({ query, operationName: 'A' }));
+      const b = await both('/graphql', post({ query, operationName: 'B' }));
+      expect(JSON.parse(a.answer.body).data).toEqual({ __typename: 'Query' });
+      expect(JSON.parse(b.answer.body).data).toEqual({ node: { id: 'person:kim-jong-un' } });
+      expect([a.prepared, b.prepared]).toEqual([round === 1, round === 1]);
+    }
   });
 });
 
@@ -170,6 +220,6 @@ describe('an app with a response cache', () => {
     expect(again.headers.etag).toBeDefined();
     expect(JSON.parse(again.body).data).toEqual(JSON.parse(first.body).data);
     expect(JSON.parse(again.body).extensions?.cypherRoundTrips ?? 0).toBe(0);
-    expect(cached.stats).toEqual({ direct: 0, yoga: 2 });
+    expect(cached.stats).toEqual({ direct: 0, prepared: 0, yoga: 2 });
   });
 });
