@@ -32,22 +32,61 @@ export interface Loaders {
  * this from the GraphQL context factory only. Pass the request's counting Db so every round trip is
  * counted. All areas share one Entities instance: whatever any query returns primes the one
  * entity-by-id cache.
+ *
+ * Each area is built when a resolver first asks for it: a request touches one to three of the eleven
+ * areas, and building all of them (about thirty DataLoaders and their closures) took 6 µs per
+ * request, a third of what a prepared search request spends in the GraphQL layer in a hot loop.
  */
 export function createLoaders(db: Db): Loaders {
-  const entities = new Entities(db);
-  const quotes = new Quotes(db, entities);
-  const articles = new Articles(db, entities, quotes);
-  return {
-    nodes: new Nodes(entities, articles, quotes),
-    entities,
-    quotes,
-    articles,
-    people: new People(db, entities, quotes),
-    countries: new Countries(db, entities),
-    places: new Places(db, entities),
-    organizations: new Organizations(db, entities),
-    summits: new Summits(db, entities, quotes),
-    search: new Search(db, entities),
-    graph: new Graph(db, entities),
-  };
+  return new RequestLoaders(db);
+}
+
+class RequestLoaders implements Loaders {
+  #entities: Entities | undefined;
+  #quotes: Quotes | undefined;
+  #articles: Articles | undefined;
+  #nodes: Nodes | undefined;
+  #people: People | undefined;
+  #countries: Countries | undefined;
+  #places: Places | undefined;
+  #organizations: Organizations | undefined;
+  #summits: Summits | undefined;
+  #search: Search | undefined;
+  #graph: Graph | undefined;
+
+  constructor(private readonly db: Db) {}
+
+  get entities(): Entities {
+    return (this.#entities ??= new Entities(this.db));
+  }
+  get quotes(): Quotes {
+    return (this.#quotes ??= new Quotes(this.db, this.entities));
+  }
+  get articles(): Articles {
+    return (this.#articles ??= new Articles(this.db, this.entities, this.quotes));
+  }
+  get nodes(): Nodes {
+    return (this.#nodes ??= new Nodes(this.entities, this.articles, this.quotes));
+  }
+  get people(): People {
+    return (this.#people ??= new People(this.db, this.entities, this.quotes));
+  }
+  get countries(): Countries {
+    return (this.#countries ??= new Countries(this.db, this.entities));
+  }
+  get places(): Places {
+    return (this.#places ??= new Places(this.db, this.entities));
+  }
+  get organizations(): Organizations {
+    return (this.#organizations ??= new Organizations(this.db, this.entities));
+  }
+  get summits(): Summits {
+    return (this.#summits ??= new Summits(this.db, this.entities, this.quotes));
+  }
+  get search(): Search {
+    return (this.#search ??= new Search(this.db, this.entities));
+  }
+  get graph(): Graph {
+    return (this.#graph ??= new Graph(this.db, this.entities));
+  }
 }
