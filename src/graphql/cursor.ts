@@ -49,20 +49,47 @@ export function pageArgs(first: number | null | undefined, after: string | null 
 }
 
 export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { readonly cursor: string; readonly node: T }[];
+  pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
   totalCount: number;
+}
+
+/**
+ * An edge whose cursor is encoded when a field asks for it: dashboards list nodes and rarely ask
+ * each edge's cursor, and encoding one (a Buffer and a base64url string) for every edge of every
+ * list was a fifth of the allocations our own code made on a page of 20 quotes.
+ */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly offset: number,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.offset);
+  }
+}
+
+class PageInfo {
+  constructor(
+    readonly hasNextPage: boolean,
+    /** The offset of the page's last item; -1 for an empty page. */
+    private readonly lastOffset: number,
+  ) {}
+
+  get endCursor(): string | null {
+    return this.lastOffset < 0 ? null : encodeCursor(this.lastOffset);
+  }
 }
 
 /** The Relay-style connection of one page. */
 export function toConnection<T>(page: Page<T>): Connection<T> {
-  const edges = page.items.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
+  const { items, offset, totalCount } = page;
+  const edges = new Array<Edge<T>>(items.length);
+  for (let i = 0; i < items.length; i++) edges[i] = new Edge(items[i] as T, offset + i);
   return {
     edges,
-    pageInfo: {
-      hasNextPage: page.offset + page.items.length < page.totalCount,
-      endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null,
-    },
-    totalCount: page.totalCount,
+    pageInfo: new PageInfo(offset + items.length < totalCount, items.length > 0 ? offset + items.length - 1 : -1),
+    totalCount,
   };
 }

@@ -84,6 +84,7 @@ function directCandidate(req: IncomingMessage): boolean {
 
 /** `application/json` of `application/json; charset=utf-8`; undefined for a list of types. */
 function mediaType(header: string | undefined): string | undefined {
+  if (header === 'application/json') return header;
   if (header === undefined || header.includes(',')) return undefined;
   return header.split(';', 1)[0]?.trim().toLowerCase();
 }

@@ -32,7 +32,8 @@ export function useRoundTripCount(logger?: Logger): Plugin<GraphQLContext> {
  */
 export function withRoundTrips<R extends ExecutionResult>(result: R, roundTrips: RoundTrips, operationName: string | null | undefined, logger?: Logger): R {
   logger?.debug({ operation: operationName ?? null, cypherRoundTrips: roundTrips.count, queries: roundTrips.names }, 'graphql operation');
-  return { ...result, extensions: { ...(result.extensions ?? {}), cypherRoundTrips: roundTrips.count, cypherSteps: roundTrips.steps } };
+  const counts = { cypherRoundTrips: roundTrips.count, cypherSteps: roundTrips.steps };
+  return { ...result, extensions: result.extensions === undefined ? counts : { ...result.extensions, ...counts } };
 }
 
 /** `GET /healthz`: 200 `{"status":"ok"}` whenever the process serves HTTP; it never touches Neo4j. */

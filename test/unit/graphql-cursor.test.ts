@@ -63,17 +63,17 @@ describe('pageArgs', () => {
 describe('toConnection', () => {
   it('gives each edge the cursor of its position and reports whether more follow', () => {
     const c = toConnection({ items: ['a', 'b'], totalCount: 5, offset: 2 });
-    expect(c.edges).toEqual([
+    expect(c.edges.map(({ cursor, node }) => ({ cursor, node }))).toEqual([
       { cursor: encodeCursor(2), node: 'a' },
       { cursor: encodeCursor(3), node: 'b' },
     ]);
-    expect(c.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor(3) });
+    expect(c.pageInfo).toMatchObject({ hasNextPage: true, endCursor: encodeCursor(3) });
     expect(c.totalCount).toBe(5);
   });
 
   it('ends the list on the last page and has no end cursor on an empty one', () => {
     expect(toConnection({ items: ['e'], totalCount: 5, offset: 4 }).pageInfo.hasNextPage).toBe(false);
-    expect(toConnection({ items: [], totalCount: 0, offset: 0 }).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+    expect(toConnection({ items: [], totalCount: 0, offset: 0 }).pageInfo).toMatchObject({ hasNextPage: false, endCursor: null });
   });
 
   it('walks a whole list page by page with the cursors it hands out', () => {
