@@ -98,10 +98,11 @@ export function startServer(kind: ServerKind, port: number, boltUri: string): Pr
 /**
  * Starts a TypeScript HTTP server (a script that prints READY once it listens on 127.0.0.1:`port`
  * and stops on SIGTERM) in a child process with SERVER_NODE_FLAGS, and resolves once it listens.
+ * `script` is relative to `cwd`, this checkout by default (bench/ab.ts starts another's).
  */
-export async function startNodeServer(label: string, script: string, args: string[], port: number): Promise<Server> {
+export async function startNodeServer(label: string, script: string, args: string[], port: number, cwd = REPO_ROOT): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', script, ...args], {
-    cwd: REPO_ROOT,
+    cwd,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench:ab -- --base REV [--articles N] [--ops mix,search] [options]`: our server as it is
+ * in this working tree (uncommitted changes included) against our server at another revision, side
+ * by side in alternating rounds on the bench Neo4j that `npm run bench -- --sizes N --keep-db` left
+ * running. The way each change to the server was measured before it went in (README, Performance:
+ * "alternating rounds against the build before"): two servers on the same graph at once, the order
+ * reversed from one round to the next, throughput, p99 and the CPU per request of each server and
+ * of Neo4j, and the ratios of this tree to the base.
+ *
+ * The base is checked out into a temporary git worktree, removed at the end. It shares this
+ * checkout's node_modules when its package-lock.json is the same, and gets its own (`npm ci`) when
+ * it is not.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { CypherRegistry } from '../src/db/cypher.js';
+import { createDriver, Db } from '../src/db/db.js';
+import { localNeo4jStatus } from '../src/db/local-neo4j.js';
+import { CpuMeter, closeCpuMeters, type CpuPerRequest } from './cpu.js';
+import { benchNeo4j, positiveInt, progressLog } from './cli.js';
+import { operations } from './ops.js';
+import { corpusDir, REPO_ROOT } from './paths.js';
+import { div, r2, table } from './report.js';
+import { mergeRounds, runHttp, settle, startNodeServer, type Server, type TimedRun } from './serving.js';
+
+interface Options {
+  base: string;
+  articles: number;
+  seed: number;
+  ops: string;
+  boltPort: number;
+  httpPort: number;
+  duration: number;
+  rounds: number;
+  warmup: number;
+  connections: number;
+}
+
+const program = new Command()
+  .name('npm run bench:ab --')
+  .description('Our server in this working tree against our server at --base, in alternating rounds (see README, Performance)')
+  .requiredOption('--base <rev>', 'the revision to compare against (a commit, branch or tag)')
+  .option('--articles <n>', 'corpus size whose graph the bench Neo4j holds', positiveInt, 1000)
+  .option('--seed <n>', 'corpus seed', positiveInt, 1)
+  .option('--ops <list>', 'operations of the mix, or "mix" for all of them in turn', 'mix')
+  .option('--bolt-port <n>', 'Bolt port of the bench Neo4j', positiveInt, 7690)
+  .option('--http-port <n>', 'first of two HTTP ports', positiveInt, 4640)
+  .option('--duration <s>', 'seconds per round of each server', positiveInt, 4)
+  .option('--rounds <n>', 'rounds, the order reversed from one to the next', positiveInt, 4)
+  .option('--warmup <s>', 'seconds of warm-up of each server first, per operation', positiveInt, 8)
+  .option('--connections <n>', 'concurrency', positiveInt, 16)
+  .showHelpAfterError();
+
+const log = progressLog('ab');
+
+/** `rev` checked out into a new temporary worktree, with this checkout's node_modules. */
+function checkOut(rev: string): { dir: string; commit: string; remove: () => void } {
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  let commit: string;
+  try {
+    commit = git('rev-parse', '--verify', '--quiet', `${rev}^{commit}`);
+  } catch {
+    throw new Error(`--base ${rev}: not a commit of this repository`);
+  }
+  const dir = join(mkdtempSync(join(tmpdir(), 'summit-graph-ab-')), 'base');
+  git('worktree', 'add', '--detach', dir, commit);
+  const lock = (root: string): string => readFileSync(join(root, 'package-lock.json'), 'utf8');
+  if (lock(dir) === lock(REPO_ROOT)) symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  else {
+    log(`the base's package-lock.json differs from this tree's: npm ci in ${dir}`);
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 2, 2] });
+  }
+  return {
+    dir,
+    commit,
+    remove: () => {
+      git('worktree', 'remove', '--force', dir);
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    },
+  };
+}
+
+program.action(async (o: Options) => {
+  const status = await localNeo4jStatus(benchNeo4j(o.boltPort));
+  if (!status.running || status.uri === undefined || status.pid === undefined) {
+    throw new Error(`the bench Neo4j is not running: start it with its graph by \`npm run bench -- --sizes ${o.articles} --keep-db --no-serving --load-rounds 1\``);
+  }
+  const facts = JSON.parse(readFileSync(`${corpusDir(o.articles, o.seed)}/facts.json`, 'utf8'));
+  const all = operations(facts);
+  const wanted = o.ops.split(',').map((s) => s.trim());
+  for (const name of wanted) if (name !== 'mix' && !all.some((op) => op.name === name)) throw new Error(`no such operation: ${name}`);
+  const driver = createDriver(status.uri, 'neo4j', 'neo4j');
+  const db = new Db(driver, new CypherRegistry(), 'neo4j').counting(() => {}, 'auto-commit');
+  const base = checkOut(o.base);
+  const servers: Server[] = [];
+  try {
+    log(`base ${base.commit.slice(0, 7)} in ${base.dir}; this tree in ${REPO_ROOT}`);
+    const args = (port: number): string[] => ['ours', String(port), status.uri as string];
+    servers.push(await startNodeServer('base', 'bench/server.ts', args(o.httpPort), o.httpPort, base.dir));
+    servers.push(await startNodeServer('this tree', 'bench/server.ts', args(o.httpPort + 1), o.httpPort + 1));
+    const [baseServer, tree] = servers as [Server, Server];
+    const impls: [string, Server][] = [
+      ['base', baseServer],
+      ['this tree', tree],
+    ];
+    const rows: (string | number)[][] = [];
+    for (const name of wanted) {
+      const requests = name === 'mix' ? all.map((op) => op.ours) : all.filter((op) => op.name === name).map((op) => op.ours);
+      for (const [, s] of impls) await runHttp('ours', name, s.url, requests, o.connections, o.warmup);
+      const parts = new Map<string, { run: TimedRun; cpu: CpuPerRequest | null }[]>();
+      for (let r = 0; r < o.rounds; r++) {
+        for (const [label, s] of r % 2 === 0 ? impls : [...impls].reverse()) {
+          await settle(db, log);
+          const meter = new CpuMeter(status.pid, s.pid);
+          const before = await meter.snapshot();
+          const run = await runHttp('ours', name, s.url, requests, o.connections, o.duration);
+          if (run.errors > 0) throw new Error(`${name}, ${label}: ${run.errors} errors`);
+          const cpu = await meter.since(before, run.requests);
+          parts.set(label, [...(parts.get(label) ?? []), { run, cpu }]);
+          log(`  ${name} round ${r + 1}/${o.rounds} ${label}: ${r2(run.throughput)} req/s, server ${cpu?.serverMs ?? '-'} ms/request`);
+        }
+      }
+      const [a, b] = impls.map(([label]) => mergeRounds(parts.get(label) ?? [])) as [ReturnType<typeof mergeRounds>, ReturnType<typeof mergeRounds>];
+      const byRound = (m: ReturnType<typeof mergeRounds>): string => (m.rounds ?? []).map((x) => `${r2(x.throughput)}/${x.cpu?.serverMs ?? '-'}`).join(' ');
+      for (const [label, m] of [['base', a], ['this tree', b]] as const) {
+        rows.push([name, label, r2(m.throughput), m.p50, m.p99, m.cpu?.serverMs ?? '-', m.cpu?.neo4jMs ?? '-', byRound(m)]);
+      }
+      rows.push([
+        name,
+        'this tree / base',
+        `${div(b.throughput, a.throughput)}x`,
+        `${div(b.p50, a.p50)}x`,
+        `${div(b.p99, a.p99)}x`,
+        a.cpu && b.cpu ? `${div(b.cpu.serverMs, a.cpu.serverMs)}x` : '-',
+        a.cpu && b.cpu ? `${div(b.cpu.neo4jMs, a.cpu.neo4jMs)}x` : '-',
+        '',
+      ]);
+    }
+    process.stdout.write(
+      `\n### this tree against ${o.base} (${base.commit.slice(0, 7)}), ${o.articles} articles, c=${o.connections}, ${o.rounds} alternating rounds of ${o.duration} s\n\n`,
+    );
+    process.stdout.write(
+      `${table(['operation', 'server', 'req/s', 'p50 ms', 'p99 ms', 'server CPU ms/request', 'Neo4j CPU ms/request', 'each round: req/s / server CPU'], rows)}\n`,
+    );
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    base.remove();
+    await driver.close();
+    closeCpuMeters();
+  }
+});
+
+program.parseAsync().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
