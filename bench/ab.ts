@@ -16,43 +16,26 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { CypherRegistry } from '../src/db/cypher.js';
-import { createDriver, Db } from '../src/db/db.js';
-import { localNeo4jStatus } from '../src/db/local-neo4j.js';
-import { CpuMeter, closeCpuMeters, type CpuPerRequest } from './cpu.js';
-import { benchNeo4j, positiveInt, progressLog } from './cli.js';
+import { closeCpuMeters } from './cpu.js';
+import { keptGraphOptions, openKeptGraph, progressLog, type KeptGraphOptions } from './cli.js';
 import { operations } from './ops.js';
-import { corpusDir, REPO_ROOT } from './paths.js';
+import { REPO_ROOT } from './paths.js';
 import { div, r2, table } from './report.js';
-import { mergeRounds, runHttp, settle, startNodeServer, type Server, type TimedRun } from './serving.js';
+import { runHttp, startNodeServer, timeInRounds, type Contender, type RunResult, type Server } from './serving.js';
 
-interface Options {
+interface Options extends KeptGraphOptions {
   base: string;
-  articles: number;
-  seed: number;
   ops: string;
-  boltPort: number;
-  httpPort: number;
-  duration: number;
-  rounds: number;
-  warmup: number;
-  connections: number;
 }
 
-const program = new Command()
-  .name('npm run bench:ab --')
-  .description('Our server in this working tree against our server at --base, in alternating rounds (see README, Performance)')
-  .requiredOption('--base <rev>', 'the revision to compare against (a commit, branch or tag)')
-  .option('--articles <n>', 'corpus size whose graph the bench Neo4j holds', positiveInt, 1000)
-  .option('--seed <n>', 'corpus seed', positiveInt, 1)
-  .option('--ops <list>', 'operations of the mix, or "mix" for all of them in turn', 'mix')
-  .option('--bolt-port <n>', 'Bolt port of the bench Neo4j', positiveInt, 7690)
-  .option('--http-port <n>', 'first of two HTTP ports', positiveInt, 4640)
-  .option('--duration <s>', 'seconds per round of each server', positiveInt, 4)
-  .option('--rounds <n>', 'rounds, the order reversed from one to the next', positiveInt, 4)
-  .option('--warmup <s>', 'seconds of warm-up of each server first, per operation', positiveInt, 8)
-  .option('--connections <n>', 'concurrency', positiveInt, 16)
-  .showHelpAfterError();
+const program = keptGraphOptions(
+  new Command()
+    .name('npm run bench:ab --')
+    .description('Our server in this working tree against our server at --base, in alternating rounds (see README, Performance)')
+    .requiredOption('--base <rev>', 'the revision to compare against (a commit, branch or tag)')
+    .option('--ops <list>', 'operations of the mix, or "mix" for all of them in turn', 'mix'),
+  { httpPort: 4640, ports: 'two', duration: 4, warmup: 8 },
+);
 
 const log = progressLog('ab');
 
@@ -84,47 +67,27 @@ function checkOut(rev: string): { dir: string; commit: string; remove: () => voi
 }
 
 program.action(async (o: Options) => {
-  const status = await localNeo4jStatus(benchNeo4j(o.boltPort));
-  if (!status.running || status.uri === undefined || status.pid === undefined) {
-    throw new Error(`the bench Neo4j is not running: start it with its graph by \`npm run bench -- --sizes ${o.articles} --keep-db --no-serving --load-rounds 1\``);
-  }
-  const facts = JSON.parse(readFileSync(`${corpusDir(o.articles, o.seed)}/facts.json`, 'utf8'));
-  const all = operations(facts);
+  const graph = await openKeptGraph(o);
+  const all = operations(graph.facts);
   const wanted = o.ops.split(',').map((s) => s.trim());
   for (const name of wanted) if (name !== 'mix' && !all.some((op) => op.name === name)) throw new Error(`no such operation: ${name}`);
-  const driver = createDriver(status.uri, 'neo4j', 'neo4j');
-  const db = new Db(driver, new CypherRegistry(), 'neo4j').counting(() => {}, 'auto-commit');
   const base = checkOut(o.base);
   const servers: Server[] = [];
   try {
     log(`base ${base.commit.slice(0, 7)} in ${base.dir}; this tree in ${REPO_ROOT}`);
-    const args = (port: number): string[] => ['ours', String(port), status.uri as string];
+    const args = (port: number): string[] => ['ours', String(port), graph.uri];
     servers.push(await startNodeServer('base', 'bench/server.ts', args(o.httpPort), o.httpPort, base.dir));
     servers.push(await startNodeServer('this tree', 'bench/server.ts', args(o.httpPort + 1), o.httpPort + 1));
-    const [baseServer, tree] = servers as [Server, Server];
-    const impls: [string, Server][] = [
-      ['base', baseServer],
-      ['this tree', tree],
-    ];
     const rows: (string | number)[][] = [];
     for (const name of wanted) {
-      const requests = name === 'mix' ? all.map((op) => op.ours) : all.filter((op) => op.name === name).map((op) => op.ours);
-      for (const [, s] of impls) await runHttp('ours', name, s.url, requests, o.connections, o.warmup);
-      const parts = new Map<string, { run: TimedRun; cpu: CpuPerRequest | null }[]>();
-      for (let r = 0; r < o.rounds; r++) {
-        for (const [label, s] of r % 2 === 0 ? impls : [...impls].reverse()) {
-          await settle(db, log);
-          const meter = new CpuMeter(status.pid, s.pid);
-          const before = await meter.snapshot();
-          const run = await runHttp('ours', name, s.url, requests, o.connections, o.duration);
-          if (run.errors > 0) throw new Error(`${name}, ${label}: ${run.errors} errors`);
-          const cpu = await meter.since(before, run.requests);
-          parts.set(label, [...(parts.get(label) ?? []), { run, cpu }]);
-          log(`  ${name} round ${r + 1}/${o.rounds} ${label}: ${r2(run.throughput)} req/s, server ${cpu?.serverMs ?? '-'} ms/request`);
-        }
-      }
-      const [a, b] = impls.map(([label]) => mergeRounds(parts.get(label) ?? [])) as [ReturnType<typeof mergeRounds>, ReturnType<typeof mergeRounds>];
-      const byRound = (m: ReturnType<typeof mergeRounds>): string => (m.rounds ?? []).map((x) => `${r2(x.throughput)}/${x.cpu?.serverMs ?? '-'}`).join(' ');
+      const requests = all.filter((op) => name === 'mix' || op.name === name).map((op) => op.ours);
+      const contenders: Contender[] = (['base', 'this tree'] as const).map((label, i) => {
+        const server = servers[i] as Server;
+        return { name: label, pid: server.pid, run: (s) => runHttp('ours', name, server.url, requests, o.connections, s) };
+      });
+      for (const c of contenders) await c.run(o.warmup);
+      const [a, b] = (await timeInRounds(contenders, o.rounds, o.duration, graph.db, graph.pid, log, name)) as [RunResult, RunResult];
+      const byRound = (m: RunResult): string => (m.rounds ?? []).map((x) => `${r2(x.throughput)}/${x.cpu?.serverMs ?? '-'}`).join(' ');
       for (const [label, m] of [['base', a], ['this tree', b]] as const) {
         rows.push([name, label, r2(m.throughput), m.p50, m.p99, m.cpu?.serverMs ?? '-', m.cpu?.neo4jMs ?? '-', byRound(m)]);
       }
@@ -148,7 +111,7 @@ program.action(async (o: Options) => {
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     base.remove();
-    await driver.close();
+    await graph.close();
     closeCpuMeters();
   }
 });

@@ -15,97 +15,63 @@
  * process, a request to read and an answer to write). Prints one table per operation, with
  * throughput, p50 and p99 against raw and the CPU per request by process.
  */
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { CypherRegistry } from '../src/db/cypher.js';
-import { createDriver, Db } from '../src/db/db.js';
-import { localNeo4jStatus } from '../src/db/local-neo4j.js';
-import { CpuMeter, closeCpuMeters, type CpuPerRequest } from './cpu.js';
+import { closeCpuMeters } from './cpu.js';
+import { keptGraphOptions, openKeptGraph, progressLog, type KeptGraphOptions } from './cli.js';
 import { operations } from './ops.js';
-import { benchNeo4j, positiveInt, progressLog } from './cli.js';
-import { corpusDir } from './paths.js';
 import { div, r2, table } from './report.js';
-import { mergeRounds, runHttp, runRaw, settle, startNodeServer, startServer, type Server, type TimedRun } from './serving.js';
+import { runHttp, runRaw, startNodeServer, startServer, timeInRounds, type Contender, type Server } from './serving.js';
 
-interface Options {
-  articles: number;
-  seed: number;
+interface Options extends KeptGraphOptions {
   ops?: string;
-  boltPort: number;
-  httpPort: number;
-  duration: number;
-  rounds: number;
-  warmup: number;
-  connections: number;
 }
 
-const program = new Command()
-  .name('npm run bench:layers --')
-  .description('Where each operation loses against the raw floor: GraphQL, our Cypher, HTTP (see README, Performance)')
-  .option('--articles <n>', 'corpus size whose graph the bench Neo4j holds', positiveInt, 1000)
-  .option('--seed <n>', 'corpus seed', positiveInt, 1)
-  .option('--ops <list>', 'operations (default: every operation of the mix)')
-  .option('--bolt-port <n>', 'Bolt port of the bench Neo4j', positiveInt, 7690)
-  .option('--http-port <n>', 'first of three HTTP ports', positiveInt, 4620)
-  .option('--duration <s>', 'seconds per round of each implementation', positiveInt, 5)
-  .option('--rounds <n>', 'rounds, the order reversed from one to the next', positiveInt, 4)
-  .option('--warmup <s>', 'seconds of warm-up of each implementation first', positiveInt, 4)
-  .option('--connections <n>', 'concurrency', positiveInt, 16)
-  .showHelpAfterError();
+const program = keptGraphOptions(
+  new Command()
+    .name('npm run bench:layers --')
+    .description('Where each operation loses against the raw floor: GraphQL, our Cypher, HTTP (see README, Performance)')
+    .option('--ops <list>', 'operations (default: every operation of the mix)'),
+  { httpPort: 4620, ports: 'three', duration: 5, warmup: 4 },
+);
 
 const log = progressLog('layers');
 
 program.action(async (o: Options) => {
-  const status = await localNeo4jStatus(benchNeo4j(o.boltPort));
-  if (!status.running || status.uri === undefined || status.pid === undefined) {
-    throw new Error(`the bench Neo4j is not running: start it with its graph by \`npm run bench -- --sizes ${o.articles} --keep-db --no-serving --load-rounds 1\``);
-  }
-  const factsPath = `${corpusDir(o.articles, o.seed)}/facts.json`;
-  const facts = JSON.parse(readFileSync(factsPath, 'utf8'));
-  const driver = createDriver(status.uri, 'neo4j', 'neo4j');
-  const db = new Db(driver, new CypherRegistry(), 'neo4j').counting(() => {}, 'auto-commit');
+  const graph = await openKeptGraph(o);
   const want = o.ops?.split(',').map((s) => s.trim());
-  const ops = operations(facts).filter((op) => want === undefined || want.includes(op.name));
+  const ops = operations(graph.facts).filter((op) => want === undefined || want.includes(op.name));
   if (ops.length === 0) throw new Error(`no such operation: ${o.ops}`);
-  const ours = await startServer('ours', o.httpPort, status.uri);
+  const ours = await startServer('ours', o.httpPort, graph.uri);
   try {
     for (const op of ops) {
       const bare: Server[] = [];
       try {
         for (const [k, kind] of (['our-cypher', 'raw-cypher'] as const).entries()) {
           const port = o.httpPort + 1 + k;
-          bare.push(await startNodeServer(kind, 'bench/layers-server.ts', [kind, factsPath, op.name, String(port), status.uri], port));
+          bare.push(await startNodeServer(kind, 'bench/layers-server.ts', [kind, graph.factsPath, op.name, String(port), graph.uri], port));
         }
         const [ourCypher, rawCypher] = bare as [Server, Server];
-        type Go = (seconds: number) => Promise<TimedRun>;
-        const impls: [string, number | undefined, Go][] = [
-          ['ours', ours.pid, (s) => runHttp('ours', op.name, ours.url, [op.ours], o.connections, s)],
-          ['http + our cypher', ourCypher.pid, (s) => runHttp('ours', op.name, ourCypher.url, [op.ours], o.connections, s)],
-          ['http + raw cypher', rawCypher.pid, (s) => runHttp('ours', op.name, rawCypher.url, [op.ours], o.connections, s)],
-          ['raw', undefined, (s) => runRaw(db, op.name, [op], o.connections, s)],
+        const http = (name: string, server: Server): Contender => ({
+          name,
+          pid: server.pid,
+          run: (s) => runHttp('ours', op.name, server.url, [op.ours], o.connections, s),
+        });
+        const contenders: Contender[] = [
+          http('ours', ours),
+          http('http + our cypher', ourCypher),
+          http('http + raw cypher', rawCypher),
+          { name: 'raw', pid: undefined, run: (s) => runRaw(graph.db, op.name, [op], o.connections, s) },
         ];
-        for (const [, , go] of impls) await go(o.warmup);
-        const parts = new Map<string, { run: TimedRun; cpu: CpuPerRequest | null }[]>();
-        for (let r = 0; r < o.rounds; r++) {
-          for (const [name, pid, go] of r % 2 === 0 ? impls : [...impls].reverse()) {
-            await settle(db, log);
-            const meter = new CpuMeter(status.pid, pid);
-            const before = await meter.snapshot();
-            const run = await go(o.duration);
-            if (run.errors > 0) throw new Error(`${op.name}, ${name}: ${run.errors} errors`);
-            parts.set(name, [...(parts.get(name) ?? []), { run, cpu: await meter.since(before, run.requests) }]);
-            log(`  ${op.name} round ${r + 1}/${o.rounds} ${name}: ${r2(run.throughput)} req/s`);
-          }
-        }
-        const merged = impls.map(([name]) => [name, mergeRounds(parts.get(name) ?? [])] as const);
-        const raw = merged[merged.length - 1]?.[1];
+        for (const c of contenders) await c.run(o.warmup);
+        const merged = await timeInRounds(contenders, o.rounds, o.duration, graph.db, graph.pid, log, op.name);
+        const raw = merged[merged.length - 1];
         if (raw === undefined) throw new Error('no raw run');
         process.stdout.write(`\n### ${op.name}, ${o.articles} articles, c=${o.connections}, ${o.rounds} rounds of ${o.duration} s\n\n`);
         process.stdout.write(
           `${table(
             ['implementation', 'req/s', 'thr vs raw', 'p50 ms', 'p99 ms', 'p99 vs raw', 'CPU ms/request: Neo4j + server + load generator'],
-            merged.map(([name, m]) => [
-              name,
+            merged.map((m, i) => [
+              contenders[i]?.name ?? '',
               r2(m.throughput),
               `${div(m.throughput, raw.throughput)}x`,
               m.p50,
@@ -121,7 +87,7 @@ program.action(async (o: Options) => {
     }
   } finally {
     await ours.stop();
-    await driver.close();
+    await graph.close();
     closeCpuMeters();
   }
 });

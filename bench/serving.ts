@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Db } from '../src/db/db.js';
-import type { CpuPerRequest } from './cpu.js';
+import { CpuMeter, type CpuPerRequest } from './cpu.js';
 import { cypherParams } from './loading.js';
 import type { GraphQLRequest, Operation } from './ops.js';
 import { REPO_ROOT } from './paths.js';
@@ -240,6 +240,45 @@ export function mergeRounds(parts: { run: TimedRun; cpu: CpuPerRequest | null }[
     cpu,
     rounds: parts.map(({ run, cpu: c }) => ({ durationSec: run.durationSec, requests: run.requests, throughput: run.throughput, p99: run.p99, errors: run.errors, cpu: c })),
   };
+}
+
+/** One implementation in timeInRounds: its name, the pid whose CPU counts as the server's, and one timed run. */
+export interface Contender {
+  name: string;
+  pid: number | undefined;
+  run: (seconds: number) => Promise<TimedRun>;
+}
+
+/**
+ * Times `contenders` against each other in `rounds` rounds of `seconds` each, the order reversed
+ * from one round to the next (A B C, then C B A), each run after `settle` and with the CPU per
+ * request of Neo4j (`neo4jPid`) and of the contender's server; a run with any error fails. Returns
+ * each contender's rounds merged (mergeRounds), in the contenders' order. bench:layers and bench:ab
+ * time through it (`what` names the operation in the progress lines).
+ */
+export async function timeInRounds(
+  contenders: readonly Contender[],
+  rounds: number,
+  seconds: number,
+  db: Db,
+  neo4jPid: number,
+  log: (message: string) => void,
+  what: string,
+): Promise<RunResult[]> {
+  const parts = new Map<string, { run: TimedRun; cpu: CpuPerRequest | null }[]>();
+  for (let r = 0; r < rounds; r++) {
+    for (const c of r % 2 === 0 ? contenders : [...contenders].reverse()) {
+      await settle(db, log);
+      const meter = new CpuMeter(neo4jPid, c.pid);
+      const before = await meter.snapshot();
+      const run = await c.run(seconds);
+      if (run.errors > 0) throw new Error(`${what}, ${c.name}: ${run.errors} errors`);
+      const cpu = await meter.since(before, run.requests);
+      parts.set(c.name, [...(parts.get(c.name) ?? []), { run, cpu }]);
+      log(`  ${what} round ${r + 1}/${rounds} ${c.name}: ${Math.round(run.throughput * 100) / 100} req/s, server ${cpu?.serverMs ?? '-'} ms/request`);
+    }
+  }
+  return contenders.map((c) => mergeRounds(parts.get(c.name) ?? []));
 }
 
 /**
