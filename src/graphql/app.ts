@@ -98,6 +98,6 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
     plugins: [useLiveness(), useReadiness(db), useRequestBodyLimit(), useJit(jit), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(MAX_QUERY_COST, costOf), useLightProjection(), useRoundTripCount(logger)],
   });
   if (cache.length > 0) withResponseCache.add(app);
-  else preparedOf.set(app, new PreparedOperations({ context, jit, costOf, maxCost: MAX_QUERY_COST, ...(logger ? { logger } : {}) }));
+  else preparedOf.set(app, new PreparedOperations({ context, jit, costOf, maxCost: MAX_QUERY_COST, logger }));
   return app;
 }
