@@ -3,7 +3,7 @@ import type { Db } from '../db/db.js';
 import { entityListLoader, type Entities } from './entities.js';
 import { idLoader } from './batch.js';
 import { pageParams, type PageArgs } from './params.js';
-import { listOf, toEntity, toQuote, type EntityRecord, type Page, type QuoteRecord } from './records.js';
+import { listOf, toQuote, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
 /** Filters of the top-level quote list; null means any. */
 export interface QuoteFilter {
@@ -49,19 +49,17 @@ export class Quotes {
 
   /**
    * Converts a quote map (see toQuote) into a record and primes the entity loader with its speaker,
-   * so `Quote.speaker` after any quote list costs no round trip (`Quote.article` comes in the
-   * record). The speaker's organizations, when the map brings them (QuoteOptions), stay in the
-   * record (`speakerAffiliations`) rather than priming the affiliations loader, and the quote's
-   * `speaker` answers them (resolvers/content.ts). Neither they nor the quote-by-id loader are
-   * primed: a field elsewhere in the request would then skip a query or not depending on which of
-   * the request's queries answered first, and a request's round trips must follow from its shape
-   * alone.
+   * so that a `get` of the speaker elsewhere in the request costs no round trip. The record carries
+   * the speaker too, with the organizations when the map brings them (QuoteOptions), and
+   * `Quote.speaker` answers from it (resolvers/content.ts): a quote list's speakers then cost no
+   * loader call or promise per item. The organizations stay on that occurrence (`preloaded`)
+   * rather than priming the affiliations loader, and the quote-by-id loader is not primed: a field
+   * elsewhere in the request would then skip a query or not depending on which of the request's
+   * queries answered first, and a request's round trips must follow from its shape alone.
    */
   adopt(item: unknown): QuoteRecord {
-    const { speaker, affiliations } = item as Record<string, unknown>;
-    if (speaker !== null && speaker !== undefined) this.entities.adopt(speaker);
-    const record = toQuote(item);
-    return Array.isArray(affiliations) ? { ...record, speakerAffiliations: affiliations.map(toEntity) } : record;
+    const speaker = (item as Record<string, unknown>).speaker;
+    return toQuote(item, speaker === null || speaker === undefined ? null : this.entities.adopt(speaker));
   }
 
   /** Entities the quote is about, by name; [] for an unknown id. */

@@ -78,8 +78,12 @@ export interface QuoteRecord {
   /** The id of the quote's article as the quote stores it (null: none). */
   readonly articleId: string | null;
   readonly speakerId: string | null;
-  /** The speaker's organizations, when the quote's query brought them (QuoteOptions); else absent. */
-  readonly speakerAffiliations?: readonly EntityRecord[];
+  /**
+   * The speaker as the quote's own query brought it (every quote query brings its speaker node),
+   * with the organizations in `preloaded` when that query brought them too (QuoteOptions); null
+   * when the quote has no speaker. Quote.speaker answers it as is, without a loader.
+   */
+  readonly speaker: EntityRecord | null;
 }
 
 /** One page of a list plus the size of the whole list. */
@@ -138,21 +142,27 @@ export function toArticle(value: unknown): ArticleRecord {
 }
 
 /**
- * Turns a `{quote: q {.id, .text, .sentence}, speaker, article}` map (the shape every quote query
- * returns; `speaker` is the Person node or null, `article` the article's projection without text, or
- * null) into a record.
+ * Turns a `{quote: q {.id, .text, .sentence, .articleId}, speaker, article, affiliations}` map (the
+ * shape every quote query returns; `speaker` is the Person node or null, `article` the article's
+ * projection without text, or null; `affiliations` the speaker's organizations, or null when not
+ * asked) into a record. `speaker` is the speaker's record when the caller already made it (to prime
+ * a loader with it), else it is made here.
  */
-export function toQuote(value: unknown): QuoteRecord {
+export function toQuote(value: unknown, speaker: EntityRecord | null = toEntityOrNull((value as Record<string, unknown>).speaker)): QuoteRecord {
   const row = value as Record<string, unknown>;
   const q = row.quote as Record<string, unknown>;
-  const speaker = row.speaker as Record<string, unknown> | null | undefined;
+  const affiliations = row.affiliations;
   return {
     id: String(q.id),
     text: typeof q.text === 'string' ? q.text : '',
     sentence: typeof q.sentence === 'number' ? Math.trunc(q.sentence) : null,
     article: row.article === null || row.article === undefined ? null : toArticle(row.article),
     articleId: typeof q.articleId === 'string' ? q.articleId : null,
-    speakerId: speaker && typeof speaker.id === 'string' ? speaker.id : null,
+    speakerId: speaker === null ? null : speaker.id,
+    speaker:
+      speaker === null || !Array.isArray(affiliations)
+        ? speaker
+        : { ...speaker, preloaded: { affiliations: affiliations.map(toEntity) } },
   };
 }
 

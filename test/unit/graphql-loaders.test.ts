@@ -132,6 +132,26 @@ describe('createLoaders', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("carries each quote's speaker in its record, with the organizations the quote query brought, and primes the entity loader", async () => {
+    const org = { id: 'org:kcna', name: 'KCNA', orgType: 'media' };
+    const item = (id: string, speaker: unknown, affiliations: unknown) => ({ quote: { id, text: 't', sentence: 1, articleId: 'article:1' }, speaker, article: null, affiliations });
+    const { db, calls } = fakeDb(() => [
+      { id: 'summit:a', parent: null, total: 3, items: [item('quote:1', person('person:kim', 'Kim'), [org]), item('quote:2', person('person:moon', 'Moon'), null), item('quote:3', null, null)] },
+    ]);
+    const loaders = createLoaders(db);
+    const page = await loaders.summits.quotes('summit:a', { offset: 0, limit: 3 }, { speakerAffiliations: true, article: false });
+    const [withOrgs, without, none] = page.items;
+    expect(withOrgs?.speaker).toMatchObject({ id: 'person:kim', name: 'Kim', preloaded: { affiliations: [{ id: 'org:kcna', kind: 'ORGANIZATION', props: { orgType: 'media' } }] } });
+    expect(without?.speaker).toMatchObject({ id: 'person:moon', kind: 'PERSON' });
+    expect(without?.speaker?.preloaded).toBeUndefined();
+    expect([without?.speakerId, none?.speaker, none?.speakerId]).toEqual(['person:moon', null, null]);
+    // The loader holds the speaker without this occurrence's organizations, and asks no query for it.
+    const kim = await loaders.entities.get('person:kim');
+    expect(kim).toMatchObject({ id: 'person:kim', name: 'Kim' });
+    expect(kim?.preloaded).toBeUndefined();
+    expect(calls.map((c) => c.name)).toEqual(['summits.quotes']);
+  });
+
   it('sends page arguments as integers (floats fail SKIP and LIMIT)', async () => {
     const { db, calls } = fakeDb(() => []);
     await createLoaders(db).summits.quotes('summit:a', { offset: 20, limit: 10 }, { speakerAffiliations: false, article: true });

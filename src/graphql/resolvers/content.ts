@@ -5,21 +5,17 @@ type Q = Resolver<QuoteRecord>;
 type A = Resolver<ArticleRecord>;
 
 /**
- * Quote and Article. Quote.article is the record's own field when the quote's query brought it (a
- * quote list brings it when its selection asks for it: QuoteOptions), else looked up by id.
+ * Quote and Article. Quote.speaker is the record's own (every quote query brings it); Quote.article
+ * is the record's own field when the quote's query brought it (a quote list brings it when its
+ * selection asks for it: QuoteOptions), else looked up by id.
  * Quote.speaker and Quote.article are non-null in the contract; a quote without
  * SAID or FROM breaks the model (the seed loader always writes both), so it surfaces as a masked
  * error on that field rather than as invented data.
  */
 export const contentResolvers: ResolverMap = {
   Quote: {
-    // A speaker whose organizations came with the quote carries them for this occurrence only.
-    speaker: ((q, _a, ctx) => {
-      if (q.speakerId === null) return null;
-      const speaker = ctx.loaders.entities.get(q.speakerId);
-      const affiliations = q.speakerAffiliations;
-      return affiliations === undefined ? speaker : speaker.then((p) => (p === null ? null : { ...p, preloaded: { affiliations } }));
-    }) satisfies Q,
+    // The speaker the quote's query brought (with its organizations when that query brought them).
+    speaker: ((q) => q.speaker) satisfies Q,
     about: ((q, _a, ctx) => ctx.loaders.quotes.about(q.id)) satisfies Q,
     article: ((q, _a, ctx) => q.article ?? (q.articleId === null ? null : ctx.loaders.articles.get(q.articleId))) satisfies Q,
   },
