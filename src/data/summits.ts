@@ -21,6 +21,8 @@ export class Summits {
   private readonly lists: EntityLists<'participants' | 'topics'>;
   private readonly articlesLoader: DataLoader<string, ArticleRecord[]>;
   private readonly quotesLoader: DataLoader<ArgsKey<QuotesArgs>, Page<QuoteRecord>, string>;
+  /** Participants and country of the summits the summit list brought, by summit id (list). */
+  private readonly listed = new Map<string, { readonly participants: EntityRecord[] | null; readonly country: EntityRecord | null | undefined }>();
 
   constructor(
     private readonly db: Db,
@@ -50,12 +52,13 @@ export class Summits {
   }
 
   /** The country of the summit's place (HELD_IN, then LOCATED_IN). */
-  country(id: string): Promise<EntityRecord | null> {
-    return this.countryLoader.load(id);
+  country(id: string): EntityRecord | null | Promise<EntityRecord | null> {
+    const country = this.listed.get(id)?.country;
+    return country === undefined ? this.countryLoader.load(id) : country;
   }
 
-  participants(id: string): Promise<EntityRecord[]> {
-    return this.lists.load('participants', id);
+  participants(id: string): EntityRecord[] | Promise<EntityRecord[]> {
+    return this.listed.get(id)?.participants ?? this.lists.load('participants', id);
   }
 
   topics(id: string): Promise<EntityRecord[]> {
@@ -74,8 +77,10 @@ export class Summits {
 
   /**
    * One page of the summits matching `filter`, newest first. The same query returns each summit's
-   * participants and country, which prime this request's loaders: `participants` and `country` of
-   * the listed summits then cost no further round trip.
+   * participants and country, which `participants` and `country` of the listed summits then answer
+   * without a further round trip, and synchronously: kept in a map rather than primed into their
+   * loaders, which would make a resolved promise for each of them (the first list to bring a
+   * summit is kept, as DataLoader's prime keeps the first value).
    */
   async list(filter: SummitFilter, page: PageArgs): Promise<Page<EntityRecord>> {
     const [row] = await this.db.read('summits.list', { ...filter, ...pageParams(page) });
@@ -83,9 +88,12 @@ export class Summits {
     const participants = listOf(row, 'participants');
     const countries = listOf(row, 'countries');
     items.forEach((summit, i) => {
+      if (this.listed.has(summit.id)) return;
       const people = participants[i];
-      if (Array.isArray(people)) this.lists.prime('participants', summit.id, this.entities.adoptAll(people));
-      if (i < countries.length) this.countryLoader.prime(summit.id, this.entities.adoptOrNull(countries[i]));
+      this.listed.set(summit.id, {
+        participants: Array.isArray(people) ? this.entities.adoptAll(people) : null,
+        country: i < countries.length ? this.entities.adoptOrNull(countries[i]) : undefined,
+      });
     });
     return { items, totalCount: Number(row?.total ?? 0), offset: page.offset };
   }

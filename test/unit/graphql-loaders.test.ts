@@ -93,9 +93,7 @@ describe('entityListsLoader', () => {
     expect([aS, aM, bM, xS].map((l) => l.map((e) => e.id))).toEqual([['summit:a'], ['person:met-a'], ['person:met-b'], []]);
     expect(aS2).toBe(aS);
 
-    // Cached per field and id; a primed list costs no query.
-    lists.prime('metWith', 'person:c', []);
-    expect(await lists.load('metWith', 'person:c')).toEqual([]);
+    // Cached per field and id.
     expect(await lists.load('summits', 'person:a')).toBe(aS);
     expect(calls).toHaveLength(1);
     await lists.load('summits', 'person:b');
@@ -130,6 +128,30 @@ describe('createLoaders', () => {
     await createLoaders(db).entities.get('person:kim');
     await createLoaders(db).entities.get('person:kim');
     expect(calls).toHaveLength(2);
+  });
+
+  it("answers the listed summits' participants and country from the summit list, without a query or a promise", async () => {
+    const summit = (id: string) => ({ id, name: id, labels: ['Entity', 'Summit'] });
+    const country = { id: 'country:ru', name: 'Russia', labels: ['Entity', 'Country'] };
+    const { db, calls } = fakeDb((name, p) => {
+      if (name === 'summits.list') {
+        return [{ total: 2, items: [summit('summit:a'), summit('summit:b')], participants: [[person('person:kim', 'Kim')], []], countries: [country, null] }];
+      }
+      if (name === 'summits.lists') return (p.ids as string[]).map((id) => ({ id, participants: [person('person:putin', 'Putin')], topics: [] }));
+      return [];
+    });
+    const loaders = createLoaders(db);
+    const page = await loaders.summits.list({ participant: null, country: null, from: null, to: null }, { offset: 0, limit: 2 });
+    expect(page.items.map((s) => s.id)).toEqual(['summit:a', 'summit:b']);
+    const a = loaders.summits.participants('summit:a');
+    expect(Array.isArray(a) && a.map((p) => p.id)).toEqual(['person:kim']);
+    expect(loaders.summits.participants('summit:b')).toEqual([]);
+    expect(loaders.summits.country('summit:a')).toMatchObject({ id: 'country:ru', kind: 'COUNTRY' });
+    expect(loaders.summits.country('summit:b')).toBeNull();
+    // The entities the list brought answer `get` without a query; a summit not listed runs its own.
+    expect(await loaders.entities.get('person:kim')).toMatchObject({ name: 'Kim' });
+    expect((await loaders.summits.participants('summit:c')).map((p) => p.id)).toEqual(['person:putin']);
+    expect(calls.map((c) => c.name)).toEqual(['summits.list', 'summits.lists']);
   });
 
   it("carries each quote's speaker in its record, with the organizations the quote query brought, and primes the entity loader", async () => {
