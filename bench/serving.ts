@@ -58,13 +58,21 @@ export interface Server {
 }
 
 /**
- * Node flags of every benchmarked server, ours and the library's alike: the young generation's
- * semi-spaces at 64 MiB (default 16), as `npm start` runs our server. A GraphQL server allocates
- * short-lived objects per request (decoded rows, records, the result tree, JSON); with a larger
- * nursery fewer survive a scavenge into the old generation. Measured on our server at 1k, c=16, six
- * alternating rounds: mix 333 vs 302 req/s (every round ahead), leaderSummits +6%.
+ * Node flags of every benchmarked server, ours and the library's alike, as `npm start` and the
+ * Dockerfile run our server; the bench commands' own process, which runs the raw floor, has them
+ * too (package.json; a unit test keeps them all equal). A GraphQL server allocates
+ * short-lived objects per request (decoded rows, records, the result tree, JSON):
+ * - the young generation's semi-spaces at 64 MiB (default 16): with a larger nursery fewer survive a
+ *   scavenge into the old generation. At 1k, c=16, six alternating rounds: mix 333 vs 302 req/s
+ *   (every round ahead), leaderSummits +6%.
+ * - no allocation-site pretenuring: V8 sees a request's objects survive one scavenge while it is in
+ *   flight, starts allocating them straight into the old generation, and those (dead within
+ *   milliseconds, but freed only by a full collection) keep the young objects they point to alive
+ *   through every scavenge. Our server promoted 5 MB a scavenge and paused 10-13 ms each, against
+ *   2-3 ms with the flag (README.md, Performance); at 1k, c=16, four alternating rounds: mix 1.10x
+ *   the throughput, p99 0.88x; summitQuotes 1.08x, p99 0.76x.
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64', '--no-allocation-site-pretenuring'];
 
 /** How long `settle` waits for Neo4j to finish the queries of the run before, at most. */
 const SETTLE_MAX_MS = 30_000;

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Db, Row } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
 import { argsLoader, idLoader, type ArgsKey } from './batch.js';
-import { int } from './params.js';
+import { int, merged } from './params.js';
 import { listOf, toEntity, toEntityOrNull, type EntityRecord } from './records.js';
 
 /** Where an article states a fact (one entry of a relationship's `evidence` list, README.md, Graph model). */
@@ -105,7 +105,7 @@ export class Entities {
    */
   async readCarrying(name: QueryName, params: { ids: readonly string[] } & Record<string, unknown>): Promise<Row[]> {
     const carry = params.ids.filter((id) => this.parentsWanted.has(id));
-    const rows = await this.db.read(name, { ...params, carry });
+    const rows = await this.db.read(name, merged(params, { carry }));
     if (carry.length > 0) for (const row of rows) if (row.parent !== null && row.parent !== undefined) this.adopt(row.parent);
     return rows;
   }

@@ -3,7 +3,7 @@ import type { Db } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
 import { idLoader, pageLoader, type ArgsKey } from './batch.js';
 import { entityListsLoader, entityLoader, type Entities, type EntityLists } from './entities.js';
-import { pageParams, type PageArgs } from './params.js';
+import { merged, pageParams, type PageArgs } from './params.js';
 import type { QuoteOptions, Quotes } from './quotes.js';
 import { listOf, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
@@ -103,7 +103,7 @@ export class People {
 
   /** One page of the people on a list, by name. `filter.name` must already be lower case. */
   async list(which: PersonList, filter: PersonFilter, page: PageArgs): Promise<Page<EntityRecord>> {
-    const [row] = await this.db.read(LIST_QUERIES[which], { ...filter, ...pageParams(page) });
+    const [row] = await this.db.read(LIST_QUERIES[which], merged(filter, pageParams(page)));
     return {
       items: this.entities.adoptAll(listOf(row, 'items')),
       totalCount: Number(row?.total ?? 0),

@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
 import { entityListLoader, type Entities } from './entities.js';
 import { idLoader } from './batch.js';
-import { pageParams, type PageArgs } from './params.js';
+import { merged, pageParams, type PageArgs } from './params.js';
 import { listOf, toQuote, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
 /** Filters of the top-level quote list; null means any. */
@@ -69,7 +69,7 @@ export class Quotes {
 
   /** One page of all quotes matching `filter`, newest article first (QuoteOptions: what else to bring). */
   async list(filter: QuoteFilter, page: PageArgs, options: QuoteOptions): Promise<Page<QuoteRecord>> {
-    const [row] = await this.db.read('quotes.list', { ...filter, ...pageParams(page), ...options });
+    const [row] = await this.db.read('quotes.list', merged(filter, pageParams(page), options));
     return {
       items: listOf(row, 'items').map((item) => this.adopt(item)),
       totalCount: Number(row?.total ?? 0),

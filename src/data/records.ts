@@ -159,11 +159,18 @@ export function toQuote(value: unknown, speaker: EntityRecord | null = toEntityO
     article: row.article === null || row.article === undefined ? null : toArticle(row.article),
     articleId: typeof q.articleId === 'string' ? q.articleId : null,
     speakerId: speaker === null ? null : speaker.id,
-    speaker:
-      speaker === null || !Array.isArray(affiliations)
-        ? speaker
-        : { ...speaker, preloaded: { affiliations: affiliations.map(toEntity) } },
+    speaker: speaker === null || !Array.isArray(affiliations) ? speaker : withAffiliations(speaker, affiliations.map(toEntity)),
   };
+}
+
+/**
+ * The occurrence of `person` that carries its organizations (EntityRecord.preloaded). Written out
+ * field by field: `{ ...person, preloaded }` made every such record survive the young generation's
+ * collections (NO_SPREAD_FIRST in test/unit/source-rules.test.ts).
+ */
+function withAffiliations(person: EntityRecord, affiliations: readonly EntityRecord[]): EntityRecord {
+  const { id, kind, name, aliases, labels, props } = person;
+  return { id, kind, name, aliases, labels, props, preloaded: { affiliations } };
 }
 
 /** A list column of a row; a missing or null column is an empty list. */

@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
 import { idLoader, pageLoader, type ArgsKey } from './batch.js';
 import { entityListsLoader, entityLoader, type Entities, type EntityLists } from './entities.js';
-import { pageParams, type PageArgs } from './params.js';
+import { merged, pageParams, type PageArgs } from './params.js';
 import type { QuoteOptions, Quotes } from './quotes.js';
 import { listOf, toArticle, type ArticleRecord, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
@@ -83,7 +83,7 @@ export class Summits {
    * summit is kept, as DataLoader's prime keeps the first value).
    */
   async list(filter: SummitFilter, page: PageArgs): Promise<Page<EntityRecord>> {
-    const [row] = await this.db.read('summits.list', { ...filter, ...pageParams(page) });
+    const [row] = await this.db.read('summits.list', merged(filter, pageParams(page)));
     const items = this.entities.adoptAll(listOf(row, 'items'));
     const participants = listOf(row, 'participants');
     const countries = listOf(row, 'countries');

@@ -88,7 +88,7 @@ export class Db {
   async read(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
     const finished = this.onRoundTrip(name);
     try {
-      return await this.readNow(name, { ...this.readParams(), ...params });
+      return await this.readNow(name, Object.assign({}, this.readParams(), params));
     } finally {
       if (typeof finished === 'function') finished();
     }

@@ -71,7 +71,7 @@ export function driverPackstream(): Partial<Packstream> {
     packstream?: { v1?: Partial<Packstream> };
     channel?: { alloc?: Packstream['alloc'] };
   };
-  return { ...bolt.packstream?.v1, alloc: bolt.channel?.alloc };
+  return Object.assign({}, bolt.packstream?.v1, { alloc: bolt.channel?.alloc });
 }
 
 function install(): PackstreamPatchState {

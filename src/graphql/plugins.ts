@@ -33,7 +33,8 @@ export function useRoundTripCount(logger?: Logger): Plugin<GraphQLContext> {
 export function withRoundTrips<R extends ExecutionResult>(result: R, roundTrips: RoundTrips, operationName: string | null | undefined, logger?: Logger): R {
   logger?.debug({ operation: operationName ?? null, cypherRoundTrips: roundTrips.count, queries: roundTrips.names }, 'graphql operation');
   const counts = { cypherRoundTrips: roundTrips.count, cypherSteps: roundTrips.steps };
-  return { ...result, extensions: result.extensions === undefined ? counts : { ...result.extensions, ...counts } };
+  // Object.assign, not `{ ...result, extensions }`: NO_SPREAD_FIRST in test/unit/source-rules.test.ts.
+  return Object.assign({}, result, { extensions: result.extensions === undefined ? counts : Object.assign({}, result.extensions, counts) });
 }
 
 /** `GET /healthz`: 200 `{"status":"ok"}` whenever the process serves HTTP; it never touches Neo4j. */
