@@ -145,10 +145,10 @@ export function toArticle(value: unknown): ArticleRecord {
  * Turns a `{quote: q {.id, .text, .sentence, .articleId}, speaker, article, affiliations}` map (the
  * shape every quote query returns; `speaker` is the Person node or null, `article` the article's
  * projection without text, or null; `affiliations` the speaker's organizations, or null when not
- * asked) into a record. `speaker` is the speaker's record when the caller already made it (to prime
- * a loader with it), else it is made here.
+ * asked) into a record. `speaker` is the record the caller made of the map's `speaker` (Quotes.adopt,
+ * which also primes the entity loader with it), or null.
  */
-export function toQuote(value: unknown, speaker: EntityRecord | null = toEntityOrNull((value as Record<string, unknown>).speaker)): QuoteRecord {
+export function toQuote(value: unknown, speaker: EntityRecord | null): QuoteRecord {
   const row = value as Record<string, unknown>;
   const q = row.quote as Record<string, unknown>;
   const affiliations = row.affiliations;
