@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { CypherRegistry } from '../src/db/cypher.js';
 import { createDriver, Db } from '../src/db/db.js';
 import { localNeo4jStatus, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
-import type { CorpusFacts } from './corpus.js';
+import { CORPUS_VERSION, type CorpusFacts } from './corpus.js';
 import { corpusDir } from './paths.js';
 
 /** A commander argument parser for a whole number of at least 1 (commander names the flag). */
@@ -77,6 +77,9 @@ export async function openKeptGraph(o: KeptGraphOptions): Promise<KeptGraph> {
   }
   const factsPath = `${corpusDir(o.articles, o.seed)}/facts.json`;
   const facts = JSON.parse(readFileSync(factsPath, 'utf8')) as CorpusFacts;
+  if (facts.version !== CORPUS_VERSION) {
+    throw new Error(`${factsPath} was written by an older generator: load the graph again with \`npm run bench -- --sizes ${o.articles} --keep-db --no-serving --load-rounds 1\``);
+  }
   const driver = createDriver(status.uri, 'neo4j', 'neo4j');
   const db = new Db(driver, new CypherRegistry(), 'neo4j').counting(() => {}, 'auto-commit');
   return { uri: status.uri, pid: status.pid, factsPath, facts, db, close: () => driver.close() };

@@ -47,6 +47,8 @@ export interface CorpusSummary {
 
 /** Ids the benchmark's operations ask about; written to `facts.json` in the corpus folder. */
 export interface CorpusFacts {
+  /** CORPUS_VERSION of the generator that wrote the corpus. */
+  version: number;
   articles: number;
   seed: number;
   /** The most popular leader (Zipf rank 1): attends the largest share of summits. */
@@ -57,9 +59,64 @@ export interface CorpusFacts {
   busySummit: string;
   /** A search term matching a handful of names. */
   searchTerm: string;
-  /** Two entities for the path operation. */
+  /**
+   * The path operation's ends: the middling leader, and the first leader by popularity exactly
+   * PATH_HOPS relationships away from it in the generated graph (pathEnd), so that every
+   * implementation searches the whole bound and finds a path.
+   */
   pathFrom: string;
   pathTo: string;
+}
+
+/**
+ * Raised whenever the generator's output changes for the same options, so that `npm run bench`
+ * regenerates a corpus an earlier version left in bench/data/ instead of timing stale facts.
+ * 2: the path operation's ends are PATH_HOPS apart (version 1 chose two that no path joins).
+ */
+export const CORPUS_VERSION = 2;
+
+/** The path operation's maxHops; pathTo is this many hops from pathFrom. */
+export const PATH_HOPS = 4;
+
+/**
+ * The first of `candidates` exactly `hops` relationships from `from` (relationships taken either
+ * way, as the path query does), else the first at the greatest distance within `hops`; undefined
+ * when none is reachable. Breadth-first over `edges`.
+ */
+export function pathEnd(edges: readonly (readonly [string, string])[], from: string, candidates: readonly string[], hops: number): string | undefined {
+  const next = new Map<string, string[]>();
+  const link = (a: string, b: string): void => {
+    const list = next.get(a);
+    if (list === undefined) next.set(a, [b]);
+    else list.push(b);
+  };
+  for (const [a, b] of edges) {
+    link(a, b);
+    link(b, a);
+  }
+  const distance = new Map<string, number>([[from, 0]]);
+  let frontier = [from];
+  for (let h = 1; h <= hops && frontier.length > 0; h++) {
+    const reached: string[] = [];
+    for (const id of frontier) {
+      for (const n of next.get(id) ?? []) {
+        if (distance.has(n)) continue;
+        distance.set(n, h);
+        reached.push(n);
+      }
+    }
+    frontier = reached;
+  }
+  let best: string | undefined;
+  let bestDistance = 0;
+  for (const c of candidates) {
+    const d = distance.get(c);
+    if (d !== undefined && d > bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 // world-countries is CommonJS whose types declare an ES default export (see src/extract/gazetteer.ts).
@@ -364,15 +421,26 @@ export function generateCorpus(opts: CorpusOptions): CorpusSummary & { facts: Co
   // --- What the benchmark asks about ---------------------------------------------------------------
   const busyLeader = leaders[0] as Person;
   const midLeader = leaders[7] as Person;
+  // The entity-to-entity relationships the loaded graph has: the reference file's, and those of
+  // every summit an article covers (a summit no article covers is not in the graph).
+  const graphEdges: [string, string][] = relations.map((r) => [String(r.from), String(r.to)]);
+  for (const s of new Set(drafts.map((x) => x.s))) {
+    for (const p of s.participants) graphEdges.push([p.id, s.id]);
+    graphEdges.push([s.id, s.place.id]);
+    for (const t of s.topics) graphEdges.push([s.id, t.id]);
+  }
+  const pathTo = pathEnd(graphEdges, midLeader.id, leaders.map((l) => l.id), PATH_HOPS);
+  if (pathTo === undefined) throw new Error(`no leader within ${PATH_HOPS} hops of ${midLeader.id}`);
   const facts: CorpusFacts = {
+    version: CORPUS_VERSION,
     articles: opts.articles,
     seed: opts.seed,
     busyLeader: busyLeader.id,
     leader: midLeader.id,
     busySummit: (coverageOrder[0] as Summit).id,
     searchTerm: (midLeader.name.split(' ')[1] as string),
-    pathFrom: (analysts[0] as Person).id,
-    pathTo: (leaders[leaders.length - 1] as Person).id,
+    pathFrom: midLeader.id,
+    pathTo,
   };
   writeFileSync(join(opts.outDir, 'facts.json'), `${JSON.stringify(facts, null, 2)}\n`);
   return { outDir: opts.outDir, articles: opts.articles, summits: nSummits, quotes: quoteCount, files, ms: Date.now() - started, facts };

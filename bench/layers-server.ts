@@ -10,7 +10,11 @@
  * that records what it is asked to run. Both are captured the same way and served by the same code,
  * so the two differ only in the Cypher.
  *
- * Usage: tsx bench/layers-server.ts raw-cypher|our-cypher FACTS_JSON OPERATION PORT BOLT_URI.
+ * OPERATION `mix` serves every operation of the mix: each request body is looked up, as sent, among
+ * the operations' GraphQL requests (one Map lookup, after parsing it as JSON as any server must), and
+ * answered with that operation's query; a body that is none of them gets 400.
+ *
+ * Usage: tsx bench/layers-server.ts raw-cypher|our-cypher FACTS_JSON OPERATION|mix PORT BOLT_URI.
  * Prints READY once listening; SIGTERM stops it.
  */
 import { readFileSync } from 'node:fs';
@@ -18,18 +22,19 @@ import { createServer } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 import { CypherRegistry } from '../src/db/cypher.js';
 import { createDriver, Db } from '../src/db/db.js';
-import { QUERY_NAMES } from '../src/db/query-names.js';
+import { QUERY_NAMES, type QueryName } from '../src/db/query-names.js';
 import { createApp } from '../src/graphql/app.js';
 import { cypherParams } from './loading.js';
-import { operations } from './ops.js';
+import { operations, type Operation } from './ops.js';
 
 const [kind, factsPath, opName, portText, uri] = process.argv.slice(2);
 if ((kind !== 'raw-cypher' && kind !== 'our-cypher') || factsPath === undefined || opName === undefined || portText === undefined || uri === undefined) {
   process.stderr.write('usage: tsx bench/layers-server.ts raw-cypher|our-cypher FACTS_JSON OPERATION PORT BOLT_URI\n');
   process.exit(2);
 }
-const op = operations(JSON.parse(readFileSync(factsPath, 'utf8'))).find((o) => o.name === opName);
-if (op === undefined) {
+const all = operations(JSON.parse(readFileSync(factsPath, 'utf8')));
+const ops = opName === 'mix' ? all : all.filter((o) => o.name === opName);
+if (ops.length === 0) {
   process.stderr.write(`no operation named ${opName}\n`);
   process.exit(2);
 }
@@ -58,27 +63,42 @@ function recording(d: Driver, into: Captured[]): Driver {
   });
 }
 
-const captured: Captured[] = [];
 const registry = new CypherRegistry();
-const db = new Db(recording(driver, captured), registry, 'neo4j');
-if (kind === 'raw-cypher') {
-  await db.counting(() => {}, 'auto-commit').read(op.raw.query, cypherParams(op.raw.params));
-} else {
-  const res = await createApp({ db, responseCacheTtlMs: 0 }).fetch('http://localhost/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(op.ours),
-  });
-  const body = (await res.json()) as { errors?: unknown };
-  if (body.errors !== undefined) throw new Error(`${opName}: ${JSON.stringify(body.errors)}`);
-}
-if (captured.length !== 1) throw new Error(`${opName}: expected one Cypher query, captured ${captured.length}`);
-const { text, params } = captured[0] as Captured;
-// Served through the raw floor's own path (Db.read, auto-commit, toPlain) under the query's name;
-// the captured parameters already hold the read parameters (light, names) that Db.read adds.
-const name = QUERY_NAMES.find((n) => registry.get(n) === text);
-if (name === undefined) throw new Error(`${opName}: the captured query is none of cypher/`);
 const reader = new Db(driver, registry, 'neo4j').counting(() => {}, 'auto-commit');
+
+/** What to run for one operation: the query's name and the parameters captured for it. */
+interface Served {
+  name: QueryName;
+  params: Record<string, unknown>;
+}
+
+/** Runs the operation's request once (ours) or its floor query (raw), recording the one query sent. */
+async function capture(op: Operation): Promise<Served> {
+  const captured: Captured[] = [];
+  const db = new Db(recording(driver, captured), registry, 'neo4j');
+  if (kind === 'raw-cypher') {
+    await db.counting(() => {}, 'auto-commit').read(op.raw.query, cypherParams(op.raw.params));
+  } else {
+    const res = await createApp({ db, responseCacheTtlMs: 0 }).fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(op.ours),
+    });
+    const body = (await res.json()) as { errors?: unknown };
+    if (body.errors !== undefined) throw new Error(`${op.name}: ${JSON.stringify(body.errors)}`);
+  }
+  if (captured.length !== 1) throw new Error(`${op.name}: expected one Cypher query, captured ${captured.length}`);
+  const { text, params } = captured[0] as Captured;
+  // Served through the raw floor's own path (Db.read, auto-commit, toPlain) under the query's name;
+  // the captured parameters already hold the read parameters (light, names) that Db.read adds.
+  const name = QUERY_NAMES.find((n) => registry.get(n) === text);
+  if (name === undefined) throw new Error(`${op.name}: the captured query is none of cypher/`);
+  return { name, params };
+}
+
+/** Each operation's request body, exactly as the load generator sends it (runHttp), to what it runs. */
+const byBody = new Map<string, Served>();
+for (const op of ops) byBody.set(JSON.stringify(op.ours), await capture(op));
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -86,8 +106,15 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     void (async () => {
       try {
-        JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        const json = JSON.stringify({ data: await reader.read(name, params) });
+        const text = Buffer.concat(chunks).toString('utf8');
+        JSON.parse(text);
+        const served = byBody.get(text);
+        if (served === undefined) {
+          res.writeHead(400);
+          res.end('not a request of this operation');
+          return;
+        }
+        const json = JSON.stringify({ data: await reader.read(served.name, served.params) });
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
         res.end(json);
       } catch (err) {

@@ -14,6 +14,11 @@
  * costs against the hand-written one; http + raw cypher -> raw is what HTTP itself costs (a second
  * process, a request to read and an answer to write). Prints one table per operation, with
  * throughput, p50 and p99 against raw and the CPU per request by process.
+ *
+ * `mix` (in the default list, last) times the dashboard mix the same way: every operation in turn
+ * on each connection, as `npm run bench` times it, with the bare servers serving every operation
+ * (each request answered with its own operation's query). Its `http + raw cypher` row is what a
+ * server over HTTP that does nothing but run the floor's queries gets on the mix on this machine.
  */
 import { Command } from 'commander';
 import { closeCpuMeters } from './cpu.js';
@@ -30,7 +35,7 @@ const program = keptGraphOptions(
   new Command()
     .name('npm run bench:layers --')
     .description('Where each operation loses against the raw floor: GraphQL, our Cypher, HTTP (see README, Performance)')
-    .option('--ops <list>', 'operations (default: every operation of the mix)'),
+    .option('--ops <list>', 'operations, `mix` among them (default: every operation of the mix, then the mix)'),
   { httpPort: 4620, ports: 'three', duration: 5, warmup: 4 },
 );
 
@@ -38,12 +43,15 @@ const log = progressLog('layers');
 
 program.action(async (o: Options) => {
   const graph = await openKeptGraph(o);
-  const want = o.ops?.split(',').map((s) => s.trim());
-  const ops = operations(graph.facts).filter((op) => want === undefined || want.includes(op.name));
-  if (ops.length === 0) throw new Error(`no such operation: ${o.ops}`);
+  const all = operations(graph.facts);
+  const want = o.ops?.split(',').map((s) => s.trim()) ?? [...all.map((op) => op.name), 'mix'];
+  const unknown = want.filter((n) => n !== 'mix' && !all.some((op) => op.name === n));
+  if (unknown.length > 0 || want.length === 0) throw new Error(`no such operation: ${unknown.join(', ') || o.ops}`);
+  // Each timed thing: one operation, or the mix (every operation in turn).
+  const timed = want.map((n) => ({ name: n, ops: n === 'mix' ? all : all.filter((op) => op.name === n) }));
   const ours = await startServer('ours', o.httpPort, graph.uri);
   try {
-    for (const op of ops) {
+    for (const op of timed) {
       const bare: Server[] = [];
       try {
         for (const [k, kind] of (['our-cypher', 'raw-cypher'] as const).entries()) {
@@ -54,13 +62,13 @@ program.action(async (o: Options) => {
         const http = (name: string, server: Server): Contender => ({
           name,
           pid: server.pid,
-          run: (s) => runHttp('ours', op.name, server.url, [op.ours], o.connections, s),
+          run: (s) => runHttp('ours', op.name, server.url, op.ops.map((x) => x.ours), o.connections, s),
         });
         const contenders: Contender[] = [
           http('ours', ours),
           http('http + our cypher', ourCypher),
           http('http + raw cypher', rawCypher),
-          { name: 'raw', pid: undefined, run: (s) => runRaw(graph.db, op.name, [op], o.connections, s) },
+          { name: 'raw', pid: undefined, run: (s) => runRaw(graph.db, op.name, op.ops, o.connections, s) },
         ];
         for (const c of contenders) await c.run(o.warmup);
         const merged = await timeInRounds(contenders, o.rounds, o.duration, graph.db, graph.pid, log, op.name);

@@ -1,7 +1,7 @@
 import type { QueryName } from '../src/db/query-names.js';
 import { prefixQuery, searchWords } from '../src/data/lucene.js';
 import { QUOTE_WEIGHT } from '../src/data/search.js';
-import type { CorpusFacts } from './corpus.js';
+import { PATH_HOPS, type CorpusFacts } from './corpus.js';
 
 /**
  * The dashboard mix: each operation once per implementation, plus a normalizer per implementation
@@ -52,7 +52,7 @@ const namedSet = (xs: Named[]): Named[] => xs.map(named).sort(byId);
 /** Page size of the list operations, and the neighborhood limit. */
 const PAGE = 20;
 const NEIGHBORHOOD_LIMIT = 50;
-const MAX_HOPS = 4;
+const MAX_HOPS = PATH_HOPS;
 
 export function operations(f: CorpusFacts): Operation[] {
   const lucene = prefixQuery(searchWords(f.searchTerm));

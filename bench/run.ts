@@ -11,7 +11,7 @@ import { Command } from 'commander';
 import { CypherRegistry } from '../src/db/cypher.js';
 import { createDriver, Db } from '../src/db/db.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
-import { generateCorpus, type CorpusFacts } from './corpus.js';
+import { CORPUS_VERSION, generateCorpus, type CorpusFacts } from './corpus.js';
 import { graphCounts, loadBaseline, loadOurs, type LoadResult } from './loading.js';
 import { CpuMeter, closeCpuMeters, type CpuPerRequest } from './cpu.js';
 import { HTTP_FLOOR, HTTP_FLOOR_OP, operations } from './ops.js';
@@ -163,7 +163,8 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
   // --- Corpus -------------------------------------------------------------------------------------
   const dir = corpusDir(articles, seed);
   const factsFile = join(dir, 'facts.json');
-  if (!existsSync(factsFile)) {
+  // A corpus an older generator wrote (no version, or another) is written again.
+  if (!existsSync(factsFile) || (JSON.parse(readFileSync(factsFile, 'utf8')) as Partial<CorpusFacts>).version !== CORPUS_VERSION) {
     log(`Generating ${articles} articles (seed ${seed}) into ${dir}...`);
     rmSync(dir, { recursive: true, force: true });
     const g = generateCorpus({ articles, seed, outDir: dir });
