@@ -81,9 +81,9 @@ export const CORPUS_VERSION = 3;
 export const PATH_HOPS = 4;
 
 /**
- * The first of `candidates` exactly `hops` relationships from `from` (relationships taken either
- * way, as the path query does), else the first at the greatest distance within `hops`; undefined
- * when none is reachable. Breadth-first over `edges`.
+ * The first of `candidates` at the greatest distance from `from` within `hops` relationships
+ * (taken either way, as the path query does); undefined when none but `from` itself is reachable.
+ * Breadth-first over `edges`.
  */
 export function pathEnd(edges: readonly (readonly [string, string])[], from: string, candidates: readonly string[], hops: number): string | undefined {
   const next = new Map<string, string[]>();

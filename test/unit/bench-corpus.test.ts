@@ -41,11 +41,10 @@ describe('generated corpus facts', () => {
       const seed = join(out, 'seed');
       const files = [join(seed, 'reference.json'), ...readdirSync(join(seed, 'articles'), { recursive: true, encoding: 'utf8' })
         .filter((f) => f.endsWith('.json')).map((f) => join(seed, 'articles', f))];
+      const relations = files.flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as { relations: { type: string; from: string; to: string }[] }).relations);
       const next = new Map<string, Set<string>>();
-      for (const f of files) {
-        for (const r of (JSON.parse(readFileSync(f, 'utf8')) as { relations: { from: string; to: string }[] }).relations) {
-          for (const [a, b] of [[r.from, r.to], [r.to, r.from]] as const) next.set(a, (next.get(a) ?? new Set()).add(b));
-        }
+      for (const r of relations) {
+        for (const [a, b] of [[r.from, r.to], [r.to, r.from]] as const) next.set(a, (next.get(a) ?? new Set()).add(b));
       }
       const distance = new Map([[facts.pathFrom, 0]]);
       for (let frontier = [facts.pathFrom], h = 1; frontier.length > 0; h++) {
@@ -55,8 +54,7 @@ describe('generated corpus facts', () => {
       expect(d).toBeGreaterThanOrEqual(2);
       expect(d).toBeLessThanOrEqual(PATH_HOPS);
       // No leader is farther within the bound (leaders are Person ids that LEAD something).
-      const leaders = new Set(files.flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as { relations: { type: string; from: string }[] }).relations)
-        .filter((r) => r.type === 'LEADS').map((r) => r.from));
+      const leaders = new Set(relations.filter((r) => r.type === 'LEADS').map((r) => r.from));
       expect(leaders.has(facts.pathTo)).toBe(true);
       for (const l of leaders) if ((distance.get(l) ?? Infinity) <= PATH_HOPS) expect(distance.get(l)).toBeLessThanOrEqual(d as number);
     } finally {

@@ -115,18 +115,18 @@ describe('mergeRounds', () => {
 });
 
 describe('SERVER_NODE_FLAGS', () => {
+  const root = new URL('../../', import.meta.url);
+  const { scripts } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> };
+
   // The bench must time our server as users run it: `npm start` and the Dockerfile's CMD.
   it('are the flags `npm start` and the Dockerfile run our server with', () => {
-    const root = new URL('../../', import.meta.url);
-    const start = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
-    expect(start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx src/bin/start.ts`);
+    expect(scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx src/bin/start.ts`);
     const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(new URL('Dockerfile', root), 'utf8'))?.[1];
     expect(JSON.parse(cmd ?? 'null')).toEqual(['node', ...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/bin/start.ts']);
   });
 
   // The raw floor runs in the bench's own process: it gets the servers' V8 flags too.
   it('are flags of the bench commands, whose process runs the raw floor', () => {
-    const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
     for (const name of ['bench', 'bench:layers', 'bench:ab']) {
       expect(scripts[name]?.split(' ').filter((a) => SERVER_NODE_FLAGS.includes(a)), name).toEqual(SERVER_NODE_FLAGS);
     }
