@@ -21,4 +21,4 @@ COPY seed ./seed
 USER node
 EXPOSE 4000
 # The V8 flags of `npm start` (README.md, Performance); node itself, so that it gets the signals.
-CMD ["node", "--max-semi-space-size=64", "--no-allocation-site-pretenuring", "--import", "tsx", "src/bin/start.ts"]
+CMD ["node", "--max-semi-space-size=64", "--no-allocation-site-pretenuring", "--no-memory-reducer", "--import", "tsx", "src/bin/start.ts"]
