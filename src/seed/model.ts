@@ -20,7 +20,7 @@ export const KINDS: Record<EntityKind, KindSpec> = {
   PERSON: { prefix: 'person', label: 'Person', fields: ['labels'] },
   COUNTRY: { prefix: 'country', label: 'Country', fields: ['isoCode'] },
   PLACE: { prefix: 'place', label: 'Place', fields: ['placeType'] },
-  SUMMIT: { prefix: 'summit', label: 'Summit', fields: ['date', 'outcome'] },
+  SUMMIT: { prefix: 'summit', label: 'Summit', fields: ['date', 'endDate', 'outcome'] },
   TALKS: { prefix: 'talks', label: 'Talks', fields: ['startYear', 'endYear'] },
   ORGANIZATION: { prefix: 'org', label: 'Organization', fields: ['orgType'] },
   TOPIC: { prefix: 'topic', label: 'Topic', fields: [] },
@@ -66,16 +66,18 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
   MEMBER_OF: { from: ['COUNTRY'], to: ['TALKS'], fields: ['joined', 'left'] },
   AFFILIATED_WITH: { from: ['PERSON'], to: ['ORGANIZATION'], fields: ['title', 'since', 'until'] },
   BASED_IN: { from: ['ORGANIZATION'], to: ['COUNTRY', 'PLACE'], fields: [] },
-  PART_OF: { from: ['ORGANIZATION'], to: ['ORGANIZATION'], fields: [] },
+  // A summit PART_OF an organization: the series it belongs to (a G20 summit -> Group of Twenty).
+  PART_OF: { from: ['ORGANIZATION', 'SUMMIT'], to: ['ORGANIZATION'], fields: [] },
   DISCUSSED: { from: ['SUMMIT'], to: ['TOPIC'], fields: [] },
-  MET: { from: ['PERSON'], to: ['PERSON'], fields: ['date', 'place'] },
+  // A meeting on a summit's sidelines names that summit.
+  MET: { from: ['PERSON'], to: ['PERSON'], fields: ['date', 'place', 'summit'] },
 };
 
 /** Entity and relation fields that hold whole numbers (stored as Neo4j INTEGER, not FLOAT). */
 export const INTEGER_FIELDS: ReadonlySet<string> = new Set(['joined', 'left', 'startYear', 'endYear']);
 
 /** Entity and relation fields that hold calendar dates (stored as Neo4j DATE). */
-export const DATE_FIELDS: ReadonlySet<string> = new Set(['date', 'since', 'until', 'publishedAt']);
+export const DATE_FIELDS: ReadonlySet<string> = new Set(['date', 'endDate', 'since', 'until', 'publishedAt']);
 
 // ---- The parsed, validated shape of a seed file --------------------------------------------------
 

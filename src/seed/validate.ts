@@ -260,6 +260,7 @@ export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: Exi
       refs.push({ file: f, path: [...at, 'from'], id: r.from, kinds: spec.from });
       refs.push({ file: f, path: [...at, 'to'], id: r.to, kinds: spec.to });
       if (typeof r.place === 'string') refs.push({ file: f, path: [...at, 'place'], id: r.place, kinds: ['PLACE'] });
+      if (typeof r.summit === 'string') refs.push({ file: f, path: [...at, 'summit'], id: r.summit, kinds: ['SUMMIT'] });
       for (const field of Object.keys(r)) {
         if (!['type', 'from', 'to', 'evidence', 'method', 'confidence', ...spec.fields].includes(field)) {
           issue(f, [...at, field], `field '${field}' does not apply to ${r.type} (allowed: ${spec.fields.join(', ') || 'none'})`);
@@ -345,6 +346,9 @@ function checkEntity(e: SeedEntity, report: (path: (string | number)[], message:
   }
   if (typeof e.startYear === 'number' && typeof e.endYear === 'number' && e.endYear < e.startYear) {
     report(['endYear'], `endYear ${e.endYear} is before startYear ${e.startYear}`);
+  }
+  if (typeof e.date === 'string' && typeof e.endDate === 'string' && e.endDate < e.date) {
+    report(['endDate'], `endDate ${e.endDate} is before date ${e.date}`);
   }
   if ((e.aliases ?? []).includes(e.name)) report(['aliases'], `aliases repeat the name ${JSON.stringify(e.name)}`);
 }
