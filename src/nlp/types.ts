@@ -1,0 +1,77 @@
+/**
+ * What the statistical NLP backbone (Stanford CoreNLP, run as a separate local service) tells the
+ * extractor about one article's text. The contract between `src/nlp/` (the service, its client and
+ * its cache) and `src/extract/` (the stages that use it): plain JSON-able data, no CoreNLP types.
+ *
+ * Offsets are UTF-16 code-unit offsets into the exact text that was annotated (JavaScript string
+ * indexes; Java's char offsets are the same unit), half-open [start, end).
+ */
+
+export interface NlpToken {
+  start: number;
+  end: number;
+  word: string;
+  /** Penn Treebank part-of-speech tag (NNP, VBD, ...). */
+  pos: string;
+  lemma: string;
+  /** CoreNLP NER tag (PERSON, ORGANIZATION, COUNTRY, CITY, TITLE, DATE, ...) or 'O'. */
+  ner: string;
+}
+
+export interface NlpDependency {
+  /** Dependency relation (nsubj, appos, compound, ...), Universal Dependencies as CoreNLP prints them. */
+  dep: string;
+  /** Index of the governor token within its sentence, or -1 for ROOT. */
+  governor: number;
+  /** Index of the dependent token within its sentence. */
+  dependent: number;
+}
+
+export interface NlpSentence {
+  start: number;
+  end: number;
+  tokens: NlpToken[];
+  /** Enhanced++ dependencies when the pipeline ran depparse; empty otherwise. */
+  dependencies: NlpDependency[];
+}
+
+export interface NlpEntity {
+  start: number;
+  end: number;
+  text: string;
+  /** CoreNLP entity-mention type: PERSON, ORGANIZATION, COUNTRY, CITY, LOCATION, NATIONALITY, TITLE, DATE, ... */
+  type: string;
+  /** Normalized value where CoreNLP gives one (a DATE's TIMEX value such as 2018-06-12 or XXXX-WXX-2). */
+  normalized?: string;
+  /** Index of the sentence the mention is in. */
+  sentence: number;
+}
+
+export interface NlpQuote {
+  start: number;
+  end: number;
+  /** The quote as it stands in the text, quotation marks included. */
+  text: string;
+  /** The speaker mention CoreNLP attributed the quote to, as it stands in the text, when it found one. */
+  speaker?: string;
+  /** The fullest name of that speaker in the document, when CoreNLP found one. */
+  canonicalSpeaker?: string;
+  /** The offsets of the speaker mention, when CoreNLP gives them. */
+  speakerStart?: number;
+  speakerEnd?: number;
+}
+
+export interface NlpDoc {
+  sentences: NlpSentence[];
+  entities: NlpEntity[];
+  quotes: NlpQuote[];
+}
+
+/** Annotates texts. Implementations: the CoreNLP service client (with its checksum cache). */
+export interface NlpAnnotator {
+  /**
+   * Annotates one article's text. `date` (YYYY-MM-DD, the publication date) anchors relative dates.
+   * Rejects with an error that names the service and what to do when the service cannot be reached.
+   */
+  annotate(text: string, options?: { date?: string }): Promise<NlpDoc>;
+}
