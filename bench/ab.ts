@@ -2,7 +2,7 @@
  * `npm run bench:ab -- --base REV [--articles N] [--ops mix,search] [options]`: our server as it is
  * in this working tree (uncommitted changes included) against our server at another revision, side
  * by side in alternating rounds on the bench Neo4j that `npm run bench -- --sizes N --keep-db` left
- * running. The way each change to the server was measured before it went in (README, Performance:
+ * running. The way each change to the server was measured before it went in (bench/README.md:
  * "alternating rounds against the build before"): two servers on the same graph at once, the order
  * reversed from one round to the next, throughput, p99 and the CPU per request of each server and
  * of Neo4j, and the ratios of this tree to the base.
@@ -31,7 +31,7 @@ interface Options extends KeptGraphOptions {
 const program = keptGraphOptions(
   new Command()
     .name('npm run bench:ab --')
-    .description('Our server in this working tree against our server at --base, in alternating rounds (see README, Performance)')
+    .description('Our server in this working tree against our server at --base, in alternating rounds (see bench/README.md)')
     .requiredOption('--base <rev>', 'the revision to compare against (a commit, branch or tag)')
     .option('--ops <list>', 'operations of the mix, or "mix" for all of them in turn', 'mix'),
   { httpPort: 4640, ports: 'two', duration: 4, warmup: 8 },

@@ -34,7 +34,7 @@ interface Options extends KeptGraphOptions {
 const program = keptGraphOptions(
   new Command()
     .name('npm run bench:layers --')
-    .description('Where each operation loses against the raw floor: GraphQL, our Cypher, HTTP (see README, Performance)')
+    .description('Where each operation loses against the raw floor: GraphQL, our Cypher, HTTP (see bench/README.md)')
     .option('--ops <list>', 'operations, `mix` among them (default: every operation of the mix, then the mix)'),
   { httpPort: 4620, ports: 'three', duration: 5, warmup: 4 },
 );

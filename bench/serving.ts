@@ -69,14 +69,14 @@ export interface Server {
  *   flight, starts allocating them straight into the old generation, and those (dead within
  *   milliseconds, but freed only by a full collection) keep the young objects they point to alive
  *   through every scavenge. Our server promoted 5 MB a scavenge and paused 10-13 ms each, against
- *   2-3 ms with the flag (README.md, Performance); at 1k, c=16, four alternating rounds: mix 1.10x
+ *   2-3 ms with the flag (bench/README.md); at 1k, c=16, four alternating rounds: mix 1.10x
  *   the throughput, p99 0.88x; summitQuotes 1.08x, p99 0.76x.
  * - no memory reducer: after about 8 s with little allocation V8 runs a full collection that shrinks
  *   the heap, the young generation with it, and the next burst of requests pays for it while the
  *   young generation grows back over seconds: more scavenges, more promoted, more full collections.
  *   A dashboard server idles between bursts, and each server of the bench idles while the others
  *   are timed. After such a collection our server spent 0.96 ms of CPU a request on the mix instead
- *   of 0.49, and 0.47 instead of 0.31 on search (README.md, Performance). The cost: the heap stays
+ *   of 0.49, and 0.47 instead of 0.31 on search (bench/README.md). The cost: the heap stays
  *   at its peak while idle (our server: about 340 MiB resident, against 195 after a reduction).
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64', '--no-allocation-site-pretenuring', '--no-memory-reducer'];
