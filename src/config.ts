@@ -25,10 +25,23 @@ export interface LocalNeo4jConfig {
   javaHome: string | undefined;
 }
 
+export interface HttpConfig {
+  host: string;
+  port: number;
+  /**
+   * Origins (scheme, host and port, e.g. `https://dash.example.org`) whose browser pages may call the
+   * API: their requests get CORS headers. Empty (the default): same-origin only, no CORS headers for
+   * anyone.
+   */
+  corsOrigins: string[];
+  /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before their connections are cut. */
+  shutdownGraceMs: number;
+}
+
 export interface Config {
   neo4j: Neo4jConfig;
   local: LocalNeo4jConfig;
-  http: { host: string; port: number };
+  http: HttpConfig;
   /** pino log level. */
   logLevel: string;
   /**
@@ -47,6 +60,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Default of SHUTDOWN_GRACE_MS: a request the API serves takes milliseconds; 10 s covers a slow one on a loaded database. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
 /** Default of RESPONSE_CACHE_TTL_MS: dashboards refresh every few seconds; 5 s of staleness after a load is acceptable. */
 export const DEFAULT_RESPONSE_CACHE_TTL_MS = 5000;
 
@@ -60,6 +76,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * - NEO4J_LOCAL_HOME (.neo4j), NEO4J_LOCAL_PORT (7687), NEO4J_LOCAL_HEAP (1g), NEO4J_LOCAL_PAGECACHE_MB (256)
  * - JAVA_HOME (unset: java and javac from PATH)
  * - HOST (127.0.0.1), PORT (4000), LOG_LEVEL (info)
+ * - CORS_ORIGINS (empty: same-origin only; else a comma-separated list of origins such as https://dash.example.org)
+ * - SHUTDOWN_GRACE_MS (10000; how long in-flight requests may finish after SIGTERM)
  * - RESPONSE_CACHE_TTL_MS (5000; 0 disables the response cache)
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -101,6 +119,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return n;
   };
 
+  const origins = (name: string): string[] => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return [];
+    const list: string[] = [];
+    for (const item of raw.split(',').map((o) => o.trim())) {
+      let origin: string | undefined;
+      try {
+        const url = new URL(item);
+        if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item) origin = url.origin;
+      } catch {
+        // reported below
+      }
+      if (origin === undefined) problems.push(`${name} must list origins such as https://dash.example.org (scheme, host, optional port; no path), got ${JSON.stringify(item)}`);
+      else list.push(origin);
+    }
+    return list;
+  };
+
   const uriRaw = env.NEO4J_URI;
   let uri: string | undefined;
   if (uriRaw !== undefined && uriRaw !== '') {
@@ -136,7 +172,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCacheMiB: positiveInt('NEO4J_LOCAL_PAGECACHE_MB', 256),
       javaHome: env.JAVA_HOME === undefined || env.JAVA_HOME === '' ? undefined : env.JAVA_HOME,
     },
-    http: { host: str('HOST', '127.0.0.1'), port: port('PORT', 4000) },
+    http: {
+      host: str('HOST', '127.0.0.1'),
+      port: port('PORT', 4000),
+      corsOrigins: origins('CORS_ORIGINS'),
+      shutdownGraceMs: nonNegativeInt('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS),
+    },
     logLevel,
     responseCacheTtlMs: nonNegativeInt('RESPONSE_CACHE_TTL_MS', DEFAULT_RESPONSE_CACHE_TTL_MS),
   };

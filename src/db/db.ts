@@ -1,8 +1,7 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Result } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { DomainError } from '../errors.js';
 import { toPlain } from './convert.js';
 import type { CypherRegistry } from './cypher.js';
-import { installPackstreamPatch } from './packstream.js';
 import type { QueryName } from './query-names.js';
 
 /** One result row with every driver value already converted to plain JavaScript. */
@@ -101,7 +100,7 @@ export class Db {
     }
     const once = (): Promise<Row[]> =>
       this.withSession('READ', async (s) => {
-        const result = await run(s, text, params);
+        const result = await s.run(text, params);
         return result.records.map((r) => toPlain(r.toObject()) as Row);
       }, false);
     try {
@@ -135,7 +134,7 @@ export class Db {
           },
           runCounted: async (name, params = {}) => {
             this.onRoundTrip(name);
-            const result = await run(tx, this.queries.get(name), params);
+            const result = await tx.run(this.queries.get(name), params);
             const c = result.summary.counters.updates();
             return {
               rows: result.records.map((r) => toPlain(r.toObject()) as Row),
@@ -159,7 +158,7 @@ export class Db {
     this.onRoundTrip(name);
     const text = this.queries.get(name);
     return this.withSession('WRITE', async (s) => {
-      const result = await run(s, text, params);
+      const result = await s.run(text, params);
       return result.records.map((r) => toPlain(r.toObject()) as Row);
     });
   }
@@ -198,27 +197,8 @@ export class Db {
 }
 
 async function runIn(tx: ManagedTransaction, text: string, params: Record<string, unknown>): Promise<Row[]> {
-  const result = await run(tx, text, params);
+  const result = await tx.run(text, params);
   return result.records.map((r) => toPlain(r.toObject()) as Row);
-}
-
-/**
- * `runner.run(text, params)` without the stack trace the driver formats for every query: its Result
- * captures `new Error().stack` at construction (captureStacktrace in neo4j-driver-core's
- * result.js), only to graft it onto an error the query might raise. Formatting it cost 4% of the
- * server's CPU on the benchmark mix, more than any of our own code, and our callers never see it:
- * every Neo4j error is mapped to a DomainError (mapNeo4jError) with its own stack. The limit is
- * restored before `run` returns; the Result is built synchronously inside it, and nothing else runs
- * in between.
- */
-function run(runner: Pick<ManagedTransaction, 'run'>, text: string, params: Record<string, unknown>): Result {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return runner.run(text, params);
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
 }
 
 /**
@@ -239,8 +219,6 @@ export function mapNeo4jError(err: unknown): unknown {
 
 /** Opens the process's one driver. Integers come back as driver Integers and are converted by toPlain. */
 export function createDriver(uri: string, user: string, password: string): Driver {
-  // The driver decodes result maps 7x faster with it (src/db/packstream.ts); without it, as shipped.
-  installPackstreamPatch();
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
     maxConnectionPoolSize: 100,
     connectionAcquisitionTimeout: 30_000,

@@ -1,7 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/graphql/app.js';
-import { appListener } from '../../src/graphql/http.js';
 import { serve, type Served } from '../support/http.js';
 import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 
@@ -19,7 +18,7 @@ let base: string;
 beforeAll(async () => {
   t = await openSeededTestDb();
   // Served as npm start serves it (src/bin/start.ts).
-  server = await serve(appListener(createApp({ db: t.db })));
+  server = await serve(createApp({ db: t.db }));
   base = server.url;
   browser = await chromium.launch({
     executablePath: CHROMIUM,

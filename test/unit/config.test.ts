@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       neo4j: { uri: undefined, user: 'neo4j', password: 'summit-graph', database: 'neo4j' },
       local: { home: '.neo4j', host: '127.0.0.1', boltPort: 7687, heap: '1g', pageCacheMiB: 256 },
-      http: { host: '127.0.0.1', port: 4000 },
+      http: { host: '127.0.0.1', port: 4000, corsOrigins: [], shutdownGraceMs: 10_000 },
       logLevel: 'info',
       responseCacheTtlMs: 5000,
     });
@@ -31,11 +31,13 @@ describe('loadConfig', () => {
       PORT: '8080',
       LOG_LEVEL: 'debug',
       RESPONSE_CACHE_TTL_MS: '0',
+      CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173',
+      SHUTDOWN_GRACE_MS: '2500',
     });
     expect(config).toEqual({
       neo4j: { uri: 'neo4j+s://db.example.com:7687', user: 'reader', password: 'secret', database: 'summits' },
       local: { home: '/var/lib/summit-neo4j', host: '127.0.0.1', boltPort: 7688, heap: '512m', pageCacheMiB: 64 },
-      http: { host: '0.0.0.0', port: 8080 },
+      http: { host: '0.0.0.0', port: 8080, corsOrigins: ['https://dash.example.org', 'http://localhost:5173'], shutdownGraceMs: 2500 },
       logLevel: 'debug',
       responseCacheTtlMs: 0,
     });
@@ -56,6 +58,8 @@ describe('loadConfig', () => {
         PORT: 'abc',
         LOG_LEVEL: 'loud',
         RESPONSE_CACHE_TTL_MS: '-5',
+        CORS_ORIGINS: 'https://ok.example, *',
+        SHUTDOWN_GRACE_MS: 'soon',
       });
     } catch (err) {
       caught = err;
@@ -63,7 +67,7 @@ describe('loadConfig', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     const error = caught as ConfigError;
     expect(error.code).toBe('BAD_CONFIG');
-    expect(error.problems).toHaveLength(7);
+    expect(error.problems).toHaveLength(9);
     for (const [name, value] of [
       ['NEO4J_URI', '"http://localhost:7474"'],
       ['NEO4J_LOCAL_PORT', '"70000"'],
@@ -72,6 +76,8 @@ describe('loadConfig', () => {
       ['PORT', '"abc"'],
       ['LOG_LEVEL', '"loud"'],
       ['RESPONSE_CACHE_TTL_MS', '"-5"'],
+      ['CORS_ORIGINS', '"*"'],
+      ['SHUTDOWN_GRACE_MS', '"soon"'],
     ] as const) {
       expect(error.message).toContain(name);
       expect(error.problems.some((p) => p.startsWith(name) && p.includes(value))).toBe(true);
@@ -84,6 +90,10 @@ describe('loadConfig', () => {
     ['PORT', '-1'],
     ['NEO4J_LOCAL_PAGECACHE_MB', '1.5'],
     ['NEO4J_LOCAL_HEAP', '1024'],
+    ['CORS_ORIGINS', 'https://dash.example.org/'],
+    ['CORS_ORIGINS', 'https://dash.example.org/app'],
+    ['CORS_ORIGINS', 'dash.example.org'],
+    ['CORS_ORIGINS', 'ftp://dash.example.org'],
   ])('rejects %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
   });
