@@ -135,3 +135,53 @@ function withCode(error: GraphQLError): GraphQLError {
     extensions: { ...error.extensions, code },
   });
 }
+
+const httpError = (message: string, status: number, code: string): GraphQLError =>
+  new GraphQLError(message, { extensions: { http: { status }, code } });
+const tooLarge = (limit: number): GraphQLError =>
+  httpError(`Request body too large: the limit is ${limit} bytes.`, 413, 'REQUEST_ENTITY_TOO_LARGE');
+
+/**
+ * Rejects a request body larger than `limit` bytes (413), in place of yoga's own limit
+ * (`maxRequestBodySize: false` in createApp), with the same codes. Yoga's pipes every body through a
+ * counting TransformStream, even one whose Content-Length is known; Node's stream pipeline behind it
+ * makes an AbortController per request and a DOMException when it ends, which showed in `npm run
+ * bench:ab` on the default configuration (bench/README.md). A request with a Content-Length needs no
+ * counting: the header is checked (digits only, at most `limit`; else 400 or 413) and Node's HTTP
+ * parser hands the body exactly that many bytes. Only a body without one (chunked) is counted as it
+ * is read, and fails with 413 at the first chunk past the limit.
+ */
+export function useRequestBodyLimit(limit: number): Plugin {
+  return {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      const length = request.headers.get('content-length');
+      if (length !== null) {
+        if (!/^\d+$/.test(length)) throw httpError('Content-Length header is invalid.', 400, 'BAD_REQUEST');
+        if (Number(length) > limit) throw tooLarge(limit);
+        return;
+      }
+      if (requestParser === undefined || request.body === null) return;
+      setRequestParser(async (req) => {
+        const body = await readAtMost(req, limit);
+        return requestParser(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body }));
+      });
+    },
+  };
+}
+
+/** The whole body of `request`, failing with 413 as soon as more than `limit` bytes have arrived. */
+async function readAtMost(request: Request, limit: number): Promise<Blob> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  const reader = (request.body as ReadableStream<Uint8Array<ArrayBuffer>>).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return new Blob(chunks);
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+}
