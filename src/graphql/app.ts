@@ -12,6 +12,7 @@ import { maskError, yogaLogger } from './errors.js';
 import { useLightProjection } from './projection.js';
 import {
   useCloseWhileDraining,
+  useCodedHttpErrors,
   useErrorCodes,
   useLiveness,
   useOnlyQueries,
@@ -126,6 +127,7 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
       useLightProjection(),
       useRoundTripCount(logger),
       useErrorCodes(),
+      useCodedHttpErrors(),
     ],
   });
 }

@@ -1,4 +1,4 @@
-import { GraphQLError, type ExecutionResult, type ValidationRule } from 'graphql';
+import { getOperationAST, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
@@ -72,36 +72,33 @@ export function useCloseWhileDraining(lifecycle: Lifecycle): Plugin {
 }
 
 /**
- * A validation rule: only query operations run. The schema has no mutation or subscription type, and
- * graphql-js 16 (unlike 17's KnownOperationTypesRule) only finds that out when it executes, as an
- * error without a code that graphql-jit used to turn into a 500. Now the client gets a 400 with
- * `OPERATION_NOT_SUPPORTED` before anything runs, whatever it accepts (a GET mutation stays yoga's
- * 405: yoga checks the method first).
+ * Only query operations run: a mutation or subscription gets a 400 with `OPERATION_NOT_SUPPORTED`
+ * before anything runs, whatever the client accepts (a GET mutation stays yoga's 405: yoga checks
+ * the method first). The schema has no mutation or subscription type, and graphql-js 16 (unlike
+ * 17's KnownOperationTypesRule) finds that out only when it executes, as an error without a code.
+ * Checked here rather than as a validation rule: yoga answers validation errors with 200 to clients
+ * that accept application/json, as GraphQL over HTTP says for documents that merely fail
+ * validation, and this is not that.
  */
-export const onlyQueriesRule: ValidationRule = (context) => ({
-  OperationDefinition(node) {
-    if (node.operation === 'query') return;
-    context.reportError(
-      new GraphQLError(`This API answers queries only: it has no ${node.operation} operations. Data changes through the loading commands, not the API.`, {
-        nodes: node,
-        extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400 } },
-      }),
-    );
-  },
-});
-
-/** Adds onlyQueriesRule to validation. */
 export function useOnlyQueries(): Plugin {
-  return {
-    onValidate({ addValidationRule }) {
-      addValidationRule(onlyQueriesRule);
-    },
+  const refuse = ({ args, setResultAndStopExecution }: { args: ExecutionArgs; setResultAndStopExecution: (result: ExecutionResult) => void }): void => {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (operation === null || operation === undefined || operation.operation === 'query') return;
+    setResultAndStopExecution({
+      errors: [
+        new GraphQLError(`This API answers queries only: it has no ${operation.operation} operations. Data changes through the loading commands, not the API.`, {
+          nodes: operation,
+          extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400 } },
+        }),
+      ],
+    });
   };
+  return { onExecute: refuse, onSubscribe: refuse };
 }
 
 /**
  * Every error a client sees carries `extensions.code`. Yoga's and our own errors have one; some
- * arrive without: graphql-armor's limits (aliases, directives, depth) and other validation rules'
+ * arrive without: yoga's CSRF prevention (FORBIDDEN, with its 403), graphql-armor's limits (aliases, directives, depth) and other validation rules'
  * errors (GRAPHQL_VALIDATION_FAILED), variables that do not fit their declared types
  * (BAD_USER_INPUT: graphql-js reports them before execution, without a path), and an error
  * graphql-js raises during execution itself, such as a null in a non-null field: a bug on our side
@@ -120,10 +117,13 @@ export function useErrorCodes(): Plugin {
 
 function withCode(error: GraphQLError): GraphQLError {
   if (error.extensions?.code !== undefined) return error;
+  const status = (error.extensions?.http as { status?: number } | undefined)?.status;
   const code =
     error.path !== undefined
       ? 'INTERNAL_SERVER_ERROR'
-      : /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/.test(error.message)
+      : status === 403
+        ? 'FORBIDDEN'
+        : /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/.test(error.message)
         ? 'BAD_USER_INPUT'
         : 'GRAPHQL_VALIDATION_FAILED';
   return new GraphQLError(error.message, {
@@ -134,6 +134,30 @@ function withCode(error: GraphQLError): GraphQLError {
     originalError: error.originalError,
     extensions: { ...error.extensions, code },
   });
+}
+
+/** What an HTTP error yoga answers without a body says, with its code. */
+const BARE_ERRORS: Readonly<Record<number, { code: string; message: string }>> = {
+  404: { code: 'NOT_FOUND', message: 'No such endpoint: GraphQL is at /graphql, liveness at /healthz, readiness at /readyz.' },
+  406: { code: 'NOT_ACCEPTABLE', message: 'The Accept header allows no answer this API gives: accept application/json or application/graphql-response+json.' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send GraphQL requests as application/json.' },
+};
+
+/**
+ * A 4xx that yoga answers with an empty body (an unknown path, an Accept or a content type it cannot
+ * serve) gets a GraphQL-shaped JSON body with a message and `extensions.code`, like every other
+ * error, so a client always learns what to change.
+ */
+export function useCodedHttpErrors(): Plugin {
+  return {
+    onResponse({ response, setResponse, fetchAPI }) {
+      const bare = BARE_ERRORS[response.status];
+      if (bare === undefined || response.body !== null) return;
+      const headers = new fetchAPI.Headers(response.headers);
+      headers.set('content-type', 'application/json; charset=utf-8');
+      setResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message: bare.message, extensions: { code: bare.code } }] }), { status: response.status, headers }));
+    },
+  };
 }
 
 const httpError = (message: string, status: number, code: string): GraphQLError =>

@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import net, { type AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { App } from './app.js';
 import type { Lifecycle } from './plugins.js';
@@ -31,11 +31,13 @@ export interface Serving {
   /** `http://HOST:PORT`, with the port the OS gave when `port` was 0. */
   readonly url: string;
   readonly server: Server;
+  /** Requests received and not yet answered. */
+  readonly inFlight: number;
   /**
    * Stops serving without dropping a request: stops accepting connections, marks the app draining
-   * (/readyz 503, `Connection: close` on every answer), closes idle keep-alive connections, and
-   * resolves once every request in flight has been answered, or after `graceMs`, when the
-   * connections still open are cut. Resolves to whether everything finished in time. Calling it
+   * (/readyz 503, `Connection: close` on every answer), closes the idle keep-alive connections once
+   * no request is in flight, and resolves once every connection has closed, or after `graceMs`, when
+   * the connections still open are cut. Resolves to whether everything finished in time. Calling it
    * again returns the same promise.
    */
   stop(): Promise<boolean>;
@@ -51,22 +53,43 @@ export async function serveApp(app: App, { host, port, drain, graceMs, logger }:
     server.listen(port, host, resolve);
   });
   const address = server.address() as AddressInfo;
+  let inFlight = 0;
+  const closeIdleWhenDone = (): void => {
+    if (drain.draining && inFlight === 0) server.closeIdleConnections();
+  };
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      closeIdleWhenDone();
+    });
+  });
   let stopping: Promise<boolean> | undefined;
   const stop = (): Promise<boolean> =>
     (stopping ??= new Promise<boolean>((resolve) => {
       drain.start();
-      logger?.info({ graceMs }, 'draining: no new connections, finishing requests in flight');
+      logger?.info({ graceMs, inFlight }, 'draining: no new connections, finishing the requests in flight');
       const deadline = setTimeout(() => {
-        logger?.warn({ graceMs }, 'requests still in flight at the shutdown deadline: closing their connections');
+        logger?.warn({ graceMs, inFlight }, 'requests still in flight at the shutdown deadline: closing their connections');
         server.closeAllConnections();
         resolve(false);
       }, graceMs);
-      // close() stops accepting and, since Node 19, closes the idle keep-alive connections; the
-      // callback runs once the busy ones have answered (each with Connection: close) and closed.
-      server.close(() => {
+      // Stop accepting with net's close, not http's: http's would also close every idle keep-alive
+      // connection at once, cutting a request a client is sending on one at this moment. Those
+      // connections stay until the requests in flight are done (each answer in between says
+      // Connection: close), and are closed then; the callback runs once every connection has.
+      net.Server.prototype.close.call(server, () => {
         clearTimeout(deadline);
         resolve(true);
       });
+      closeIdleWhenDone();
     }));
-  return { url: `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`, server, stop };
+  return {
+    url: `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`,
+    server,
+    get inFlight() {
+      return inFlight;
+    },
+    stop,
+  };
 }
