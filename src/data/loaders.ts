@@ -34,8 +34,7 @@ export interface Loaders {
  * entity-by-id cache.
  *
  * Each area is built when a resolver first asks for it: a request touches one to three of the eleven
- * areas, and building all of them (about thirty DataLoaders and their closures) took 6 µs per
- * request, a third of what a prepared search request spends in the GraphQL layer in a hot loop.
+ * areas, and building all of them means about thirty DataLoaders and their closures.
  */
 export function createLoaders(db: Db): Loaders {
   return new RequestLoaders(db);

@@ -60,8 +60,8 @@ export class CypherRegistry {
  * lines, blank lines and indentation, which are for readers. Undefined when nothing is left.
  *
  * The comments are often half the file, and every query's text travels with every run: the driver
- * writes a message in 1400-byte pieces, one socket write each, so with its comments the search
- * query (1497 bytes) cost two writes per request, 3% of the server's CPU on that operation. Only
+ * writes a message in 1400-byte pieces, one socket write each, so a query with its comments could
+ * cost two writes per request. Only
  * whole comment lines go; a `//` after code stays, as does every line of code, trimmed (no query
  * has a string literal spanning lines, which trimming would change; a unit test checks).
  */
