@@ -1,5 +1,5 @@
 import type { Db } from '../db/db.js';
-import type { QueryName } from '../db/query-names.js';
+import { variantName } from '../db/query-names.js';
 import { notFound } from '../errors.js';
 import type { Entities } from './entities.js';
 import { int } from './params.js';
@@ -41,32 +41,6 @@ export interface StatsRecord {
 }
 
 /**
- * One query file per allowed hop bound: Cypher cannot take a quantified path's bound as a parameter,
- * and a wider bound filtered afterwards searches that far anyway (seconds in a large graph).
- */
-const PATH_QUERIES: Readonly<Record<number, QueryName>> = {
-  1: 'graph.path-1',
-  2: 'graph.path-2',
-  3: 'graph.path-3',
-  4: 'graph.path-4',
-  5: 'graph.path-5',
-  6: 'graph.path-6',
-};
-
-const NEIGHBORHOOD_QUERIES: Readonly<Record<number, QueryName>> = {
-  1: 'graph.neighborhood-1',
-  2: 'graph.neighborhood-2',
-  3: 'graph.neighborhood-3',
-};
-
-/** The query for a bound; callers validate bounds first, so a miss is a bug, reported as such. */
-function variant(queries: Readonly<Record<number, QueryName>>, name: string, bound: number): QueryName {
-  const query = queries[bound];
-  if (query === undefined) throw new RangeError(`no query for ${name} = ${bound}`);
-  return query;
-}
-
-/**
  * Whole-graph questions for one request: paths, neighborhoods, timelines, counts. Each is one query
  * (not batched: they are top-level fields). Arguments arrive validated; an entity id that does not
  * exist is NOT_FOUND.
@@ -85,7 +59,7 @@ export class Graph {
       if (entity === null) throw notFound('entity', from);
       return { length: 0, steps: [{ entity, relation: null, direction: null }] };
     }
-    const [row] = await this.db.read(variant(PATH_QUERIES, 'maxHops', maxHops), { from, to });
+    const [row] = await this.db.read(variantName('graph.path', maxHops), { from, to });
     if (row?.fromFound !== true) throw notFound('entity', from);
     if (row.toFound !== true) throw notFound('entity', to);
     if (row.path === null || row.path === undefined) return null;
@@ -106,7 +80,7 @@ export class Graph {
 
   /** Entities within `hops` of `id` (at most `limit`, center first) and the relationships among them. */
   async neighborhood(id: string, hops: number, limit: number): Promise<SubgraphRecord> {
-    const [row] = await this.db.read(variant(NEIGHBORHOOD_QUERIES, 'hops', hops), { id, limit: int(limit) });
+    const [row] = await this.db.read(hops === 1 ? 'graph.neighborhood-1' : variantName('graph.neighborhood', hops), { id, limit: int(limit) });
     if (row?.found !== true) throw notFound('entity', id);
     return {
       nodes: this.entities.adoptAll(listOf(row, 'nodes')),

@@ -15,10 +15,10 @@ export interface CountedResult {
 }
 
 /** Runs named queries inside one open transaction (see Db.writeTransaction). */
-export interface TxRunner {
-  run(name: QueryName, params?: Record<string, unknown>): Promise<Row[]>;
+export interface TxRunner<N extends string = QueryName> {
+  run(name: N, params?: Record<string, unknown>): Promise<Row[]>;
   /** Like run, plus the server's count of what the query created. */
-  runCounted(name: QueryName, params?: Record<string, unknown>): Promise<CountedResult>;
+  runCounted(name: N, params?: Record<string, unknown>): Promise<CountedResult>;
   /** Runs a raw statement from a multi-statement file (schema setup only). */
   runStatement(text: string, params?: Record<string, unknown>): Promise<Row[]>;
 }
@@ -48,8 +48,8 @@ export interface ReadParams {
 
 export const DEFAULT_READ_PARAMS: Readonly<ReadParams> = { light: false, names: false };
 
-/** Called as a query starts; may return a function to call once it has finished (reads only). */
-export type OnRoundTrip = (name: QueryName) => void | (() => void);
+/** Called with a query's name as it starts; may return a function to call once it has finished (reads only). */
+export type OnRoundTrip = (name: string) => void | (() => void);
 
 /**
  * The db helper layer: named, parameterized Cypher through managed transactions (executeRead and
@@ -57,10 +57,10 @@ export type OnRoundTrip = (name: QueryName) => void | (() => void);
  * domain errors. Holds no per-request state; `counting()` gives a per-request view that counts round
  * trips, which GraphQL reports in `extensions.cypherRoundTrips`.
  */
-export class Db {
+export class Db<in N extends string = QueryName> {
   constructor(
     readonly driver: Driver,
-    readonly queries: CypherRegistry,
+    readonly queries: CypherRegistry<N>,
     readonly database: string,
     private readonly onRoundTrip: OnRoundTrip = () => {},
     readonly readMode: ReadMode = 'managed',
@@ -73,7 +73,7 @@ export class Db {
    * run as `readMode` says (default: this Db's mode) and given `readParams()`, read at each query so
    * that a request can set them once its operation is known (default: this Db's).
    */
-  counting(onRoundTrip: OnRoundTrip, readMode: ReadMode = this.readMode, readParams: () => ReadParams = this.readParams): Db {
+  counting(onRoundTrip: OnRoundTrip, readMode: ReadMode = this.readMode, readParams: () => ReadParams = this.readParams): Db<N> {
     return new Db(this.driver, this.queries, this.database, onRoundTrip, readMode, readParams);
   }
 
@@ -83,7 +83,7 @@ export class Db {
    * self-contained query with its own session, so calls may run in parallel. The query gets the
    * read parameters (ReadParams) under its own.
    */
-  async read(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
+  async read(name: N, params: Record<string, unknown> = {}): Promise<Row[]> {
     const finished = this.onRoundTrip(name);
     try {
       return await this.readNow(name, Object.assign({}, this.readParams(), params));
@@ -92,7 +92,7 @@ export class Db {
     }
   }
 
-  private async readNow(name: QueryName, params: Record<string, unknown>): Promise<Row[]> {
+  private async readNow(name: N, params: Record<string, unknown>): Promise<Row[]> {
     const text = this.queries.get(name);
     if (this.readMode === 'managed') {
       return this.withSession('READ', (s) => s.executeRead((tx) => runIn(tx, text, params)));
@@ -113,7 +113,7 @@ export class Db {
   }
 
   /** Runs a named write query in its own write transaction. */
-  async write(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
+  async write(name: N, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.onRoundTrip(name);
     const text = this.queries.get(name);
     return this.withSession('WRITE', (s) => s.executeWrite((tx) => runIn(tx, text, params)));
@@ -123,7 +123,7 @@ export class Db {
    * Runs `work` in one write transaction: all of it commits or none of it does. The driver may retry
    * `work` on a transient error, so it must not have side effects outside the transaction.
    */
-  async writeTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(work: (tx: TxRunner<N>) => Promise<T>): Promise<T> {
     return this.withSession('WRITE', (s) =>
       s.executeWrite((tx) =>
         work({
@@ -153,7 +153,7 @@ export class Db {
    * executeRead/executeWrite. Unlike `write`, it is not retried on transient errors, so use it only
    * for statements that are safe to run again by hand.
    */
-  async autoCommit(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
+  async autoCommit(name: N, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.onRoundTrip(name);
     const text = this.queries.get(name);
     return this.withSession('WRITE', async (s) => {
