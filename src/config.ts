@@ -97,23 +97,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     return n;
   };
-  const positiveInt = (name: string, fallback: number): number => {
+  /** A whole number of at least `min` (1: "a positive whole number", 0: "a whole number of 0 or more"). */
+  const wholeNumber = (name: string, fallback: number, min: 0 | 1): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) {
-      problems.push(`${name} must be a positive whole number, got ${JSON.stringify(raw)}`);
-      return fallback;
-    }
-    return n;
-  };
-
-  const nonNegativeInt = (name: string, fallback: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0) {
-      problems.push(`${name} must be a whole number of 0 or more, got ${JSON.stringify(raw)}`);
+    if (!Number.isInteger(n) || n < min) {
+      problems.push(`${name} must be ${min === 1 ? 'a positive whole number' : 'a whole number of 0 or more'}, got ${JSON.stringify(raw)}`);
       return fallback;
     }
     return n;
@@ -169,17 +159,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: '127.0.0.1',
       boltPort: port('NEO4J_LOCAL_PORT', 7687),
       heap,
-      pageCacheMiB: positiveInt('NEO4J_LOCAL_PAGECACHE_MB', 256),
+      pageCacheMiB: wholeNumber('NEO4J_LOCAL_PAGECACHE_MB', 256, 1),
       javaHome: env.JAVA_HOME === undefined || env.JAVA_HOME === '' ? undefined : env.JAVA_HOME,
     },
     http: {
       host: str('HOST', '127.0.0.1'),
       port: port('PORT', 4000),
       corsOrigins: origins('CORS_ORIGINS'),
-      shutdownGraceMs: nonNegativeInt('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS),
+      shutdownGraceMs: wholeNumber('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0),
     },
     logLevel,
-    responseCacheTtlMs: nonNegativeInt('RESPONSE_CACHE_TTL_MS', DEFAULT_RESPONSE_CACHE_TTL_MS),
+    responseCacheTtlMs: wholeNumber('RESPONSE_CACHE_TTL_MS', DEFAULT_RESPONSE_CACHE_TTL_MS, 0),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
