@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Plugin } from 'graphql-yoga';
 
@@ -19,25 +19,44 @@ export const fieldCost: ComplexityEstimator = ({ node, args, childComplexity }) 
   return (1 + childComplexity) * Math.max(1, size);
 };
 
+/** How many variable sets' costs are kept per document before that document's start afresh. */
+const COSTS_PER_DOCUMENT = 64;
+/** Variables longer than this (as JSON) are costed every time rather than kept as a key. */
+const MAX_KEY = 2048;
+
 /**
  * Rejects an operation whose cost (fieldCost summed over the operation, fragments included, the
  * costliest type of each abstract selection) is above `maxCost`, before any resolver runs, with
  * `extensions.code` QUERY_TOO_COSTLY and the cost and limit. Runs at execution, where the variables
  * are known. An operation whose variables do not fit its definitions is left to execution, which
  * reports that error itself.
+ *
+ * The cost of a (document, operation, variables) is kept: yoga's parser cache hands every request
+ * with the same query text the same document, and the walk of the document costs about as much as
+ * a small query's execution. The costs live as long as their document does.
  */
 export function useQueryCost(maxCost = MAX_QUERY_COST): Plugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (args: ExecutionArgs): number => {
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const json = JSON.stringify(variables);
+    const key = json.length <= MAX_KEY ? `${args.operationName ?? ''}\u0000${json}` : undefined;
+    let known = costs.get(args.document);
+    const kept = key === undefined ? undefined : known?.get(key);
+    if (kept !== undefined) return kept;
+    const cost = getComplexity({ schema: args.schema, query: args.document, variables, operationName: args.operationName ?? undefined, estimators: [fieldCost] });
+    if (key !== undefined) {
+      if (known === undefined) costs.set(args.document, (known = new Map()));
+      else if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+      known.set(key, cost);
+    }
+    return cost;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
       let cost: number;
       try {
-        cost = getComplexity({
-          schema: args.schema,
-          query: args.document,
-          variables: (args.variableValues ?? {}) as Record<string, unknown>,
-          operationName: args.operationName ?? undefined,
-          estimators: [fieldCost],
-        });
+        cost = costOf(args);
       } catch {
         return;
       }

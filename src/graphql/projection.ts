@@ -80,11 +80,18 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode): Rea
   return projection;
 }
 
-/** Sets the request's `light` and `names` read parameters from its document, before any resolver runs. */
+/**
+ * Sets the request's `light` and `names` read parameters from its document, before any resolver
+ * runs. The choice depends on the document alone, so it is kept per document (yoga's parser cache
+ * hands every request with the same query text the same one) for as long as the document lives.
+ */
 export function useLightProjection(): Plugin<GraphQLContext> {
+  const known = new WeakMap<DocumentNode, Readonly<ReadParams>>();
   return {
     onExecute({ args }) {
-      Object.assign(args.contextValue.readParams, projectionOf(args.schema, args.document));
+      let projection = known.get(args.document);
+      if (projection === undefined) known.set(args.document, (projection = projectionOf(args.schema, args.document)));
+      Object.assign(args.contextValue.readParams, projection);
     },
   };
 }
