@@ -2,8 +2,10 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Db } from '../db/db.js';
-import { extractArticle, type Extraction } from '../extract/extract.js';
+import { extractArticle, type ArticleInput, type Extraction } from '../extract/extract.js';
 import type { Gazetteer } from '../extract/gazetteer.js';
+import { DomainError } from '../errors.js';
+import type { NlpAnnotator, NlpDoc } from '../nlp/types.js';
 import { KINDS, type SeedDocument } from '../seed/model.js';
 import { EvidenceIndex } from '../seed/evidence.js';
 import { existingLookup, writePlans } from '../seed/load.js';
@@ -23,6 +25,11 @@ export interface IngestOptions {
   outDir?: string;
   /** Articles per write transaction (default 100). */
   batchSize?: number;
+  /**
+   * The NLP service (accurate mode): every article is annotated before extraction, the next batch
+   * while the previous one is extracted and written. Undefined: rules mode (the extractor alone).
+   */
+  nlp?: NlpAnnotator | undefined;
   onArticleDone?: (file: string, done: number, total: number) => void;
 }
 
@@ -44,6 +51,8 @@ export interface IngestSummary {
   relationshipsCreated: number;
   dryRun: boolean;
   ms: number;
+  /** Accurate mode only: articles the NLP service annotated and those its cache answered (set by the caller that owns the client). */
+  nlp?: { annotated: number; cached: number };
 }
 
 /** Article files named by `paths` (folders searched recursively), sorted; missing paths are failures. */
@@ -163,19 +172,51 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
     good: { file: string; parsed: ParsedSeedFile; extraction: Extraction; text: string }[];
     plans: FilePlan[];
   }
-  /** Reads, extracts, resolves and checks one batch; plans its writes. Touches the graph only to read. */
-  const prepare = async (batch: string[]): Promise<Prepared> => {
+  interface Read {
+    file: string;
+    input?: ArticleInput;
+    nlp?: NlpDoc;
+    /** Why the article is skipped (unreadable, or the NLP service failed on its text). */
+    failure?: string;
+  }
+  /**
+   * Reads one batch and, in accurate mode, annotates it (all its articles handed to the client at
+   * once: it spreads them over the services). An article the service fails on is skipped like a bad
+   * file; a service that cannot be reached at all ends the run (NLP_UNAVAILABLE).
+   */
+  const readBatch = async (batch: string[]): Promise<Read[]> =>
+    Promise.all(
+      batch.map(async (file): Promise<Read> => {
+        let input: ArticleInput;
+        try {
+          input = await readArticle(file);
+        } catch (err) {
+          return { file, failure: err instanceof InputError ? err.message.slice(file.length + 2) : `cannot read: ${(err as Error).message}` };
+        }
+        if (opts.nlp === undefined) return { file, input };
+        try {
+          const nlp = await opts.nlp.annotate(input.text, input.published !== undefined ? { date: input.published } : {});
+          return { file, input, nlp };
+        } catch (err) {
+          if (err instanceof DomainError && err.code === 'NLP_ERROR') return { file, failure: err.message };
+          throw err;
+        }
+      }),
+    );
+
+  /** Extracts, resolves and checks one batch; plans its writes. Touches the graph only to read. */
+  const prepare = async (batch: Read[]): Promise<Prepared> => {
     const extractions: Extraction[] = [];
     const texts: string[] = [];
     const sources: string[] = [];
-    for (const file of batch) {
+    for (const { file, input, nlp, failure } of batch) {
       try {
-        const input = await readArticle(file);
-        extractions.push(extractArticle(input, gaz));
+        if (input === undefined) throw new Error(failure);
+        extractions.push(extractArticle(input, gaz, nlp));
         texts.push(input.text);
         sources.push(file);
       } catch (err) {
-        summary.failures.push({ file, message: err instanceof InputError ? err.message.slice(file.length + 2) : `extraction failed: ${(err as Error).message}` });
+        summary.failures.push({ file, message: input === undefined ? String(failure) : `extraction failed: ${(err as Error).message}` });
         opts.onArticleDone?.(file, ++done, files.length);
       }
     }
@@ -242,8 +283,25 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
     const r = await pending;
     if (r instanceof Error) throw r;
   };
+  // In accurate mode the service annotates batch b+1 while this process extracts batch b and Neo4j
+  // writes it: three stages on different processes. The read-ahead keeps its failure until awaited.
+  const readAhead = (b: number): Promise<Read[] | Error> | undefined =>
+    b < files.length ? readBatch(files.slice(b, b + batchSize)).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))) : undefined;
+  let next = readAhead(0);
   for (let b = 0; b < files.length; b += batchSize) {
-    const prepared = await prepare(files.slice(b, b + batchSize));
+    const read = await next;
+    if (read instanceof Error) {
+      await pending;
+      throw read;
+    }
+    next = readAhead(b + batchSize);
+    let prepared: Prepared;
+    try {
+      prepared = await prepare(read ?? []);
+    } catch (err) {
+      await Promise.all([pending, next]);
+      throw err;
+    }
     await settle();
     pending = write(prepared).then(
       () => undefined,

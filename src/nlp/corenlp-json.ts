@@ -100,7 +100,7 @@ export function assertCoreNlpJson(json: unknown): asserts json is CoreNlpJson {
 /**
  * Converts CoreNLP's JSON for `original` (the text before normalizeForAnnotation) into an NlpDoc.
  * Offsets are CoreNLP's (UTF-16 units, the same as JavaScript's); every `text` field is sliced from
- * `original`, so it shows the marks the article really has. Pronoun-only entity mentions ("he" as
+ * `original`, and quotation-mark tokens show the article's own marks. Pronoun-only entity mentions ("he" as
  * PERSON) are left out; implausible quotes (see implausibleQuote) are dropped.
  */
 export function toNlpDoc(json: CoreNlpJson, original: string): NlpDoc {
@@ -110,7 +110,7 @@ export function toNlpDoc(json: CoreNlpJson, original: string): NlpDoc {
     const tokens: NlpToken[] = s.tokens.map((t) => ({
       start: t.characterOffsetBegin,
       end: t.characterOffsetEnd,
-      word: t.word,
+      word: originalWord(t, original),
       pos: t.pos ?? '',
       lemma: t.lemma ?? t.word,
       ner: t.ner ?? 'O',
@@ -147,6 +147,13 @@ export function toNlpDoc(json: CoreNlpJson, original: string): NlpDoc {
     quotes.push({ start, end, text: original.slice(start, end), ...speakerOf(q, original, start) });
   }
   return { sentences, entities, quotes };
+}
+
+/** A token CoreNLP saw as a normalized straight quote is shown as the article's own mark. */
+function originalWord(t: CoreNlpToken, original: string): string {
+  if (!t.word.includes('"')) return t.word;
+  const here = original.slice(t.characterOffsetBegin, t.characterOffsetEnd);
+  return normalizeForAnnotation(here) === t.word ? here : t.word;
 }
 
 function isPronoun(s: string): boolean {

@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -39,8 +40,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code GET /status}: {@code {"ready":true,"corenlp":...,"threads":N,"pipeline":"<sha256 of the
- *       properties file>"}}; the client compares the hash with its own copy so cached annotations
- *       stay honest.
+ *       properties file>","loadMs":...,"annotated":<documents so far>}}; the client compares the hash
+ *       with its own copy so cached annotations stay honest.
  *   <li>{@code POST /annotate?date=YYYY-MM-DD}: the body is the UTF-8 text; the answer is CoreNLP's
  *       JSON (its field names, the parts the extractor uses, plus the speaker mention's offsets that
  *       CoreNLP's own JSON writer leaves out). 400 for a bad request, 413 over 1 MiB, 500 with the
@@ -61,6 +62,7 @@ public final class NlpServer {
   private final StanfordCoreNLP base;
   private final StanfordCoreNLP quotes;
   private final Object quoteLock = new Object();
+  private final AtomicLong annotated = new AtomicLong();
 
   private NlpServer(Properties props) {
     base = new StanfordCoreNLP(props);
@@ -94,16 +96,21 @@ public final class NlpServer {
 
     HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
     http.setExecutor(Executors.newFixedThreadPool(threads));
-    String status =
-        JSONOutputter.JSONWriter.objectToJSON(
-            w -> {
-              w.set("ready", true);
-              w.set("corenlp", "4.5.10");
-              w.set("threads", threads);
-              w.set("pipeline", pipelineHash);
-              w.set("loadMs", loadMs);
-            });
-    http.createContext("/status", ex -> respond(ex, 200, status));
+    http.createContext(
+        "/status",
+        ex ->
+            respond(
+                ex,
+                200,
+                JSONOutputter.JSONWriter.objectToJSON(
+                    w -> {
+                      w.set("ready", true);
+                      w.set("corenlp", "4.5.10");
+                      w.set("threads", threads);
+                      w.set("pipeline", pipelineHash);
+                      w.set("loadMs", loadMs);
+                      w.set("annotated", server.annotated.get());
+                    })));
     http.createContext("/annotate", ex -> server.handleAnnotate(ex));
     http.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> http.stop(0), "nlp-shutdown"));
@@ -144,6 +151,7 @@ public final class NlpServer {
     synchronized (quoteLock) {
       quotes.annotate(doc);
     }
+    annotated.incrementAndGet();
     return toJson(doc);
   }
 
