@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -63,8 +64,11 @@ public final class NlpServer {
   private final StanfordCoreNLP quotes;
   private final Object quoteLock = new Object();
   private final AtomicLong annotated = new AtomicLong();
+  /** Documents annotated at once; requests beyond it wait here, so /status never queues behind them. */
+  private final Semaphore slots;
 
-  private NlpServer(Properties props) {
+  private NlpServer(Properties props, int threads) {
+    slots = new Semaphore(threads, true);
     base = new StanfordCoreNLP(props);
     Properties quoteProps = new Properties();
     quoteProps.putAll(props);
@@ -89,13 +93,14 @@ public final class NlpServer {
     String pipelineHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(propsBytes));
 
     long t0 = System.nanoTime();
-    NlpServer server = new NlpServer(props);
+    NlpServer server = new NlpServer(props, threads);
     // The first document pays for lazily loaded resources (SUTime rules, quote attribution model).
     server.annotate("Warm-up. \"It works,\" said John Smith, a fellow at the Brookings Institution in Washington on Monday.", "2020-01-01");
     long loadMs = (System.nanoTime() - t0) / 1_000_000;
 
     HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
-    http.setExecutor(Executors.newFixedThreadPool(threads));
+    // Connections get threads as they come; the semaphore bounds the annotating ones.
+    http.setExecutor(Executors.newCachedThreadPool());
     http.createContext(
         "/status",
         ex ->
@@ -135,7 +140,14 @@ public final class NlpServer {
         return;
       }
       String text = new String(body, StandardCharsets.UTF_8);
-      respond(ex, 200, annotate(text, date));
+      slots.acquireUninterruptibly();
+      String json;
+      try {
+        json = annotate(text, date);
+      } finally {
+        slots.release();
+      }
+      respond(ex, 200, json);
     } catch (RuntimeException | OutOfMemoryError e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
