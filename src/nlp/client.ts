@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { DomainError } from '../errors.js';
 import { REPO_ROOT, sha256File } from '../local/supervise.js';
 import type { NlpCache } from './cache.js';
-import { assertCoreNlpJson, normalizeForAnnotation, toNlpDoc, type CoreNlpJson } from './corenlp-json.js';
+import { assertCoreNlpJson, keepOnly, normalizeForAnnotation, toNlpDoc, type CoreNlpJson } from './corenlp-json.js';
 import { PIPELINE_PROPERTIES } from './local-corenlp.js';
-import type { NlpAnnotator, NlpDoc } from './types.js';
+import type { AnnotateOptions, NlpAnnotator, NlpDoc } from './types.js';
 
 /**
  * The client of the NLP service (nlp/: CoreNLP in a small HTTP server), implementing NlpAnnotator.
@@ -58,8 +58,8 @@ export class CoreNlpClient implements NlpAnnotator {
 
   constructor(private readonly opts: NlpClientOptions) {}
 
-  async annotate(text: string, options: { date?: string } = {}): Promise<NlpDoc> {
-    const normalized = normalizeForAnnotation(text);
+  async annotate(text: string, options: AnnotateOptions = {}): Promise<NlpDoc> {
+    const normalized = normalizeForAnnotation(options.only === undefined ? text : keepOnly(text, options.only));
     const date = options.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? options.date : undefined;
     const key = createHash('sha256').update(`${this.keyPrefix}${date ?? ''}\n${normalized}`).digest('hex');
     const hit = await this.opts.cache?.get(key);

@@ -14,6 +14,25 @@ export function normalizeForAnnotation(text: string): string {
   return text.replace(/[\u201C\u201D\u201E\u201F]/g, '"');
 }
 
+/**
+ * `text` with every character outside `ranges` replaced by a space (line breaks kept, so paragraphs
+ * and sentence breaks stay where they were): same length, same offsets, and CoreNLP spends its time
+ * only on the ranges.
+ */
+export function keepOnly(text: string, ranges: readonly [number, number][]): string {
+  const keep = new Uint8Array(text.length);
+  for (const [start, end] of ranges) keep.fill(1, Math.max(0, start), Math.min(text.length, end));
+  let out = '';
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && keep[i] === 1) continue;
+    out += text.slice(from, i);
+    if (i < text.length) out += text.charAt(i) === '\n' || text.charAt(i) === '\r' ? text.charAt(i) : ' ';
+    from = i + 1;
+  }
+  return out;
+}
+
 /** A quote longer than this is two quotation marks paired across other quotes, not something someone said. */
 export const MAX_QUOTE_CHARS = 1500;
 

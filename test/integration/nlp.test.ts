@@ -95,6 +95,15 @@ describe('the NLP client against the service', () => {
     expect(second.stats).toEqual({ annotated: 1, cached: 1 });
   });
 
+  it('annotates only the ranges asked for, with offsets into the whole text', async () => {
+    const text = 'Envoy Rui Costa flew to Accra.\n\nMinister Ines Baptiste met him in Dakar on Monday.';
+    const second = text.indexOf('Minister');
+    const doc = await client(urls.slice(0, 1)).annotate(text, { only: [[second, text.length]] });
+    expect(doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.text)).toEqual(['Ines Baptiste']);
+    const dakar = doc.entities.find((e) => e.text === 'Dakar');
+    expect(dakar?.start).toBe(text.indexOf('Dakar'));
+  });
+
   it('spreads concurrent articles over both instances', async () => {
     const before = await annotatedBy(urls);
     const c = client(urls);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NlpCache } from '../../src/nlp/cache.js';
-import { implausibleQuote, MAX_QUOTE_CHARS, normalizeForAnnotation, toNlpDoc, type CoreNlpJson } from '../../src/nlp/corenlp-json.js';
+import { implausibleQuote, keepOnly, MAX_QUOTE_CHARS, normalizeForAnnotation, toNlpDoc, type CoreNlpJson } from '../../src/nlp/corenlp-json.js';
 
 const TEXT = '“Go,” he said. Ann Lee agreed.';
 
@@ -61,6 +61,16 @@ describe('normalizeForAnnotation', () => {
     const out = normalizeForAnnotation(text);
     expect(out).toBe('He said: "yes" and "no".');
     expect(out.length).toBe(text.length);
+  });
+});
+
+describe('keepOnly', () => {
+  it('blanks everything outside the ranges to spaces, keeping line breaks and offsets', () => {
+    const text = 'Title\n\nFirst “para”.\r\nSecond para.\n\nThird.';
+    const second = text.indexOf('Second');
+    const out = keepOnly(text, [[second, second + 'Second para.'.length], [0, 2]]);
+    expect(out.length).toBe(text.length);
+    expect(out).toBe(`Ti   \n\n${' '.repeat('First “para”.'.length)}\r\nSecond para.\n\n${' '.repeat(6)}`);
   });
 });
 
