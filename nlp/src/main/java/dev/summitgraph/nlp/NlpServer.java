@@ -12,6 +12,10 @@ import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import edu.stanford.nlp.util.CoreMap;
+import edu.stanford.nlp.io.IOUtils;
+import edu.stanford.nlp.pipeline.DefaultPaths;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,6 +95,7 @@ public final class NlpServer {
       props.load(in);
     }
     String pipelineHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(propsBytes));
+    literalFineGrainedGazetteers(props, Path.of("").toAbsolutePath());
 
     long t0 = System.nanoTime();
     NlpServer server = new NlpServer(props, threads);
@@ -121,6 +126,72 @@ public final class NlpServer {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> http.stop(0), "nlp-shutdown"));
     System.out.println("SUMMIT_GRAPH_NLP_READY http://" + host + ":" + port + " loadMs=" + loadMs);
     System.out.flush();
+  }
+
+  /**
+   * With {@code summitgraph.fineGrained.literalOnly=true}: fine-grained NER uses copies of CoreNLP's
+   * two KBP gazetteers (written into {@code dir}) in which every entry is literal text. The about
+   * 1,200 regular-expression entries among their 586,000 (abbreviations such as {@code u\.?s\.?a\.?}
+   * or {@code Calif\.?}) are tried at every token and cost more CPU than the rest of the pipeline
+   * together; the simple ones (escapes, optional characters) are expanded into their literal
+   * variants, the rest dropped. The mapping keeps CoreNLP's own options for each file.
+   */
+  private static void literalFineGrainedGazetteers(Properties props, Path dir) throws IOException {
+    if (!Boolean.parseBoolean(props.getProperty("summitgraph.fineGrained.literalOnly", "false"))) return;
+    Path caseless = dir.resolve("regexner_caseless.literal.tab");
+    Path cased = dir.resolve("regexner_cased.literal.tab");
+    writeLiteral(DefaultPaths.DEFAULT_KBP_REGEXNER_CASELESS, caseless);
+    writeLiteral(DefaultPaths.DEFAULT_KBP_REGEXNER_CASED, cased);
+    props.setProperty("ner.fine.regexner.mapping", "ignorecase=true,validpospattern=(NN|JJ|ADD).*," + caseless + ";" + cased);
+  }
+
+  private static void writeLiteral(String resource, Path out) throws IOException {
+    try (BufferedReader in = IOUtils.readerFromString(resource);
+        BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        int tab = line.indexOf('\t');
+        if (tab <= 0) continue;
+        List<String> variants = literalVariants(line.substring(0, tab));
+        if (variants == null) continue;
+        for (String v : variants) {
+          w.write(v);
+          w.write(line, tab, line.length() - tab);
+          w.newLine();
+        }
+      }
+    }
+  }
+
+  /** The literal strings a simple pattern matches (escapes, optional single characters), or null. */
+  static List<String> literalVariants(String pattern) {
+    List<StringBuilder> outs = new ArrayList<>(List.of(new StringBuilder()));
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      String unit;
+      if (c == '\\' && i + 1 < pattern.length()) {
+        unit = String.valueOf(pattern.charAt(++i));
+      } else if ("?*+()|[]{}^$".indexOf(c) >= 0) {
+        return null;
+      } else {
+        unit = String.valueOf(c);
+      }
+      boolean optional = i + 1 < pattern.length() && pattern.charAt(i + 1) == '?';
+      if (optional) {
+        i++;
+        List<StringBuilder> more = new ArrayList<>();
+        for (StringBuilder b : outs) more.add(new StringBuilder(b).append(unit));
+        outs.addAll(more);
+        if (outs.size() > 16) return null;
+      } else {
+        for (StringBuilder b : outs) b.append(unit);
+      }
+    }
+    List<String> result = new ArrayList<>();
+    for (StringBuilder b : outs) {
+      String v = b.toString().trim().replaceAll(" +", " ");
+      if (!v.isEmpty() && !result.contains(v)) result.add(v);
+    }
+    return result;
   }
 
   private void handleAnnotate(HttpExchange ex) throws IOException {
