@@ -190,7 +190,9 @@ export async function checkReferenceFacts(files: ParsedSeedFile[], lookup?: Refe
       issue({ ...a, path: [...a.path, 'from'] }, `${a.r.from} was not in office ${span} (summit ${a.r.to}); terms: ${list}`);
     }
   }
-  return issues;
+  // In file order, then line order, as the validator reports everything else.
+  const order = new Map(files.map((f, i) => [f.file, i]));
+  return issues.sort((x, y) => (order.get(x.file) ?? 0) - (order.get(y.file) ?? 0) || (x.line ?? 0) - (y.line ?? 0));
 }
 
 function termOf(r: SeedRelation): OfficeTerm {
