@@ -64,6 +64,7 @@ export const QUERY_NAMES = [
   'seed.merge-mentions',
   'seed.merge-quotes',
   'seed.merge-relations',
+  'seed.reference-facts',
   'summits.articles',
   'summits.country',
   'summits.list',

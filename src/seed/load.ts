@@ -3,6 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Db, TxRunner } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
 import { KINDS, type EntityKind } from './model.js';
+import { referenceFactsLookup, type ReferenceFactsLookup } from './reference-checks.js';
 import { mergeEntityRows, mergeRelationRows, planFile, type EntityRow, type FilePlan } from './plan.js';
 import {
   checkSeedSet,
@@ -107,7 +108,7 @@ export function existingLookup(db: Db): ExistingLookup {
  * Parses and checks every file of `paths`. Throws SeedValidationError listing every problem in every
  * file when any is found; otherwise returns the parsed files. Writes nothing.
  */
-export async function validateSeedPaths(paths: string[], lookup?: ExistingLookup): Promise<ParsedSeedFile[]> {
+export async function validateSeedPaths(paths: string[], lookup?: ExistingLookup, lookupFacts?: ReferenceFactsLookup): Promise<ParsedSeedFile[]> {
   const { files, issues } = await collectSeedFiles(paths);
   if (files.length === 0 && issues.length === 0) {
     issues.push({ file: paths.join(', '), path: '', message: 'no seed files (.yaml, .yml, .json) found' });
@@ -118,7 +119,7 @@ export async function validateSeedPaths(paths: string[], lookup?: ExistingLookup
     issues.push(...r.issues);
     if (r.parsed) parsed.push(r.parsed);
   }
-  if (issues.length === 0) issues.push(...(await checkSeedSet(parsed, lookup)));
+  if (issues.length === 0) issues.push(...(await checkSeedSet(parsed, lookup, lookupFacts)));
   if (issues.length > 0) throw new SeedValidationError(issues);
   return parsed;
 }
@@ -139,7 +140,7 @@ export async function applySchema(db: Db): Promise<void> {
 export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const started = Date.now();
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  const parsed = await validateSeedPaths(paths, existingLookup(db));
+  const parsed = await validateSeedPaths(paths, existingLookup(db), referenceFactsLookup(db));
   const plans = parsed.map(planFile);
   const validateMs = Date.now() - started;
   const summary: LoadSummary = {

@@ -6,6 +6,7 @@ import addFormatsModule from 'ajv-formats';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { DomainError } from '../errors.js';
 import { EvidenceIndex } from './evidence.js';
+import { checkReferenceFacts, type ReferenceFactsLookup } from './reference-checks.js';
 import {
   KINDS,
   RELATIONS,
@@ -232,7 +233,7 @@ interface Reference {
  * every quote occurs in its article. Returns every issue found; an empty list means the set is
  * safe to write.
  */
-export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: ExistingLookup): Promise<SeedIssue[]> {
+export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: ExistingLookup, lookupFacts?: ReferenceFactsLookup): Promise<SeedIssue[]> {
   const issues: SeedIssue[] = [];
   const defined = new Map<string, EntityKind>();
   const refs: Reference[] = [];
@@ -312,6 +313,8 @@ export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: Exi
       issue(r.file, r.path, `${r.id} is a ${kind}; this field takes ${r.kinds.join(' or ')}`);
     }
   }
+  // The reference dataset's facts (terms in office, venues in the host country): reference-checks.ts.
+  if (issues.length === 0) issues.push(...(await checkReferenceFacts(files, lookupFacts)));
   return issues;
 }
 
