@@ -174,7 +174,7 @@ describe('npm run ingest --nlp', () => {
     const rules = await ingest([dir, '--nlp', 'rules'], { NLP_URL: 'http://127.0.0.1:9', NLP_CACHE_DIR: cache });
     expect(rules.code).toBe(0);
     expect(rules.stdout).toMatch(/nlp: +rules only/);
-  });
+  }, 240_000);
 
   it('exits 1 with a message saying what to do when the NLP service cannot be reached', async () => {
     const dir = await tempDir('ingest-nlp-down-');
@@ -184,7 +184,7 @@ describe('npm run ingest --nlp', () => {
     expect(down.code).toBe(1);
     expect(down.stderr).toContain(`The NLP service at ${nowhere} cannot be reached`);
     expect(down.stderr).toContain('--nlp rules');
-  });
+  }, 120_000);
 
   it('rejects an unknown mode', async () => {
     const r = await ingest([GENEVA, '--nlp', 'spacy'], {});
