@@ -66,11 +66,14 @@ describe('the NLP client against the service', () => {
     expect(speakers).toEqual([
       ['“We agreed to keep talking,”', 'Reyes'],
       ['“Nobody expected a breakthrough.”', 'Reyes'],
-      ['"The tone was good,"', 'Mark Olsen'],
+      ['"The tone was good,"', 'Olsen'],
+      ['"The substance will take longer,"', 'Mark Olsen'],
     ]);
-    const olsen = doc.quotes[2];
-    expect(olsen).toMatchObject({ mention: 'he', mentionType: 'pronoun' });
-    expect(text.slice(olsen?.speakerStart, olsen?.speakerEnd)).toBe('Mark Olsen');
+    // "he added": the mention is the pronoun, the speaker the name CoreNLP resolved it to, located in the text.
+    const added = doc.quotes[3];
+    expect(added).toMatchObject({ mention: 'he', mentionType: 'pronoun' });
+    expect(text.slice(added?.speakerStart, added?.speakerEnd)).toBe('Mark Olsen');
+    expect(doc.quotes[2]).toMatchObject({ mention: 'Olsen', mentionType: 'name' });
     for (const q of doc.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
   });
 
