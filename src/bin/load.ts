@@ -68,6 +68,7 @@ function formatSummary(s: LoadSummary): string {
             `${t.quotesRemoved.length} quote(s), ${t.mentionsRemoved} mention(s), ${t.entitiesRemoved.length} entit${t.entitiesRemoved.length === 1 ? 'y' : 'ies'} deleted`,
         ]
       : []),
+    ...s.moved.map((m) => `  note: ${printable(m.source)} was loaded before from ${printable(m.from)}; this load's ${printable(m.to)} replaced it`),
     ...t.entitiesUndefined.map((id) => `  warning: ${printable(id)} is no longer defined by any file, but other files' facts still name it (kept)`),
     '',
   ].join('\n');

@@ -31,6 +31,8 @@ export interface LoadSummary {
   /** Files whose source the graph held before (reloads), and what their edits took back. */
   reloaded: number;
   takenBack: TakenBack;
+  /** Sources loaded before from another file, now replaced by this load's file. */
+  moved: { source: string; from: string; to: string }[];
   dryRun: boolean;
   /** Wall time of the whole load. */
   ms: number;
@@ -156,6 +158,7 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
     relationshipsDeleted: 0,
     reloaded: 0,
     takenBack: emptyTakenBack(),
+    moved: [],
     dryRun: opts.dryRun === true,
     ms: 0,
     validateMs,
@@ -194,6 +197,8 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
     summary.nodesDeleted += result.nodesDeleted;
     summary.relationshipsDeleted += result.relationshipsDeleted;
     addTakenBack(summary.takenBack, result.takenBack);
+    summary.moved.push(...result.moved);
+    summary.reloaded += result.reloaded;
     for (const p of group) {
       committed.push(p.file);
       opts.onFileDone?.(p.file, committed.length, plans.length);
@@ -209,7 +214,6 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
     rows += size;
   }
   await flush();
-  summary.reloaded = new Set(summary.takenBack.relationships.map((r) => r.source)).size;
   summary.ms = Date.now() - started;
   return summary;
 }

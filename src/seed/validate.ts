@@ -72,6 +72,9 @@ const MAX_ISSUES_PER_FILE = 50;
 export const MIN_QUOTE_CHARS = 8;
 export const MIN_QUOTE_WORDS = 2;
 
+/** Control characters a YAML or JSON file may not hold raw (tab, LF and CR are allowed). */
+const FILE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** What YAML may expand aliases to, relative to the document (the `yaml` package's own measure). */
 const MAX_ALIAS_COUNT = 1000;
 
@@ -101,6 +104,16 @@ export async function parseSeedFile(file: string): Promise<{ parsed?: ParsedSeed
   } catch (err) {
     const message = err instanceof InputFileError ? err.reason : err instanceof TypeError ? 'file is not valid UTF-8 text' : `cannot read file: ${(err as Error).message}`;
     return { issues: [{ file, path: '', message }] };
+  }
+  // YAML and JSON text holds no control characters but tab and line breaks (YAML 1.2's printable
+  // set), not even in comments: a NUL or an escape byte means the file is binary or damaged.
+  const control = FILE_CONTROL.exec(content);
+  if (control) {
+    const before = content.slice(0, control.index);
+    const line = before.split('\n').length;
+    const column = control.index - before.lastIndexOf('\n');
+    const code = (control[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
+    return { issues: [{ file, path: '', line, column, message: `not ${format} text: contains the control character U+${code} (write it as an escape inside a quoted string if it is meant)` }] };
   }
   const deep = nestingTooDeep(content);
   if (deep) {
@@ -147,7 +160,8 @@ export async function parseSeedFile(file: string): Promise<{ parsed?: ParsedSeed
   }
   const values = checkValues(data);
   for (const p of values.problems) issues.push({ file, path: pathText(p.path), ...locate(p.path), message: p.message });
-  if (issues.length > 0) return { issues };
+  // A recursive or oversized structure must not reach the schema; a bad string need not stop it.
+  if (values.fatal) return { issues };
 
   if (!validateSchema(data)) {
     const errors = dedupeAjvErrors(validateSchema.errors ?? []);
@@ -183,6 +197,7 @@ export async function parseSeedFile(file: string): Promise<{ parsed?: ParsedSeed
     return { issues };
   }
 
+  if (issues.length > 0) return { issues };
   const doc = data as SeedDocument;
   if (doc.id !== undefined && doc.article !== undefined) {
     return { issues: [{ file, path: 'id', ...keyPosition([], 'id'), message: `a file with an article is sourced to its article id (${doc.article.id}); 'id' is for files without one` }] };

@@ -23,6 +23,10 @@ export interface WriteCounts {
 
 export interface WriteResult extends WriteCounts {
   takenBack: TakenBack;
+  /** Sources loaded before from another file: this write's file replaced that one's statements. */
+  moved: { source: string; from: string; to: string }[];
+  /** How many of the plans were sources the graph already held (reloads). */
+  reloaded: number;
 }
 
 /** Rows per UNWIND query unless told otherwise. */
@@ -94,7 +98,11 @@ export async function writePlans(db: Db, plans: FilePlan[], batchSize = DEFAULT_
     const takenBack = await takeBack(tx, reloads, batchSize);
     counts.nodesDeleted += takenBack.nodesDeleted;
     counts.relationshipsDeleted += takenBack.relationshipsDeleted;
-    return Object.assign(counts, { takenBack });
+    const moved = plans.flatMap((p) => {
+      const from = before.get(p.source.id)?.file;
+      return from && from !== p.source.file ? [{ source: p.source.id, from, to: p.source.file }] : [];
+    });
+    return Object.assign(counts, { takenBack, moved, reloaded: reloads.length });
   });
 }
 
