@@ -434,9 +434,13 @@ describe('retraction', () => {
     const facts = (graph?.relationships as { type: string; props: { sources?: string[] } }[]).filter((r) => !['DEFINES', 'FROM', 'PUBLISHED_BY', 'WRITTEN_BY'].includes(r.type));
     expect(facts.length).toBeGreaterThan(100);
     expect(facts.filter((r) => (r.props.sources ?? []).length === 0)).toEqual([]);
-    const answer = await graphql('{ entity(id: "person:kim-jong-un") { related(first: 100) { type sources { id } } } }');
-    const related = (answer.data?.entity as { related: { type: string; sources: { id: string }[] }[] }).related;
-    expect(related.length).toBeGreaterThan(0);
+    for (const id of ['person:kim-jong-un', 'country:RUS', 'summit:2019-04-25-vladivostok', 'org:wilson-center']) {
+      const answer = await graphql('query($id: ID!) { entity(id: $id) { related(first: 100) { type sourceIds sources { id } } } }', { id });
+      const related = (answer.data?.entity as { related: { type: string; sourceIds: string[]; sources: { id: string }[] }[] }).related;
+      expect(related.length).toBeGreaterThan(0);
+      expect(related.filter((r) => r.sourceIds.length === 0)).toEqual([]);
+      for (const r of related) expect(r.sources.map((a) => a.id)).toEqual(r.sourceIds.filter((x) => x.startsWith('article:')));
+    }
   });
 });
 
