@@ -34,7 +34,7 @@ export type ReadMode =
    * One auto-commit query (RUN and PULL only, no BEGIN/COMMIT round trip), retried once on a
    * transient error. For GraphQL requests: every read of a request is one self-contained query, so
    * a transaction around it buys nothing, and on a loaded 2-core machine the saved round trip was
-   * 1.5-2.4x the queries per second of executeRead in a driver micro-benchmark (README, Performance).
+   * 1.5-2.4x the queries per second of executeRead in a driver micro-benchmark (bench/README.md).
    */
   | 'auto-commit';
 

@@ -65,6 +65,7 @@ export const QUERY_NAMES = [
   'seed.merge-quotes',
   'seed.merge-relations',
   'seed.merge-sources',
+  'seed.reference-facts',
   'sources.articles-by-keys',
   'sources.by-file',
   'sources.by-ids',

@@ -4,6 +4,7 @@ import type { GraphClaims } from './claims.js';
 import { collectInputFiles } from './files.js';
 import { KINDS, type EntityKind } from './model.js';
 import { mergeEntityRows, planFile, type EntityRow, type FilePlan } from './plan.js';
+import { referenceFactsLookup, type ReferenceFactsLookup } from './reference-checks.js';
 import { emptyTakenBack, addTakenBack, type TakenBack } from './replace.js';
 import {
   checkSeedSet,
@@ -110,7 +111,7 @@ export function graphClaims(db: Db): GraphClaims {
  * Parses and checks every file of `paths`. Throws SeedValidationError listing every problem in every
  * file when any is found; otherwise returns the parsed files. Writes nothing.
  */
-export async function validateSeedPaths(paths: string[], lookup?: ExistingLookup, graph?: GraphClaims): Promise<ParsedSeedFile[]> {
+export async function validateSeedPaths(paths: string[], lookup?: ExistingLookup, lookupFacts?: ReferenceFactsLookup, graph?: GraphClaims): Promise<ParsedSeedFile[]> {
   const { files, issues } = await collectSeedFiles(paths);
   if (files.length === 0 && issues.length === 0) {
     issues.push({ file: paths.join(', '), path: '', message: 'no seed files (.yaml, .yml, .json) found' });
@@ -121,7 +122,7 @@ export async function validateSeedPaths(paths: string[], lookup?: ExistingLookup
     issues.push(...r.issues);
     if (r.parsed) parsed.push(r.parsed);
   }
-  if (issues.length === 0) issues.push(...(await checkSeedSet(parsed, lookup, graph)));
+  if (issues.length === 0) issues.push(...(await checkSeedSet(parsed, lookup, lookupFacts, graph)));
   if (issues.length > 0) throw new SeedValidationError(issues);
   return parsed;
 }
@@ -142,7 +143,7 @@ export async function applySchema(db: Db): Promise<void> {
 export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const started = Date.now();
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  const parsed = await validateSeedPaths(paths, existingLookup(db), graphClaims(db));
+  const parsed = await validateSeedPaths(paths, existingLookup(db), referenceFactsLookup(db), graphClaims(db));
   const plans = parsed.map(planFile);
   const validateMs = Date.now() - started;
   const summary: LoadSummary = {

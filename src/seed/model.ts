@@ -20,7 +20,9 @@ export const KINDS: Record<EntityKind, KindSpec> = {
   PERSON: { prefix: 'person', label: 'Person', fields: ['labels'] },
   COUNTRY: { prefix: 'country', label: 'Country', fields: ['isoCode'] },
   PLACE: { prefix: 'place', label: 'Place', fields: ['placeType'] },
-  SUMMIT: { prefix: 'summit', label: 'Summit', fields: ['date', 'endDate', 'outcome'] },
+  // hostCountry: the country the summit was held in (a COUNTRY id), checked against its HELD_IN venue;
+  // source: a URL of the public record the summit's facts were taken from (reference files).
+  SUMMIT: { prefix: 'summit', label: 'Summit', fields: ['date', 'endDate', 'outcome', 'hostCountry', 'source'] },
   TALKS: { prefix: 'talks', label: 'Talks', fields: ['startYear', 'endYear'] },
   ORGANIZATION: { prefix: 'org', label: 'Organization', fields: ['orgType'] },
   TOPIC: { prefix: 'topic', label: 'Topic', fields: [] },

@@ -9,6 +9,7 @@ import { InputFileError, readInputFile, readInputFileSync } from './files.js';
 import { checkClaims, type GraphClaims } from './claims.js';
 import { checkValues, MAX_NESTING, nestingTooDeep } from './limits.js';
 import { printable, shown } from './printable.js';
+import { checkReferenceFacts, type ReferenceFactsLookup } from './reference-checks.js';
 import {
   KINDS,
   RELATIONS,
@@ -298,7 +299,7 @@ interface Reference {
  * every quote occurs in its article. Returns every issue found; an empty list means the set is
  * safe to write.
  */
-export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: ExistingLookup, graph?: GraphClaims): Promise<SeedIssue[]> {
+export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: ExistingLookup, lookupFacts?: ReferenceFactsLookup, graph?: GraphClaims): Promise<SeedIssue[]> {
   const issues: SeedIssue[] = await checkClaims(files, graph);
   const defined = new Map<string, EntityKind>();
   const refs: Reference[] = [];
@@ -382,6 +383,8 @@ export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: Exi
       issue(r.file, r.path, `${r.id} is a ${kind}; this field takes ${r.kinds.join(' or ')}`);
     }
   }
+  // The reference dataset's facts (terms in office, venues in the host country): reference-checks.ts.
+  if (issues.length === 0) issues.push(...(await checkReferenceFacts(files, lookupFacts)));
   return issues;
 }
 

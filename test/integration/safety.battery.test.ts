@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema, existingLookup, graphClaims, loadSeedPaths, validateSeedPaths } from '../../src/seed/load.js';
+import { referenceFactsLookup } from '../../src/seed/reference-checks.js';
 import { printable } from '../../src/seed/printable.js';
 import { parseSeedFile, SeedValidationError } from '../../src/seed/validate.js';
 import { BASE_TEXT, BASE_TEXT_FILE, badRawCases, badSeedCases, type BadCase } from '../support/bad-inputs.js';
@@ -109,7 +110,7 @@ describe('the generated battery', () => {
       const mains = await writeCases(caseDir, [c]);
       await writeFile(join(caseDir, BASE_TEXT_FILE), BASE_TEXT);
       const files = c.files.map((f) => join(caseDir, f.name));
-      const err = await validateSeedPaths(files, lookup, claims).then(
+      const err = await validateSeedPaths(files, lookup, referenceFactsLookup(t.db), claims).then(
         () => undefined,
         (e: unknown) => e,
       );
