@@ -395,6 +395,8 @@ export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: Exi
  */
 export function relationKey(r: SeedRelation): string {
   if (r.type === 'LEADS' || r.type === 'AFFILIATED_WITH') return `${String(r.title ?? '')}|${String(r.since ?? '')}`;
+  // Two leaders meet many times (a state visit, then the sidelines of a G20): each dated meeting is its own.
+  if (r.type === 'MET') return String(r.date ?? '');
   return '';
 }
 
