@@ -140,7 +140,8 @@ describe('the reference checks on load', () => {
     const file = join(dir, 'good.yaml');
     await writeFile(file, summitFile({ participant: 'person:moon-jae-in', venue: 'place:peace-house', host: 'country:KOR', date: '2018-04-28', endDate: '2018-04-28' }));
     const summary = await loadSeedPaths(t.db, [file]);
-    expect(summary.nodesCreated).toBe(1);
+    // The summit, and the file's load record (its Source node).
+    expect(summary.nodesCreated).toBe(2);
     await t.db.autoCommit('test.reset');
     await loadSeedPaths(t.db, [SEED_DIR]);
   });
