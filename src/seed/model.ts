@@ -78,6 +78,9 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
 /** Entity and relation fields that hold whole numbers (stored as Neo4j INTEGER, not FLOAT). */
 export const INTEGER_FIELDS: ReadonlySet<string> = new Set(['joined', 'left', 'startYear', 'endYear']);
 
+/** The labels a PERSON may carry besides Person (each file's claim is kept on its DEFINES). */
+export const PERSON_LABELS: readonly string[] = ['Leader', 'Analyst', 'Official', 'Journalist'];
+
 /** Entity and relation fields that hold calendar dates (stored as Neo4j DATE). */
 export const DATE_FIELDS: ReadonlySet<string> = new Set(['date', 'endDate', 'since', 'until', 'publishedAt']);
 
@@ -130,6 +133,8 @@ export interface SeedQuote {
 
 export interface SeedDocument {
   format: 'summit-graph/seed@1';
+  /** The source id (`ref:<slug>`) of a file without an article; see src/seed/identity.ts. */
+  id?: string;
   article?: SeedArticle;
   entities?: SeedEntity[];
   relations?: SeedRelation[];

@@ -90,6 +90,20 @@ describe('the reference summits through GraphQL', () => {
     expect(data.c.participants).toHaveLength(7);
   });
 
+  it("lists the NATO summits of a member outside the G20 through its head of state's terms, a deputy's summit not among them", async () => {
+    // Poland is represented at NATO summits by its president; Bulgaria's president sent the prime minister to Washington in 2024.
+    const duda = attendedBy('person:andrzej-duda');
+    expect(duda.length).toBeGreaterThanOrEqual(8);
+    expect(duda).toEqual(expect.arrayContaining(['summit:2016-07-08-warsaw', 'summit:2023-07-11-vilnius']));
+    expect((await summitsOf('person:andrzej-duda')).ids).toEqual(duda);
+    const data = await ok(app, `{ node(id: "country:POL") { ... on Country { summits { id } } } }`);
+    expect(data.node.summits.map((s: { id: string }) => s.id)).toEqual(facts.countrySummits('country:POL'));
+    const radev = await summitsOf('person:rumen-radev');
+    expect(radev.ids).toEqual(attendedBy('person:rumen-radev'));
+    expect(radev.ids).not.toContain('summit:2024-07-09-washington');
+    expect((await summitsOf('person:dimitar-glavchev')).ids).toEqual(['summit:2024-07-09-washington']);
+  });
+
   it("filters a country's summits, a series' summits being PART_OF its organization", async () => {
     const data = await ok(app, `{ summits(where: {country: "country:PRK"}, first: 100) { totalCount } }`);
     const inPrk = facts.docs.flatMap((d) => (d.entities ?? []).filter((e) => e.kind === 'SUMMIT' && e.hostCountry === 'country:PRK'));
@@ -126,7 +140,8 @@ describe('the reference checks on load', () => {
     const file = join(dir, 'good.yaml');
     await writeFile(file, summitFile({ participant: 'person:moon-jae-in', venue: 'place:peace-house', host: 'country:KOR', date: '2018-04-28', endDate: '2018-04-28' }));
     const summary = await loadSeedPaths(t.db, [file]);
-    expect(summary.nodesCreated).toBe(1);
+    // The summit, and the file's load record (its Source node).
+    expect(summary.nodesCreated).toBe(2);
     await t.db.autoCommit('test.reset');
     await loadSeedPaths(t.db, [SEED_DIR]);
   });
