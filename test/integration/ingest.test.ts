@@ -126,7 +126,7 @@ describe('bad input', () => {
     await writeFile(join(dir, 'badfield.md'), '---\ntitle: T\npublished: yesterday\n---\nA body.\n');
     const { uri, user, password, database } = testConfig();
     // The default (accurate) mode, on the test run's NLP services and a cache of its own.
-    const nlp = { NLP_URL: inject('nlp').urls.join(','), NLP_CACHE_DIR: await tempDir('ingest-bad-nlp-cache-') };
+    const nlp = { NLP_URL: inject('nlp').urls.join(','), NLP_CACHE_DIR: inject('nlp').cacheDir };
     const result = await run('npx', ['tsx', 'src/bin/ingest.ts', dir], {
       cwd: REPO,
       env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database, ...nlp },

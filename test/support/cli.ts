@@ -4,6 +4,7 @@
  * as one, and memory is read from /proc while it runs (VmHWM, the resident high-water mark).
  */
 import { spawn } from 'node:child_process';
+import { inject } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../../src/db/db.js';
@@ -25,12 +26,23 @@ export interface CliResult {
 /**
  * Runs `src/bin/<command>.ts` with `args` in a Node process of its own (the same Node flags as npm's
  * scripts: tsx as loader), killed after `timeoutMs`. Never rejects: the result says what happened.
+ * `ingest` runs in its default (accurate) mode on the test run's NLP services and cache, never on
+ * the developer's local instance.
  */
 export async function runCli(command: 'load' | 'ingest' | 'retract', args: string[], opts: { timeoutMs?: number; cwd?: string } = {}): Promise<CliResult> {
   const { uri, user, password, database } = testConfig();
   const child = spawn(process.execPath, ['--import', 'tsx', `${REPO}src/bin/${command}.ts`, ...args], {
     cwd: opts.cwd ?? REPO,
-    env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database, NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      NEO4J_URI: uri,
+      NEO4J_USER: user,
+      NEO4J_PASSWORD: password,
+      NEO4J_DATABASE: database,
+      NLP_URL: inject('nlp').urls.join(','),
+      NLP_CACHE_DIR: inject('nlp').cacheDir,
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
