@@ -4,7 +4,7 @@
  * through toPlain, as our server reads) and writing `{"data": rows}` as JSON. It still reads and parses each
  * request body, as any HTTP server must.
  *
- * Which query: `raw-cypher` serves the operation's hand-written floor query (`cypher/bench.*`);
+ * Which query: `raw-cypher` serves the operation's hand-written floor query (`bench/cypher/*`);
  * `our-cypher` serves the very query, text and parameters, that our GraphQL server sends for the
  * operation's request, captured by running that request once through `createApp` with a driver
  * that records what it is asked to run. Both are captured the same way and served by the same code,

@@ -306,11 +306,9 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
 
 /**
  * Collects the load phase's garbage before anything is timed: this process validated and planned
- * the corpus (at 100k, some 6 GB allocated), and it runs the raw floor and the load generator.
- * With V8's memory reducer off (SERVER_NODE_FLAGS) nothing else gives that heap back before the
- * timed runs; in the 17:18 run of 2026-12-03, which did not collect it, the floor's p99 on search
- * and path at 100k was 38-41 ms, against 10-17 in every run before. `npm run bench` runs with
- * --expose-gc; without it (tsx bench/run.ts) this only says so.
+ * the corpus (at 100k, some 6 GB allocated), and it runs the raw floor and the load generator, so
+ * the floor would otherwise be timed on that heap. `npm run bench` runs with --expose-gc; without
+ * it (tsx bench/run.ts) this only says so.
  */
 function collectLoadGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;

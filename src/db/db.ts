@@ -12,6 +12,8 @@ export interface CountedResult {
   rows: Row[];
   nodesCreated: number;
   relationshipsCreated: number;
+  nodesDeleted: number;
+  relationshipsDeleted: number;
 }
 
 /** Runs named queries inside one open transaction (see Db.writeTransaction). */
@@ -139,6 +141,8 @@ export class Db<in N extends string = QueryName> {
               rows: result.records.map((r) => toPlain(r.toObject()) as Row),
               nodesCreated: c.nodesCreated,
               relationshipsCreated: c.relationshipsCreated,
+              nodesDeleted: c.nodesDeleted,
+              relationshipsDeleted: c.relationshipsDeleted,
             };
           },
           runStatement: (text, params = {}) => runIn(tx, text, params),

@@ -3,6 +3,7 @@ import { slugify, type GazEntity, type Gazetteer } from './gazetteer.js';
 import { covers, findMentions, type Mention } from './mentions.js';
 import { attributeQuotes, subjectOf } from './quotes.js';
 import { buildTextDoc, insideQuote, type TextDoc } from './text.js';
+import type { NlpDoc } from '../nlp/types.js';
 
 /**
  * The extractor: one article's text in, a seed document out (the format reviewed seed files use),
@@ -38,7 +39,12 @@ const ANALYST_TITLE = /\b(fellow|analyst|scholar|professor|researcher|research|e
 const OFFICIAL_TITLE = /\b(minister|secretary|ambassador|spokes(?:man|woman|person)|official|adviser|advisor|envoy|diplomat|negotiator|foreign|senator|governor|general|admiral|representative|counselor|aide|press secretary|commander)\b/i;
 const MEETING = /\b(summit|met|meet|meeting|talks|shook hands|sat down|hosted|held)\b/i;
 
-export function extractArticle(input: ArticleInput, gaz: Gazetteer): Extraction {
+/**
+ * `nlp` is the NLP service's annotation of `input.text` (accurate mode); undefined is rules mode.
+ * Not used yet: the stages that consume it are being written on the `extract` branch.
+ */
+export function extractArticle(input: ArticleInput, gaz: Gazetteer, nlp?: NlpDoc): Extraction {
+  void nlp;
   const warnings: string[] = [];
   const doc = buildTextDoc(input.text);
   const published = input.published ?? findFirstDate(input.text);
