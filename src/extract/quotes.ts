@@ -1,8 +1,10 @@
-import type { Mention } from './mentions.js';
-import type { QuoteSpan, TextDoc } from './text.js';
+import type { NlpQuote } from '../nlp/types.js';
+import type { Method, Mention } from './mentions.js';
+import { sentenceAt, type QuoteSpan, type TextDoc } from './text.js';
+import { alternation, type Vocabulary } from './vocab.js';
 
 /**
- * Attributing quotations to speakers. In order of preference:
+ * Stage 4, quotes: each quotation in the text and who said it. Rules, in order of preference:
  * 1. an attribution right after the closing mark: `," said Putin`, `," Sullivan said`, `," he added`;
  * 2. a speaker before the opening mark in the same sentence: `Kim said the meeting was "..."`,
  *    `A spokesman at the State Department told RFA that "..."`;
@@ -10,30 +12,51 @@ import type { QuoteSpan, TextDoc } from './text.js';
  *    paragraph when the text between them names nobody, else the subject (first person named outside
  *    quotes) of the nearest earlier sentence that names one.
  * Quoted phrases of fewer than three words with no attribution are scare quotes and are skipped.
+ * With the model's quotes (CoreNLP's `quote` annotator with speaker attribution), its speaker is
+ * taken where the rules had only the weak cases (3.) or nothing, and confirms them where both agree.
  */
 
 export interface AttributedQuote {
   span: QuoteSpan;
   text: string;
   speaker: string;
+  method: Method;
   rule: string;
   confidence: number;
 }
 
-const VERBS = 'said|says|added|wrote|told|asked|noted|explained|argued|continued|warned|stressed|insisted|replied|responded|declared|tweeted|posted|recalled|cautioned|observed|remarked|concluded|joked|conceded|acknowledged|predicted|quipped|writes';
-const AFTER_VERB_NAME = new RegExp(`^[\\s,.]*(?:${VERBS})\\s+$`);
-const AFTER_NAME_VERB = new RegExp(`^\\s+(?:(?:also|later|then|once)\\s+)?(?:${VERBS})\\b`);
-const AFTER_PRONOUN = new RegExp(`^[\\s,.]*(?:he|she|they)\\s+(?:(?:also|later|then)\\s+)?(?:${VERBS})\\b`, 'i');
-const BEFORE_VERB = new RegExp(`\\b(?:${VERBS}|according to|in a statement|in a note|in an interview)\\b`, 'i');
+export interface QuotesInput {
+  doc: TextDoc;
+  vocab: Vocabulary;
+  /** Resolved people (speakers are chosen among them). */
+  people: Mention[];
+  /** Unnamed speakers the relations know of ("a spokesman at the State Department"). */
+  unnamed: Mention[];
+  /** The model's quotes with their speakers, when the article was annotated. */
+  modelQuotes?: NlpQuote[];
+}
 
-export function attributeQuotes(doc: TextDoc, people: Mention[], unnamed: Mention[]): AttributedQuote[] {
+export function quotesStage(input: QuotesInput): AttributedQuote[] {
+  const rules = ruleQuotes(input);
+  return input.modelQuotes ? mergeModel(input, rules, input.modelQuotes) : rules;
+}
+
+function ruleQuotes({ doc, vocab, people, unnamed }: QuotesInput): AttributedQuote[] {
+  const verbs = alternation(vocab.speechVerbs);
+  const pronouns = alternation(vocab.subjectPronouns);
+  // `," said NAME` and `," said Chinese Foreign Ministry spokesman NAME` (a title between).
+  const afterVerbName = new RegExp(`^[\\s,.]*(?:${verbs})\\s+(?:[^\\s.;:“”"]+\\s+){0,6}$`);
+  const afterNameVerb = new RegExp(`^(?:,[^,“”"]{0,80},)?\\s+(?:(?:also|later|then|once|has|had|had\\s+earlier)\\s+)?(?:${verbs})\\b`);
+  const afterPronoun = new RegExp(`^[\\s,.]*(?:${pronouns})\\s+(?:(?:also|later|then)\\s+)?(?:${verbs})\\b`, 'i');
+  const beforeVerb = new RegExp(`\\b(?:${verbs}|according to|in a statement|in a note|in an interview)\\b`, 'i');
+  const leadPronoun = new RegExp(`\\b(?:${pronouns})\\s+(?:(?:also|then|later)\\s+)?(?:${verbs})\\s*:?\\s*(?:that\\s+)?$`, 'i');
   const out: AttributedQuote[] = [];
   const speakers = [...people, ...unnamed].filter((m) => !m.inQuote && m.id !== '').sort((a, b) => a.start - b.start);
   let previous: AttributedQuote | undefined;
   for (const q of doc.quotes) {
     const text = doc.text.slice(q.start, q.end);
     const words = text.split(/\s+/).filter(Boolean).length;
-    const sentence = doc.sentences.find((s) => q.open >= s.start && q.open < s.end) ?? doc.sentences.find((s) => s.start > q.open);
+    const sentence = doc.sentences[sentenceAt(doc, q.open)];
     const paragraph = doc.paragraphs[q.paragraph];
     // The attribution region after the close runs to the next quote's opening mark or the paragraph end.
     const nextOpen = doc.quotes.find((o) => o.open > q.close && o.paragraph === q.paragraph)?.open ?? paragraph?.end ?? doc.text.length;
@@ -42,39 +65,39 @@ export function attributeQuotes(doc: TextDoc, people: Mention[], unnamed: Mentio
 
     let speaker: Mention | undefined;
     let rule = '';
-    // 1a. `," said NAME` / `," NAME said`
+    // 1. `," said NAME` / `," NAME said` / `," NAME, a ... at X, said`
     for (const m of speakers) {
       if (m.start < afterStart || m.start > afterStart + 120 || m.start >= nextOpen) continue;
       const between = doc.text.slice(afterStart, m.start);
-      if (AFTER_VERB_NAME.test(between)) {
+      if (afterVerbName.test(between)) {
         speaker = m;
-        rule = 'quote:after-verb-name';
+        rule = 'quote-after-verb-name';
         break;
       }
-      if (/^[\s,.]*$/.test(between) && AFTER_NAME_VERB.test(doc.text.slice(m.end, m.end + 40))) {
+      if (/^[\s,.]*$/.test(between) && afterNameVerb.test(doc.text.slice(m.end, m.end + 120))) {
         speaker = m;
-        rule = 'quote:after-name-verb';
+        rule = 'quote-after-name-verb';
         break;
       }
       break;
     }
     let pronoun = false;
-    if (!speaker && AFTER_PRONOUN.test(afterText)) pronoun = true;
+    if (!speaker && afterPronoun.test(afterText)) pronoun = true;
     const lead = sentence ? doc.text.slice(Math.max(sentence.start, paragraph?.start ?? 0), q.open) : '';
-    if (!speaker && new RegExp(`\\b(?:he|she)\\s+(?:(?:also|then|later)\\s+)?(?:${VERBS})\\s*:?\\s*$`, 'i').test(lead)) pronoun = true;
+    if (!speaker && leadPronoun.test(lead)) pronoun = true;
     // "he was briefer: “...”": a colon after a clause whose subject is a pronoun.
-    if (!speaker && /\b(?:he|she)\b[^.“”"]*:\s*$/i.test(lead)) pronoun = true;
+    if (!speaker && new RegExp(`\\b(?:${pronouns})\\b[^.“”"]*:\\s*$`, 'i').test(lead)) pronoun = true;
     // 2. A speaker earlier in the same sentence, followed by a speech verb before the quote.
     if (!speaker && !pronoun && sentence) {
       const region = doc.text.slice(sentence.start, q.open);
-      const verbAt = lastMatch(region, BEFORE_VERB);
+      const verbAt = lastMatch(region, beforeVerb);
       if (verbAt >= 0 || /:\s*$/.test(region)) {
         const limit = sentence.start + (verbAt >= 0 ? verbAt : region.length);
         const cands = speakers.filter((m) => m.start >= sentence.start && m.end <= limit && !insideAnyQuote(doc, m));
         const cand = cands[cands.length - 1];
         if (cand) {
           speaker = cand;
-          rule = 'quote:before-name-verb';
+          rule = 'quote-before-name-verb';
         }
       }
     }
@@ -86,15 +109,61 @@ export function attributeQuotes(doc: TextDoc, people: Mention[], unnamed: Mentio
       if (!pronoun && (words < 3 || !standalone)) continue;
       const prevSpeaker = previousSpeaker(doc, q, previous, speakers);
       if (prevSpeaker) {
-        out.push({ span: q, text, speaker: prevSpeaker.id, rule: pronoun ? 'quote:pronoun' : 'quote:continued', confidence: pronoun ? 0.75 : 0.65 });
+        out.push({ span: q, text, speaker: prevSpeaker.id, method: 'rule', rule: pronoun ? 'quote-pronoun' : 'quote-continued', confidence: pronoun ? 0.75 : 0.65 });
         previous = out[out.length - 1];
       }
       continue;
     }
-    out.push({ span: q, text, speaker: speaker.id, rule, confidence: 0.9 });
+    out.push({ span: q, text, speaker: speaker.id, method: 'rule', rule, confidence: 0.9 });
     previous = out[out.length - 1];
   }
   return out;
+}
+
+/**
+ * Combines the rules' quotes with the model's: for each quotation span, the model's speaker (when it
+ * resolves to one of the article's people) replaces a weak rule attribution (pronoun, continued) or
+ * fills a gap; an explicit rule attribution stands; agreement raises the confidence.
+ */
+function mergeModel(input: QuotesInput, rules: AttributedQuote[], model: NlpQuote[]): AttributedQuote[] {
+  const { doc, people } = input;
+  const out: AttributedQuote[] = [];
+  const byOpen = new Map(rules.map((r) => [r.span.open, r]));
+  for (const q of doc.quotes) {
+    const rule = byOpen.get(q.open);
+    const m = model.find((x) => x.start <= q.open + 1 && q.open < x.end);
+    const speaker = m ? modelSpeaker(m, people, doc) : undefined;
+    if (rule && speaker === rule.speaker) {
+      out.push({ ...rule, method: 'model', rule: `${rule.rule}-model-agrees`, confidence: Math.min(0.97, rule.confidence + 0.05) });
+    } else if (rule && (rule.confidence >= 0.9 || !speaker)) {
+      out.push(rule);
+    } else if (speaker) {
+      const text = doc.text.slice(q.start, q.end);
+      out.push({ span: q, text, speaker, method: 'model', rule: 'corenlp-quote', confidence: 0.8 });
+    }
+  }
+  return out;
+}
+
+/** The article person the model's speaker is: by the speaker mention's span, else by its name. */
+function modelSpeaker(q: NlpQuote, people: Mention[], doc: TextDoc): string | undefined {
+  if (q.speakerStart !== undefined && q.speakerEnd !== undefined) {
+    const s = q.speakerStart;
+    const e = q.speakerEnd;
+    const hit = people.find((p) => p.id !== '' && p.start < e && s < p.end);
+    if (hit) return hit.id;
+  }
+  for (const name of [q.canonicalSpeaker, q.speaker]) {
+    if (!name || /^(?:he|she|they|i|we|you|him|her)$/i.test(name)) continue;
+    const words = name.split(/\s+/);
+    const last = words[words.length - 1] as string;
+    const exact = people.find((p) => p.id !== '' && p.name === name);
+    if (exact) return exact.id;
+    const ids = [...new Set(people.filter((p) => p.id !== '' && p.name.split(/\s+/).includes(last)).map((p) => p.id))];
+    if (ids.length === 1) return ids[0];
+  }
+  void doc;
+  return undefined;
 }
 
 /** The sentence's subject among the people it names: one followed by a verb, else the first. */
@@ -117,14 +186,14 @@ function insideAnyQuote(doc: TextDoc, m: Mention): boolean {
 /**
  * The speaker a pronoun or an unattributed quote refers to: the previous quote's speaker when nobody
  * is named between the two quotes (outside quotation marks) and it is at most one paragraph back;
- * otherwise the first person named (outside quotes) in the nearest earlier sentence that names one.
+ * otherwise the subject (outside quotes) of the nearest earlier sentence that names one.
  */
 function previousSpeaker(doc: TextDoc, q: QuoteSpan, previous: AttributedQuote | undefined, speakers: Mention[]): { id: string } | undefined {
   const namedBetween = (from: number): Mention[] => speakers.filter((m) => m.start >= from && m.end <= q.open);
   if (previous && q.paragraph - previous.span.paragraph <= 1 && namedBetween(previous.span.close).length === 0) {
     return { id: previous.speaker };
   }
-  const sentenceIdx = doc.sentences.findIndex((s) => q.open >= s.start && q.open < s.end);
+  const sentenceIdx = sentenceAt(doc, q.open);
   for (let s = sentenceIdx; s >= 0 && s >= sentenceIdx - 6; s--) {
     const sent = doc.sentences[s];
     if (!sent) continue;

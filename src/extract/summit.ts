@@ -1,0 +1,538 @@
+import type { NlpEntity } from '../nlp/types.js';
+import { addDays, datesIn, daysBetween, type DateFound } from './dates.js';
+import { slugify, type GazEntity, type Gazetteer } from './gazetteer.js';
+import { covers, type Method, type Mention } from './mentions.js';
+import type { AttributedQuote } from './quotes.js';
+import type { Meeting, RelationsOutput } from './relations.js';
+import type { Resolved } from './resolve.js';
+import { insideQuote, sentenceAt, type TextDoc } from './text.js';
+import { alternation, type SeriesSpec, type Vocabulary } from './vocab.js';
+
+/**
+ * Stage 6, summit: the meeting the article is about, and the meetings held on its sidelines.
+ *
+ * 1. Anchors: the sentences that speak of a summit (a summit noun outside quotes: "summit",
+ *    "talks", "meeting", "gathering"), with the series when one is named with it ("the G20 summit",
+ *    "a post-G20 summit meeting", "summit of the world's largest defense alliance" after NATO).
+ * 2. The summit: a series summit when the title or the lead names one (G7, G20, NATO, APEC, ...:
+ *    `vocab/series.yaml`), else the first lead sentence with two or more leaders and a meeting word
+ *    (a bilateral or trilateral summit), else a summit noun in the lead with the leader it names.
+ * 3. Participants: for a series summit, the leaders in office (gazetteer terms) of its member
+ *    countries and the officials of its body who act in the text (subject of a verb, speaker of a
+ *    quote, or named in an anchor sentence); anybody else (guests, ministers) only when an anchor
+ *    sentence places them there. For a bilateral summit, the leaders of its sentence.
+ * 4. Place: the place named in anchor sentences and the lead ("in Hanoi", "at the Capella Hotel",
+ *    "Argentina's capital", the dateline "LA MALBAIE, Quebec (Reuters)"), the most specific of the
+ *    best; a venue the gazetteer lacks becomes a new place inside the place or country written after
+ *    it. Date: the earliest date the anchor sentences state (weekdays resolved against the
+ *    publication date, forwards for the future: "set for Friday"), "the second day of the summit"
+ *    counted back, "the two-day summit" giving the last day; a summit of the reference data (same
+ *    series or place, overlapping days) gives its id and days.
+ * 5. Topics from `vocab/topics.yaml` named in anchor sentences (or twice in the article) and the
+ *    outcome the text states (`vocab/outcomes.yaml`).
+ * 6. Sideline meetings: the relations stage's meetings between people, told in an anchor sentence or
+ *    "on the sidelines", become meetings at the summit (date, place, summit).
+ * With the model's DATE mentions, their normalized values are used where they are full dates.
+ */
+
+export interface PlaceRef {
+  id: string;
+  name: string;
+  /** The text's span naming it, when there is one. */
+  at?: number;
+  end?: number;
+  /** A place the gazetteer lacks: what it lies in (a place or a country id), when known. */
+  created?: { within?: string };
+}
+
+export interface Participant {
+  id: string;
+  at: number;
+  end: number;
+  rule: string;
+  confidence: number;
+}
+
+export interface SummitFound {
+  id: string;
+  name: string;
+  series?: string;
+  date: string;
+  endDate?: string;
+  place?: PlaceRef;
+  participants: Participant[];
+  /** The anchor sentence that defines the summit. */
+  at: number;
+  end: number;
+  topics: { id: string; name: string; at: number; end: number }[];
+  outcome?: { label: string; at: number; end: number };
+  method: Method;
+  rule: string;
+  confidence: number;
+}
+
+export interface SummitMeeting extends Meeting {
+  date?: string;
+  place?: string;
+  summit?: string;
+}
+
+export interface SummitOutput {
+  summit?: SummitFound;
+  meetings: SummitMeeting[];
+}
+
+export interface SummitInput {
+  doc: TextDoc;
+  gaz: Gazetteer;
+  vocab: Vocabulary;
+  title: string;
+  published?: string;
+  resolved: Resolved;
+  relations: RelationsOutput;
+  quotes: AttributedQuote[];
+  /** The model's DATE mentions (normalized), when the article was annotated. */
+  modelDates?: NlpEntity[];
+}
+
+interface Anchor {
+  sentence: number;
+  at: number;
+  end: number;
+  series?: string;
+}
+
+/** How far into the article the lead reaches (paragraphs). */
+const LEAD_PARAGRAPHS = 4;
+
+export function summitStage(input: SummitInput): SummitOutput {
+  const { doc, vocab, resolved, relations } = input;
+  const anchors = findAnchors(input);
+  const leaders = resolved.people.filter((m) => relations.labels.get(m.id)?.has('Leader') && !m.inQuote);
+  const lead = (sentence: number): boolean => (doc.sentences[sentence]?.paragraph ?? 99) < LEAD_PARAGRAPHS;
+
+  // ---- Which summit.
+  const titleSeries = seriesInTitle(input);
+  const seriesAnchor = anchors.find((a) => a.series && (lead(a.sentence) || a.series === titleSeries)) ?? (titleSeries ? anchors.find((a) => a.series === titleSeries) : undefined);
+  let kind: 'series' | 'leaders' | 'single' | undefined;
+  let main: Anchor | undefined;
+  let core: Mention[] = [];
+  if (seriesAnchor || titleSeries) {
+    kind = 'series';
+    main = seriesAnchor ?? anchors.find((a) => lead(a.sentence)) ?? anchors[0];
+  } else {
+    const meetingWord = new RegExp(`\\b(?:${alternation([...vocab.meetings.summitNouns, ...vocab.meetings.meetPhrases])})\\b`, 'i');
+    for (const s of doc.sentences) {
+      if (!lead(s.index)) break;
+      const ids = new Set(leaders.filter((m) => m.sentence === s.index).map((m) => m.id));
+      if (ids.size < 2 || !(meetingWord.test(s.text) || s.paragraph <= 1)) continue;
+      kind = 'leaders';
+      main = { sentence: s.index, at: s.start, end: s.end };
+      core = leaders.filter((m) => m.sentence === s.index);
+      break;
+    }
+    if (!main) {
+      const a = anchors.find((x) => lead(x.sentence));
+      const l = a ? leaders.find((m) => m.sentence === a.sentence) ?? leaders.find((m) => lead(m.sentence)) : undefined;
+      if (a && l) {
+        kind = 'single';
+        main = a;
+        core = [l];
+      }
+    }
+  }
+  if (!kind || !main) return { meetings: [] };
+  const mainAnchor = main;
+  const seriesId = kind === 'series' ? (seriesAnchor?.series ?? titleSeries) : undefined;
+  const series = seriesId ? vocab.series.find((x) => x.org === seriesId) : undefined;
+  // The sentences about this summit: anchors without another series, and the main sentence.
+  const about = new Set([mainAnchor.sentence, ...anchors.filter((a) => !a.series || a.series === seriesId).map((a) => a.sentence)]);
+
+  // ---- Place and date.
+  const place = choosePlace(input, about, mainAnchor);
+  const when = chooseDate(input, about, mainAnchor);
+  if (!when) return { meetings: [] };
+  let { date, endDate } = when;
+  let id: string | undefined;
+  const ref = referenceSummit(input.gaz, seriesId, place?.id, date, endDate);
+  if (ref) {
+    id = ref.id;
+    date = ref.date ?? date;
+    endDate = ref.endDate ?? endDate;
+  }
+  const city = place ? cityOf(place, input.gaz) : undefined;
+  id ??= `summit:${date}-${city ? slugify(city.name) : seriesId ? slugify(shortName(input.gaz, seriesId)) : core.map((m) => slugify(m.name.split(' ').slice(-1)[0] as string)).join('-') || 'unknown'}`;
+
+  // ---- Participants.
+  const participants = chooseParticipants(input, { kind, core, series, about, date });
+  const names = participants.map((p) => resolved.people.find((m) => m.id === p.id)?.name ?? p.id);
+  const where = city?.name ?? place?.name;
+  const name = seriesId ? `${shortName(input.gaz, seriesId)} summit${where ? ` in ${where}` : ''}${date ? ` (${date.slice(0, 4)})` : ''}` : `${names.slice(0, 4).join(' - ')} summit${where ? ` in ${where}` : ''}`;
+
+  const summit: SummitFound = {
+    id,
+    name,
+    ...(seriesId ? { series: seriesId } : {}),
+    date,
+    ...(endDate && endDate > date ? { endDate } : {}),
+    ...(place ? { place } : {}),
+    participants,
+    at: doc.sentences[mainAnchor.sentence]?.start ?? mainAnchor.at,
+    end: doc.sentences[mainAnchor.sentence]?.end ?? mainAnchor.end,
+    topics: findTopics(input, about),
+    ...outcomeOf(input, about),
+    method: 'rule',
+    rule: kind === 'series' ? 'summit-series' : kind === 'leaders' ? 'summit-leaders' : 'summit-single',
+    confidence: ref ? 0.85 : kind === 'leaders' ? 0.75 : 0.7,
+  };
+
+  // ---- Meetings on the sidelines.
+  const sideline = new RegExp(`\\b(?:${alternation(vocab.meetings.sidelinePhrases)})\\b`, 'i');
+  const participantIds = new Set(participants.map((p) => p.id));
+  const meetings: SummitMeeting[] = [];
+  for (const m of relations.meetings) {
+    const s = sentenceAt(doc, m.start);
+    const atSummit = about.has(s) || sideline.test(doc.sentences[s]?.text ?? '');
+    // Between the summit's own participants of a bilateral summit, the meeting is the summit itself.
+    if (kind !== 'series' && participantIds.has(m.from) && participantIds.has(m.to) && atSummit) continue;
+    if (!atSummit) {
+      meetings.push(m);
+      continue;
+    }
+    const own = datesIn(doc.sentences[s]?.text ?? '', input.published).find((d) => d.kind !== 'relative');
+    const mdate = own && endDate && own.date >= date && own.date <= endDate ? own.date : date;
+    meetings.push({ ...m, summit: id, date: mdate, ...(place ? { place: place.id } : {}), rule: `${m.rule}-at-summit` });
+  }
+  return { summit, meetings };
+}
+
+// ---- anchors -----------------------------------------------------------------------------------
+
+/** The series organization a mention names, if it is one (by the vocabulary, or the gazetteer's orgType). */
+function seriesOf(vocab: Vocabulary, gaz: Gazetteer, id: string): string | undefined {
+  if (vocab.series.some((s) => s.org === id)) return id;
+  const g = gaz.get(id);
+  return g && /intergovernmental forum/.test(g.orgType ?? '') ? id : undefined;
+}
+
+function findAnchors(input: SummitInput): Anchor[] {
+  const { doc, vocab, gaz, resolved } = input;
+  const nouns = new RegExp(`\\b(?:${alternation(vocab.meetings.strongSummitNouns)})\\b`, 'gi');
+  const namePhrases = vocab.series.flatMap((s) => s.namePhrases.map((p) => ({ re: new RegExp(`\\b${alternation([p])}\\b`, 'gi'), org: s.org })));
+  const out: Anchor[] = [];
+  for (const s of doc.sentences) {
+    const found: Anchor[] = [];
+    for (const n of s.text.matchAll(nouns)) {
+      const at = s.start + n.index;
+      const end = at + n[0].length;
+      if (insideQuote(doc, at, end)) continue;
+      // A series named with the noun: "G20 summit", "NATO leaders' summit", "summit of NATO".
+      const before = resolved.organizations.filter((o) => o.end <= at && at - o.end <= 40 && /^(?:[’']s)?(?:[\s-]+(?:\p{Lu}[\p{L}’'-]*|leaders[’']?|annual|two-day|three-day|economic|\d{4}|[’']s))*[\s-]+$/u.test(doc.text.slice(o.end, at)));
+      const after = resolved.organizations.filter((o) => o.start >= end && o.start - end <= 40 && /^\s+(?:of|of the|of its|with)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+)*$/u.test(doc.text.slice(end, o.start)));
+      const org = [...before.reverse(), ...after].map((o) => seriesOf(vocab, gaz, o.id)).find((x) => x !== undefined);
+      found.push({ sentence: s.index, at, end, ...(org ? { series: org } : {}) });
+    }
+    for (const p of namePhrases) {
+      for (const m of s.text.matchAll(p.re)) found.push({ sentence: s.index, at: s.start + m.index, end: s.start + m.index + m[0].length, series: p.org });
+    }
+    // "the annual summit in Newport, Wales of the world's largest defense alliance": a series named
+    // elsewhere in the sentence, with a summit noun, counts for it.
+    const inSentence = resolved.organizations.filter((o) => o.sentence === s.index && !o.inQuote).map((o) => seriesOf(vocab, gaz, o.id)).find((x) => x !== undefined);
+    for (const f of found) out.push(f.series || !inSentence || !/\bsummit/i.test(s.text) ? f : { ...f, series: inSentence });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** A series named with a summit noun in the title ("At NATO summit, ...", "Day 2 Of G-7 Meeting"). */
+function seriesInTitle(input: SummitInput): string | undefined {
+  const { vocab, gaz, title } = input;
+  if (!/\b(?:summit|meeting|talks)\b/i.test(title)) return undefined;
+  for (const s of vocab.series) {
+    const g = gaz.get(s.org);
+    const forms = [...(g ? [g.name, ...g.aliases] : s.name ? [s.name] : []), ...s.namePhrases];
+    if (forms.length > 0 && new RegExp(`(?:^|[^\\p{L}\\d])(?:${alternation(forms)})(?![\\p{L}\\d])`, 'u').test(title)) return s.org;
+  }
+  return undefined;
+}
+
+/** The series' short name as news writes it ("G20", "NATO"): its shortest alias, else its name. */
+function shortName(gaz: Gazetteer, id: string): string {
+  const g = gaz.get(id);
+  if (!g) return id.slice('org:'.length);
+  const forms = [g.name, ...g.aliases].filter((a) => /^[\p{Lu}\d-]+$/u.test(a));
+  return forms.sort((a, b) => a.length - b.length)[0] ?? g.name;
+}
+
+// ---- place --------------------------------------------------------------------------------------
+
+function depth(id: string, gaz: Gazetteer): number {
+  let d = 0;
+  for (let cur = gaz.get(id); cur?.within && d < 6; cur = gaz.get(cur.within)) d++;
+  return d + (gaz.get(id)?.country ? 1 : 0);
+}
+
+/** The places a place lies in (gazetteer or created), nearest first. */
+function ancestors(id: string, gaz: Gazetteer, created: Map<string, PlaceRef>): string[] {
+  const out: string[] = [];
+  let cur = id;
+  for (let i = 0; i < 8; i++) {
+    const next = created.get(cur)?.created?.within ?? gaz.get(cur)?.within ?? gaz.get(cur)?.country;
+    if (!next || out.includes(next)) break;
+    out.push(next);
+    cur = next;
+  }
+  return out;
+}
+
+/** The city a place is in (the place itself when it is a city, or when no city is above it). */
+function cityOf(place: PlaceRef, gaz: Gazetteer): { id: string; name: string } {
+  let cur = gaz.get(place.id);
+  for (let i = 0; cur && i < 6; i++) {
+    if (cur.placeType === 'city') return { id: cur.id, name: cur.name };
+    if (!cur.within) break;
+    cur = gaz.get(cur.within);
+  }
+  return { id: place.id, name: place.name };
+}
+
+const BUILDING = /\b(?:House|Palace|Kremlin|Hall|Castle|Villa|Lodge|Residence|Mansion|Hotel|Resort|Estate|Chateau|Château|Schloss|Manor)\b/;
+
+function choosePlace(input: SummitInput, about: Set<number>, main: Anchor): PlaceRef | undefined {
+  const { doc, gaz, resolved } = input;
+  const created = new Map<string, PlaceRef>();
+  const scores = new Map<string, { ref: PlaceRef; score: number }>();
+  const score = (ref: PlaceRef, points: number): void => {
+    const prev = scores.get(ref.id);
+    if (prev) prev.score += Math.min(points, 1);
+    else scores.set(ref.id, { ref, score: points });
+  };
+  const leadSentence = (s: number): boolean => (doc.sentences[s]?.paragraph ?? 99) < LEAD_PARAGRAPHS;
+  for (const p of resolved.places) {
+    if (p.inQuote) continue;
+    const prep = /\b(?:in|at|to|near|on)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
+    let points = (about.has(p.sentence) ? 3 : 0) + (leadSentence(p.sentence) ? 1 : 0) + (prep ? 1 : 0) + (p.sentence === main.sentence ? 1 : 0);
+    if (points === 0) points = 0.25;
+    score({ id: p.id, name: p.name, at: p.start, end: p.end }, points);
+  }
+  // "Argentina's capital": the country's capital city.
+  for (const c of resolved.countries) {
+    if (c.inQuote || !/^[’']s\s+capital\b/.test(doc.text.slice(c.end, c.end + 12))) continue;
+    const capital = input.gaz.get(c.id)?.capital;
+    const pid = capital ? gaz.lookup(capital).find((x) => x.startsWith('place:')) : undefined;
+    if (pid) score({ id: pid, name: (gaz.get(pid) as GazEntity).name, at: c.start, end: c.end + 10 }, about.has(c.sentence) ? 4 : 2);
+  }
+  // A venue named as an organization ("at the White House"): a building the summit was held in.
+  for (const o of resolved.organizations) {
+    if (o.inQuote || !BUILDING.test(o.name) || !about.has(o.sentence)) continue;
+    if (!/\b(?:at|in|inside)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, o.start - 12), o.start))) continue;
+    const pid = gaz.lookup(o.text).find((x) => x.startsWith('place:')) ?? `place:${slugify(o.name)}`;
+    const within = gaz.get(o.id)?.country;
+    const ref: PlaceRef = { id: pid, name: gaz.get(pid)?.name ?? o.name, at: o.start, end: o.end, ...(gaz.get(pid) ? {} : { created: within ? { within } : {} }) };
+    if (ref.created) created.set(pid, ref);
+    score(ref, 4);
+  }
+  // The dateline: "LA MALBAIE, Quebec (Reuters) -", "Saint-Jean-de-Luz, France (CNN)".
+  const first = doc.paragraphs[0];
+  const dl = first ? /^([\p{Lu}][\p{L}.'’ -]{1,40}?),\s+([\p{Lu}][\p{L}. ]{1,30}?)(?:,\s+[\p{Lu}][\p{L}.]+)?\s*(?:\([^)]{1,30}\))?\s*[-–—]/u.exec(doc.text.slice(first.start, first.end)) : null;
+  if (first && dl) {
+    const cityText = dl[1] as string;
+    const region = gaz.lookup(dl[2] as string).find((x) => x.startsWith('place:') || x.startsWith('country:'));
+    const known = gaz.lookup(cityText).find((x) => x.startsWith('place:')) ?? gaz.lookup(titleCaseName(cityText)).find((x) => x.startsWith('place:'));
+    if (known) score({ id: known, name: (gaz.get(known) as GazEntity).name, at: first.start, end: first.start + cityText.length }, 2);
+    else if (region) {
+      const name = titleCaseName(cityText);
+      const ref: PlaceRef = { id: `place:${slugify(name)}`, name, at: first.start, end: first.start + cityText.length, created: { within: region } };
+      created.set(ref.id, ref);
+      score(ref, 2);
+    }
+  }
+  // "Newport, Wales": an unknown capitalized word before a known region or country is a place in it.
+  for (const p of [...resolved.places, ...resolved.countries]) {
+    if (p.inQuote || !about.has(p.sentence)) continue;
+    const m = /\b(?:in|at)\s+((?:\p{Lu}[\p{L}'’-]+\s){0,2}\p{Lu}[\p{L}'’-]+),\s+$/u.exec(doc.text.slice(Math.max(0, p.start - 40), p.start));
+    if (!m) continue;
+    const name = m[1] as string;
+    if (gaz.lookup(name).length > 0 || resolved.people.some((x) => x.text === name)) continue;
+    const ref: PlaceRef = { id: `place:${slugify(name)}`, name, at: p.start - m[0].length + m[0].indexOf(name), end: p.start - m[0].length + m[0].indexOf(name) + name.length, created: { within: p.id } };
+    created.set(ref.id, ref);
+    score(ref, 4);
+  }
+  if (scores.size === 0) return undefined;
+  const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
+  const best = ranked[0] as { ref: PlaceRef; score: number };
+  // A more specific place inside the best one, named with some weight of its own, wins.
+  let choice = best;
+  for (const r of ranked) {
+    if (r === best || r.score < 2) continue;
+    if (ancestors(r.ref.id, gaz, created).includes(choice.ref.id) && depth(r.ref.id, gaz) >= depth(choice.ref.id, gaz)) choice = r;
+  }
+  if (choice.score < 1) return undefined;
+  const within = choice.ref.created?.within;
+  return { ...choice.ref, ...(choice.ref.created && within ? { created: { within } } : {}) };
+}
+
+/** "LA MALBAIE" -> "La Malbaie" (datelines are upper case). */
+function titleCaseName(s: string): string {
+  if (s !== s.toUpperCase()) return s.trim();
+  return s
+    .toLowerCase()
+    .split(/([\s-])/)
+    .map((w) => (/^(?:de|la|le|du|des|sur|en)$/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join('')
+    .trim();
+}
+
+// ---- date ---------------------------------------------------------------------------------------
+
+function chooseDate(input: SummitInput, about: Set<number>, main: Anchor): { date: string; endDate?: string } | undefined {
+  const { doc, vocab, published, modelDates } = input;
+  const future = new RegExp(`\\b(?:${alternation(vocab.meetings.futureMarkers)})\\b`, 'i');
+  const laterDay = new RegExp(`\\b(?:${alternation(vocab.meetings.laterDayMarkers)})\\b`, 'i');
+  const candidates: (DateFound & { sentence: number; weight: number })[] = [];
+  const mainParagraph = doc.sentences[main.sentence]?.paragraph ?? 0;
+  for (const s of doc.sentences) {
+    const near = about.has(s.index) || (s.paragraph <= mainParagraph + 1 && s.paragraph < LEAD_PARAGRAPHS + 1);
+    if (!near) continue;
+    // A dateline gives the day of writing, not of the event.
+    const text = s.text.replace(/^[\p{Lu} .,]+,\s+(?:\p{Lu}[\p{Ll}.]+\s+\d{1,2}(?:,\s+\d{4})?)\s*(?:\([^)]*\))?\s*[-–—]\s*/u, (x) => ' '.repeat(x.length));
+    const fut = future.test(text) && !/\b(?:said|says|told|was|were|had)\b[^.]*\b(?:on|last)\s+\p{Lu}/u.test(text);
+    for (const d of datesIn(text, published, fut)) {
+      if (insideQuote(doc, s.start + d.index, s.start + d.index + 3)) continue;
+      candidates.push({ ...d, sentence: s.index, weight: about.has(s.index) ? 2 : 1 });
+    }
+  }
+  // The model's normalized dates in the same sentences.
+  for (const e of modelDates ?? []) {
+    const v = e.normalized ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) continue;
+    const s = sentenceAt(doc, e.start);
+    if (!about.has(s) || insideQuote(doc, e.start, e.end)) continue;
+    candidates.push({ date: v, index: e.start - (doc.sentences[s]?.start ?? 0), kind: 'full', sentence: s, weight: 2 });
+  }
+  // Dates far from the publication are background ("in 2015", "last year's summit").
+  const plausible = candidates.filter((c) => !published || (daysBetween(c.date, published) <= 10 && daysBetween(published, c.date) <= 21));
+  const pick = plausible.filter((c) => c.weight === 2).sort((a, b) => a.date.localeCompare(b.date))[0] ?? plausible.sort((a, b) => a.date.localeCompare(b.date))[0];
+  let date = pick?.date ?? published;
+  if (!date) return undefined;
+  let endDate = pick?.endDate;
+  // "Today is the second day of the annual summit": the first day is the day before.
+  for (const s of about) {
+    const text = doc.sentences[s]?.text ?? '';
+    const m = /\b(second|third|final|last|closing)\s+day\b/i.exec(text);
+    const rel = datesIn(text, published).find((d) => d.kind === 'relative' || d.kind === 'weekday');
+    if (m && rel && laterDay.test(text) && !pick?.endDate) {
+      const back = (m[1] as string).toLowerCase() === 'third' ? 2 : 1;
+      if (addDays(rel.date, -back) < date) {
+        endDate ??= rel.date;
+        date = addDays(rel.date, -back);
+      }
+    }
+    const dur = new RegExp(`\\b(${Object.keys(vocab.meetings.durationWords).join('|')})\\s+(?:summit|meeting|talks|gathering|visit|conference)`, 'i').exec(text);
+    const days = dur ? vocab.meetings.durationWords[(dur[1] as string).toLowerCase()] : undefined;
+    if (days && days > 1 && !endDate) endDate = addDays(date, days - 1);
+  }
+  return { date, ...(endDate && endDate > date ? { endDate } : {}) };
+}
+
+/** A summit of the reference data this one is: same series (or same place), days overlapping within a day. */
+function referenceSummit(gaz: Gazetteer, series: string | undefined, place: string | undefined, date: string, endDate: string | undefined): GazEntity | undefined {
+  const last = endDate ?? date;
+  for (const e of gaz.entities.values()) {
+    if (e.kind !== 'SUMMIT' || !e.date) continue;
+    const eEnd = e.endDate ?? e.date;
+    if (daysBetween(eEnd, date) > 1 || daysBetween(last, e.date) > 1) continue;
+    const sameSeries = series !== undefined && e.partOf === series;
+    const samePlace = place !== undefined && (e.heldIn === place || (e.heldIn !== undefined && gaz.get(place)?.within === e.heldIn) || (e.heldIn !== undefined && gaz.get(e.heldIn)?.within === place));
+    if (sameSeries || samePlace) return e;
+  }
+  return undefined;
+}
+
+// ---- participants -------------------------------------------------------------------------------
+
+interface ParticipantsContext {
+  kind: 'series' | 'leaders' | 'single';
+  core: Mention[];
+  series?: SeriesSpec;
+  about: Set<number>;
+  date: string;
+}
+
+function memberOn(series: SeriesSpec, country: string, date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  return series.members.some((m) => `country:${m.iso}` === country && (m.from === undefined || m.from <= year) && (m.to === undefined || year < m.to));
+}
+
+function chooseParticipants(input: SummitInput, c: ParticipantsContext): Participant[] {
+  const { doc, gaz, vocab, resolved, relations, quotes } = input;
+  const out = new Map<string, Participant>();
+  const add = (m: Mention, rule: string, confidence: number): void => {
+    if (!out.has(m.id)) out.set(m.id, { id: m.id, at: m.start, end: m.end, rule, confidence });
+  };
+  for (const m of c.core) add(m, c.kind === 'leaders' ? 'summit-leaders' : 'summit-single', 0.75);
+  const attend = new RegExp(`\\b(?:${alternation(vocab.meetings.attendanceVerbs)})\\b`, 'i');
+  const speakers = new Set(quotes.map((q) => q.speaker));
+  const verbish = /^(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|is|will|would|did|does|on \w+)\s+)*(?:\p{Ll}+(?:ed|s)\b|said|told|wrote|spoke|met|held|made|gave|took|went|came|saw|set|sat|left|flew|threw|hit|won|drew|led|put|got|struck|shook|stood|arrived)/u;
+  const active = (m: Mention): boolean => speakers.has(m.id) || verbish.test(doc.text.slice(m.end, m.end + 120)) || c.about.has(m.sentence);
+  const roleOf = (id: string): Set<string> => relations.labels.get(id) ?? new Set<string>();
+  for (const m of resolved.people) {
+    if (m.inQuote || out.has(m.id)) continue;
+    const roles = roleOf(m.id);
+    if (!roles.has('Leader') && !roles.has('Official')) continue;
+    // Leaders in office of the series' member countries, and the officials of the body itself.
+    if (c.series && active(m)) {
+      const g = gaz.get(m.id);
+      const inOffice = g?.terms.some((t) => covers(t, c.date) && memberOn(c.series as SeriesSpec, t.country, c.date)) === true;
+      const ofBody = relations.affiliations.some((a) => a.person === m.id && (a.org === c.series?.org || c.series?.also.includes(a.org)));
+      const titledMember = !g?.terms.length && roles.has('Leader') && relations.leads.some((l) => l.person === m.id && memberOn(c.series as SeriesSpec, l.country, c.date) && l.rule !== 'appositive-leader');
+      if (inOffice || ofBody || titledMember) {
+        add(m, inOffice ? 'summit-series-member' : ofBody ? 'summit-series-official' : 'summit-series-member-title', inOffice ? 0.75 : 0.65);
+        continue;
+      }
+    }
+    // Anybody an anchor sentence places there with an attendance verb.
+    if (c.about.has(m.sentence)) {
+      const s = doc.sentences[m.sentence];
+      if (s && attend.test(s.text) && (c.kind === 'series' || roles.has('Leader') || roles.has('Official'))) {
+        // A leader who is not in office on the date is history, not a guest.
+        const g = gaz.get(m.id);
+        if (g && g.terms.length > 0 && !g.terms.some((t) => covers(t, c.date))) continue;
+        add(m, 'summit-anchor-attendance', 0.6);
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+// ---- topics and outcome -------------------------------------------------------------------------
+
+function findTopics(input: SummitInput, about: Set<number>): SummitFound['topics'] {
+  const { doc, vocab } = input;
+  const out: SummitFound['topics'] = [];
+  for (const t of vocab.topics) {
+    const re = new RegExp(`\\b(?:${t.phrases.map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '\\w*').replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
+    const hits = [...doc.text.matchAll(re)].map((m) => ({ at: m.index, end: m.index + m[0].length, sentence: sentenceAt(doc, m.index) }));
+    const anchored = hits.find((h) => about.has(h.sentence));
+    if (anchored || hits.length >= 2) {
+      const h = anchored ?? (hits[0] as { at: number; end: number; sentence: number });
+      const s = doc.sentences[h.sentence];
+      out.push({ id: t.id, name: t.name, at: s?.start ?? h.at, end: s?.end ?? h.end });
+    }
+  }
+  return out;
+}
+
+function outcomeOf(input: SummitInput, about: Set<number>): Pick<SummitFound, 'outcome'> {
+  const { doc, vocab } = input;
+  const lead = (s: number): boolean => (doc.sentences[s]?.paragraph ?? 99) < LEAD_PARAGRAPHS;
+  for (const o of vocab.outcomes) {
+    const re = new RegExp(`\\b(?:${o.phrases.join('|')})\\b`, 'i');
+    for (const s of doc.sentences) {
+      if (!about.has(s.index) && !lead(s.index)) continue;
+      const m = re.exec(s.text);
+      if (!m || insideQuote(doc, s.start + m.index, s.start + m.index + m[0].length)) continue;
+      return { outcome: { label: o.outcome, at: s.start, end: s.end } };
+    }
+  }
+  return {};
+}
