@@ -154,21 +154,28 @@ function trimStart(ctx: Ctx, i: number, j: number): number {
   return s;
 }
 
-function trimEnd(ctx: Ctx, s: number, j: number): number {
+/** Trailing connectors (and, for names of people, words that never end a name) dropped. */
+function trimEnd(ctx: Ctx, s: number, j: number, forOrg = false): number {
   let e = j;
-  while (e > s && (ctx.vocab.orgs.connectors.has((ctx.tokens[e] as Token).text) || ctx.vocab.notNameWords.has((ctx.tokens[e] as Token).text) && !ctx.vocab.orgs.heads.has((ctx.tokens[e] as Token).text))) e--;
+  const drop = (t: Token): boolean => ctx.vocab.orgs.connectors.has(t.text) || (!forOrg && ctx.vocab.notNameWords.has(t.text) && !ctx.vocab.orgs.heads.has(t.text));
+  while (e > s && drop(ctx.tokens[e] as Token)) e--;
   return e;
 }
 
 /** Where, inside a run, a title sequence followed by a name begins ("Senate Minority Leader Chuck Schumer"). */
 function titleSplit(ctx: Ctx, s: number, e: number): { title: number; name: number } | undefined {
   const { tokens, vocab } = ctx;
+  const core = new Set(vocab.titles.nouns.map((n) => n.toLowerCase()));
   for (let k = s + 1; k <= e; k++) {
     if (!vocab.titles.words.has((tokens[k] as Token).text.toLowerCase()) || vocab.orgs.heads.has((tokens[k] as Token).text)) continue;
     let n = k;
-    while (n <= e && (vocab.titles.words.has((tokens[n] as Token).text.toLowerCase()) || vocab.orgs.connectors.has((tokens[n] as Token).text))) n++;
+    while (n <= e && vocab.titles.words.has((tokens[n] as Token).text.toLowerCase())) n++;
+    const title = tokens.slice(k, n).map((t) => t.text.toLowerCase());
     const tail = tokens.slice(n, e + 1);
-    if (n > e || tail.length > 4 || !tail.every(isNameToken) || tail.some((t) => vocab.orgs.heads.has(t.text) || vocab.notNameWords.has(t.text))) return undefined;
+    // The title must hold a title noun ("Leader", "Secretary-General", "Gen."), not only modifiers
+    // ("National" in "Korea Institute for National Unification").
+    if (!title.some((w) => core.has(w) || DOTTED_TITLES.test(w.charAt(0).toUpperCase() + w.slice(1)) || w.includes('-'))) continue;
+    if (n > e || tail.length > 4 || !tail.every(isNameToken) || tail.some((t) => vocab.orgs.heads.has(t.text) || vocab.notNameWords.has(t.text) || vocab.orgs.connectors.has(t.text))) return undefined;
     return { title: k, name: n };
   }
   return undefined;
@@ -207,10 +214,10 @@ function organizationRuns(ctx: Ctx): void {
     }
     const j = runAt(ctx, i, false);
     let s = trimStart(ctx, i, j);
-    let e = trimEnd(ctx, s, j);
+    let e = trimEnd(ctx, s, j, true);
     // "Senate Minority Leader Chuck Schumer": the organization ends where the title starts.
     const split = titleSplit(ctx, s, e);
-    if (split) e = trimEnd(ctx, s, split.title - 1);
+    if (split) e = trimEnd(ctx, s, split.title - 1, true);
     // A title first ("Director of Academic Affairs", "Secretary of State Mike Pompeo") is no organization.
     while (s <= e && vocab.titles.words.has((tokens[s] as Token).text.toLowerCase()) && !vocab.orgs.heads.has((tokens[s] as Token).text) && !isDotted(tokens[s] as Token)) s++;
     // "Heather Conley of the Center for ...": a connector whose left side has no head noun starts
@@ -224,7 +231,14 @@ function organizationRuns(ctx: Ctx): void {
       break;
     }
     const run = tokens.slice(s, e + 1);
-    if (run.length >= 2 && run.some((x) => vocab.orgs.heads.has(x.text)) && !run.every((x) => vocab.orgs.heads.has(x.text) || vocab.orgs.connectors.has(x.text))) {
+    // A gazetteer organization that covers the run from a word or three before ("RFA's Korean
+    // Service") is left for the gazetteer pass.
+    let covered = false;
+    for (let k = Math.max(0, s - 3); k <= s && !covered; k++) {
+      const m = ctx.gaz.match(tokens, k);
+      covered = m !== undefined && k + m.length - 1 >= e && m.ids.some((id) => id.startsWith('org:'));
+    }
+    if (!covered && run.length >= 2 && run.some((x) => vocab.orgs.heads.has(x.text)) && !run.every((x) => vocab.orgs.heads.has(x.text) || vocab.orgs.connectors.has(x.text))) {
       const org = pushOrgRun(ctx, s, e);
       if (org) {
         // "American University’s School of International Service": the unit, named with its owner.
@@ -306,6 +320,10 @@ function gazetteerPhrases(ctx: Ctx): void {
     // A gazetteer person inside a longer capitalized name is somebody else ("Kim" in "Kim Yo Jong").
     const before = tokens[i - 1];
     const after = tokens[i + m.length];
+    // A city's name at the start of a person's name is the person's ("Nancy Pelosi").
+    if (m.length === 1 && entities.some((e) => e.kind === 'PLACE') && after && isNameToken(after) && adjacent(ctx, last, after) && !ctx.vocab.notNameWords.has(after.text) && !ctx.vocab.orgs.heads.has(after.text) && !gaz.match(tokens, i + m.length)) {
+      entities = entities.filter((e) => e.kind !== 'PLACE');
+    }
     if (entities.some((e) => e.kind === 'PERSON') && ((after && isNameToken(after) && adjacent(ctx, last, after) && !ctx.vocab.notNameWords.has(after.text) && !gaz.match(tokens, i + m.length)) || (before && isNameToken(before) && adjacent(ctx, before, first) && !ctx.vocab.titles.words.has(before.text.toLowerCase()) && !ctx.vocab.notNameStart.has(before.text) && !gaz.match(tokens, i - 1)))) {
       entities = entities.filter((e) => e.kind !== 'PERSON');
     }
@@ -388,8 +406,9 @@ function lastBefore(ctx: Ctx, kind: EntityKind, offset: number, within: number):
   return best;
 }
 
-function classifyRun(ctx: Ctx, i: number, j: number): void {
+function classifyRun(ctx: Ctx, first0: number, j: number): void {
   const { tokens, vocab, doc } = ctx;
+  let i = first0;
   let s = i;
   // Leading title words ("President", "Secretary of State", "Gen.") and their connectors.
   const titleParts: string[] = [];
@@ -401,6 +420,15 @@ function classifyRun(ctx: Ctx, i: number, j: number): void {
       continue;
     }
     break;
+  }
+  // "House Speaker Nancy Pelosi": a title inside the run, after words that are not a name.
+  if (titleParts.length === 0) {
+    const split = titleSplit(ctx, s, j);
+    if (split) {
+      for (let k = split.title; k < split.name; k++) titleParts.push((tokens[k] as Token).text);
+      i = split.title;
+      s = split.name;
+    }
   }
   const startTok = tokens[i] as Token;
   const before = doc.text.slice(Math.max(0, startTok.start - 80), startTok.start);

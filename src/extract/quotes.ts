@@ -65,16 +65,19 @@ function ruleQuotes({ doc, vocab, people, unnamed }: QuotesInput): AttributedQuo
 
     let speaker: Mention | undefined;
     let rule = '';
+    // A quote that ends its sentence ("...Russia.") is followed by a new sentence: its subject is
+    // the speaker only when the verb follows at once ("...Russia." Putin said).
+    const ended = /[.!?…]$/.test(text) && !/,\s*$/.test(doc.text.slice(q.end, q.close));
     // 1. `," said NAME` / `," NAME said` / `," NAME, a ... at X, said`
     for (const m of speakers) {
       if (m.start < afterStart || m.start > afterStart + 120 || m.start >= nextOpen) continue;
       const between = doc.text.slice(afterStart, m.start);
-      if (afterVerbName.test(between)) {
+      if (afterVerbName.test(between) && !(ended && /^\s*\p{Lu}/u.test(between))) {
         speaker = m;
         rule = 'quote-after-verb-name';
         break;
       }
-      if (/^[\s,.]*$/.test(between) && afterNameVerb.test(doc.text.slice(m.end, m.end + 120))) {
+      if (/^[\s,.]*$/.test(between) && (ended ? /^\s+(?:said|says|added|wrote|writes|tweeted)\b/ : afterNameVerb).test(doc.text.slice(m.end, m.end + 120))) {
         speaker = m;
         rule = 'quote-after-name-verb';
         break;

@@ -100,6 +100,8 @@ interface Anchor {
   at: number;
   end: number;
   series?: string;
+  /** "summit" or a named series: about a summit wherever it stands ("talks", "meeting": only in the lead). */
+  strong: boolean;
 }
 
 /** How far into the article the lead reaches (paragraphs). */
@@ -107,19 +109,19 @@ const LEAD_PARAGRAPHS = 4;
 
 export function summitStage(input: SummitInput): SummitOutput {
   const { doc, vocab, resolved, relations } = input;
-  const anchors = findAnchors(input);
-  const leaders = resolved.people.filter((m) => relations.labels.get(m.id)?.has('Leader') && !m.inQuote);
   const lead = (sentence: number): boolean => (doc.sentences[sentence]?.paragraph ?? 99) < LEAD_PARAGRAPHS;
+  const anchors = findAnchors(input).filter((a) => a.strong || lead(a.sentence));
+  const leaders = resolved.people.filter((m) => relations.labels.get(m.id)?.has('Leader') && !m.inQuote);
 
   // ---- Which summit.
   const titleSeries = seriesInTitle(input);
   const seriesAnchor = anchors.find((a) => a.series && (lead(a.sentence) || a.series === titleSeries)) ?? (titleSeries ? anchors.find((a) => a.series === titleSeries) : undefined);
-  let kind: 'series' | 'leaders' | 'single' | undefined;
+  let kind: 'series' | 'leaders' | 'anchored' | undefined;
   let main: Anchor | undefined;
   let core: Mention[] = [];
   if (seriesAnchor || titleSeries) {
     kind = 'series';
-    main = seriesAnchor ?? anchors.find((a) => lead(a.sentence)) ?? anchors[0];
+    main = seriesAnchor ?? anchors.find((a) => a.strong) ?? anchors[0];
   } else {
     const meetingWord = new RegExp(`\\b(?:${alternation([...vocab.meetings.summitNouns, ...vocab.meetings.meetPhrases])})\\b`, 'i');
     for (const s of doc.sentences) {
@@ -127,31 +129,32 @@ export function summitStage(input: SummitInput): SummitOutput {
       const ids = new Set(leaders.filter((m) => m.sentence === s.index).map((m) => m.id));
       if (ids.size < 2 || !(meetingWord.test(s.text) || s.paragraph <= 1)) continue;
       kind = 'leaders';
-      main = { sentence: s.index, at: s.start, end: s.end };
+      main = { sentence: s.index, at: s.start, end: s.end, strong: true };
       core = leaders.filter((m) => m.sentence === s.index);
       break;
     }
     if (!main) {
-      const a = anchors.find((x) => lead(x.sentence));
-      const l = a ? leaders.find((m) => m.sentence === a.sentence) ?? leaders.find((m) => lead(m.sentence)) : undefined;
-      if (a && l) {
-        kind = 'single';
-        main = a;
-        core = [l];
+      // A summit the lead names without its leaders ("a last-ditch summit meeting in Tehran"), or the
+      // first sentence anywhere that calls something a summit.
+      main = anchors.find((a) => lead(a.sentence)) ?? anchors.find((a) => a.strong);
+      if (main) {
+        kind = 'anchored';
+        core = leaders.filter((m) => m.sentence === main?.sentence);
       }
     }
   }
-  if (!kind || !main) return { meetings: [] };
+  if (!kind || !main) return { meetings: relations.meetings };
   const mainAnchor = main;
   const seriesId = kind === 'series' ? (seriesAnchor?.series ?? titleSeries) : undefined;
   const series = seriesId ? vocab.series.find((x) => x.org === seriesId) : undefined;
-  // The sentences about this summit: anchors without another series, and the main sentence.
-  const about = new Set([mainAnchor.sentence, ...anchors.filter((a) => !a.series || a.series === seriesId).map((a) => a.sentence)]);
+  // The sentences about this summit: the main one and those that call it a summit (without
+  // naming another series).
+  const about = new Set([mainAnchor.sentence, ...anchors.filter((a) => a.strong && (!a.series || a.series === seriesId)).map((a) => a.sentence)]);
 
   // ---- Place and date.
   const place = choosePlace(input, about, mainAnchor);
   const when = chooseDate(input, about, mainAnchor);
-  if (!when) return { meetings: [] };
+  if (!when) return { meetings: relations.meetings };
   let { date, endDate } = when;
   let id: string | undefined;
   const ref = referenceSummit(input.gaz, seriesId, place?.id, date, endDate);
@@ -161,13 +164,15 @@ export function summitStage(input: SummitInput): SummitOutput {
     endDate = ref.endDate ?? endDate;
   }
   const city = place ? cityOf(place, input.gaz) : undefined;
-  id ??= `summit:${date}-${city ? slugify(city.name) : seriesId ? slugify(shortName(input.gaz, seriesId)) : core.map((m) => slugify(m.name.split(' ').slice(-1)[0] as string)).join('-') || 'unknown'}`;
+  id ??= `summit:${date}-${city ? city.id.slice('place:'.length) : seriesId ? slugify(shortName(input.gaz, seriesId)) : core.map((m) => slugify(m.name.split(' ').slice(-1)[0] as string)).join('-') || 'unknown'}`;
 
-  // ---- Participants.
-  const participants = chooseParticipants(input, { kind, core, series, about, date });
+  // ---- Participants: the sentences placing people there are the summit's and the place's.
+  const placeIds = place ? new Set([place.id, ...(city ? [city.id] : [])]) : new Set<string>();
+  const placeSentences = resolved.places.filter((p) => placeIds.has(p.id) && !p.inQuote).map((p) => p.sentence);
+  const participants = chooseParticipants(input, { kind, core, series, about: new Set([...about, ...placeSentences]), date });
   const names = participants.map((p) => resolved.people.find((m) => m.id === p.id)?.name ?? p.id);
   const where = city?.name ?? place?.name;
-  const name = seriesId ? `${shortName(input.gaz, seriesId)} summit${where ? ` in ${where}` : ''}${date ? ` (${date.slice(0, 4)})` : ''}` : `${names.slice(0, 4).join(' - ')} summit${where ? ` in ${where}` : ''}`;
+  const name = seriesId ? `${shortName(input.gaz, seriesId)} summit${where ? ` in ${where}` : ''} (${date.slice(0, 4)})` : `${names.slice(0, 4).join(' - ') || 'Summit'}${names.length > 0 ? ' summit' : ''}${where ? ` in ${where}` : ''}`;
 
   const summit: SummitFound = {
     id,
@@ -182,7 +187,7 @@ export function summitStage(input: SummitInput): SummitOutput {
     topics: findTopics(input, about),
     ...outcomeOf(input, about),
     method: 'rule',
-    rule: kind === 'series' ? 'summit-series' : kind === 'leaders' ? 'summit-leaders' : 'summit-single',
+    rule: kind === 'series' ? 'summit-series' : kind === 'leaders' ? 'summit-leaders' : 'summit-anchored',
     confidence: ref ? 0.85 : kind === 'leaders' ? 0.75 : 0.7,
   };
 
@@ -192,15 +197,15 @@ export function summitStage(input: SummitInput): SummitOutput {
   const meetings: SummitMeeting[] = [];
   for (const m of relations.meetings) {
     const s = sentenceAt(doc, m.start);
-    const atSummit = about.has(s) || sideline.test(doc.sentences[s]?.text ?? '');
-    // Between the summit's own participants of a bilateral summit, the meeting is the summit itself.
+    const atSummit = about.has(s) || sideline.test(doc.sentences[s]?.text ?? '') || placeSentences.includes(s);
+    // Between the participants of a bilateral summit, the meeting is the summit itself.
     if (kind !== 'series' && participantIds.has(m.from) && participantIds.has(m.to) && atSummit) continue;
     if (!atSummit) {
       meetings.push(m);
       continue;
     }
     const own = datesIn(doc.sentences[s]?.text ?? '', input.published).find((d) => d.kind !== 'relative');
-    const mdate = own && endDate && own.date >= date && own.date <= endDate ? own.date : date;
+    const mdate = own && own.date >= date && own.date <= (endDate ?? date) ? own.date : date;
     meetings.push({ ...m, summit: id, date: mdate, ...(place ? { place: place.id } : {}), rule: `${m.rule}-at-summit` });
   }
   return { summit, meetings };
@@ -217,7 +222,8 @@ function seriesOf(vocab: Vocabulary, gaz: Gazetteer, id: string): string | undef
 
 function findAnchors(input: SummitInput): Anchor[] {
   const { doc, vocab, gaz, resolved } = input;
-  const nouns = new RegExp(`\\b(?:${alternation(vocab.meetings.strongSummitNouns)})\\b`, 'gi');
+  const nouns = new RegExp(`\\b(?:${alternation(vocab.meetings.summitNouns)})\\b`, 'gi');
+  const strong = new Set(vocab.meetings.strongSummitNouns.map((n) => n.toLowerCase()));
   const namePhrases = vocab.series.flatMap((s) => s.namePhrases.map((p) => ({ re: new RegExp(`\\b${alternation([p])}\\b`, 'gi'), org: s.org })));
   const out: Anchor[] = [];
   for (const s of doc.sentences) {
@@ -230,13 +236,13 @@ function findAnchors(input: SummitInput): Anchor[] {
       const before = resolved.organizations.filter((o) => o.end <= at && at - o.end <= 40 && /^(?:[’']s)?(?:[\s-]+(?:\p{Lu}[\p{L}’'-]*|leaders[’']?|annual|two-day|three-day|economic|\d{4}|[’']s))*[\s-]+$/u.test(doc.text.slice(o.end, at)));
       const after = resolved.organizations.filter((o) => o.start >= end && o.start - end <= 40 && /^\s+(?:of|of the|of its|with)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+)*$/u.test(doc.text.slice(end, o.start)));
       const org = [...before.reverse(), ...after].map((o) => seriesOf(vocab, gaz, o.id)).find((x) => x !== undefined);
-      found.push({ sentence: s.index, at, end, ...(org ? { series: org } : {}) });
+      found.push({ sentence: s.index, at, end, ...(org ? { series: org } : {}), strong: strong.has(n[0].toLowerCase()) || org !== undefined });
     }
     for (const p of namePhrases) {
-      for (const m of s.text.matchAll(p.re)) found.push({ sentence: s.index, at: s.start + m.index, end: s.start + m.index + m[0].length, series: p.org });
+      for (const m of s.text.matchAll(p.re)) found.push({ sentence: s.index, at: s.start + m.index, end: s.start + m.index + m[0].length, series: p.org, strong: true });
     }
     // "the annual summit in Newport, Wales of the world's largest defense alliance": a series named
-    // elsewhere in the sentence, with a summit noun, counts for it.
+    // elsewhere in the sentence, with "summit", counts for it.
     const inSentence = resolved.organizations.filter((o) => o.sentence === s.index && !o.inQuote).map((o) => seriesOf(vocab, gaz, o.id)).find((x) => x !== undefined);
     for (const f of found) out.push(f.series || !inSentence || !/\bsummit/i.test(s.text) ? f : { ...f, series: inSentence });
   }
@@ -307,12 +313,16 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor): Plac
     else scores.set(ref.id, { ref, score: points });
   };
   const leadSentence = (s: number): boolean => (doc.sentences[s]?.paragraph ?? 99) < LEAD_PARAGRAPHS;
+  const mainParagraph = doc.sentences[main.sentence]?.paragraph;
   for (const p of resolved.places) {
     if (p.inQuote) continue;
-    const prep = /\b(?:in|at|to|near|on)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
-    let points = (about.has(p.sentence) ? 3 : 0) + (leadSentence(p.sentence) ? 1 : 0) + (prep ? 1 : 0) + (p.sentence === main.sentence ? 1 : 0);
-    if (points === 0) points = 0.25;
-    score({ id: p.id, name: p.name, at: p.start, end: p.end }, points);
+    const prep = /\b(?:in|at|to|near|on|inside)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
+    const points =
+      (p.sentence === main.sentence ? 4 : doc.sentences[p.sentence]?.paragraph === mainParagraph ? 2 : 0) +
+      (about.has(p.sentence) ? 2 : 0) +
+      (leadSentence(p.sentence) ? 1 : 0) +
+      (prep ? 1 : 0);
+    score({ id: p.id, name: p.name, at: p.start, end: p.end }, Math.max(points, 0.25));
   }
   // "Argentina's capital": the country's capital city.
   for (const c of resolved.countries) {
@@ -333,10 +343,13 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor): Plac
   }
   // The dateline: "LA MALBAIE, Quebec (Reuters) -", "Saint-Jean-de-Luz, France (CNN)".
   const first = doc.paragraphs[0];
-  const dl = first ? /^([\p{Lu}][\p{L}.'’ -]{1,40}?),\s+([\p{Lu}][\p{L}. ]{1,30}?)(?:,\s+[\p{Lu}][\p{L}.]+)?\s*(?:\([^)]{1,30}\))?\s*[-–—]/u.exec(doc.text.slice(first.start, first.end)) : null;
+  const head = first ? doc.text.slice(first.start, first.end) : '';
+  const dl =
+    /^([\p{Lu}][\p{L}.'’ -]{1,40}?),\s+([\p{Lu}][\p{L}. ]{1,30}?)(?:,\s+[\p{Lu}][\p{L}.]+)?\s*(?:\([^)]{1,30}\))?\s*[-–—]/u.exec(head) ??
+    /^([\p{Lu}][\p{Lu}.'’ -]{1,40}?)(),?\s+(?:[\p{Lu}][\p{Ll}.]+\s+\d{1,2},?\s+)?(?:\(\p{Lu}[^)]{0,30}\)\s*)?[-–—]/u.exec(head);
   if (first && dl) {
     const cityText = dl[1] as string;
-    const region = gaz.lookup(dl[2] as string).find((x) => x.startsWith('place:') || x.startsWith('country:'));
+    const region = dl[2] ? gaz.lookup(dl[2] as string).find((x) => x.startsWith('place:') || x.startsWith('country:')) : undefined;
     const known = gaz.lookup(cityText).find((x) => x.startsWith('place:')) ?? gaz.lookup(titleCaseName(cityText)).find((x) => x.startsWith('place:'));
     if (known) score({ id: known, name: (gaz.get(known) as GazEntity).name, at: first.start, end: first.start + cityText.length }, 2);
     else if (region) {
@@ -451,7 +464,7 @@ function referenceSummit(gaz: Gazetteer, series: string | undefined, place: stri
 // ---- participants -------------------------------------------------------------------------------
 
 interface ParticipantsContext {
-  kind: 'series' | 'leaders' | 'single';
+  kind: 'series' | 'leaders' | 'anchored';
   core: Mention[];
   series?: SeriesSpec;
   about: Set<number>;
@@ -469,8 +482,9 @@ function chooseParticipants(input: SummitInput, c: ParticipantsContext): Partici
   const add = (m: Mention, rule: string, confidence: number): void => {
     if (!out.has(m.id)) out.set(m.id, { id: m.id, at: m.start, end: m.end, rule, confidence });
   };
-  for (const m of c.core) add(m, c.kind === 'leaders' ? 'summit-leaders' : 'summit-single', 0.75);
-  const attend = new RegExp(`\\b(?:${alternation(vocab.meetings.attendanceVerbs)})\\b`, 'i');
+  for (const m of c.core) add(m, c.kind === 'leaders' ? 'summit-leaders' : 'summit-anchored', 0.75);
+  const attendAll = new RegExp(`\\b(?:${alternation(vocab.meetings.attendanceVerbs)})\\b`, 'gi');
+  const negated = /\b(?:not|never|skip(?:ped|s)?|absent|stayed away|declined to|won't|will not|did not|didn't)\s+(?:\w+\s+)?(?:attend|come|go|travel|join|be there)/i;
   const speakers = new Set(quotes.map((q) => q.speaker));
   const verbish = /^(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|is|will|would|did|does|on \w+)\s+)*(?:\p{Ll}+(?:ed|s)\b|said|told|wrote|spoke|met|held|made|gave|took|went|came|saw|set|sat|left|flew|threw|hit|won|drew|led|put|got|struck|shook|stood|arrived)/u;
   const active = (m: Mention): boolean => speakers.has(m.id) || verbish.test(doc.text.slice(m.end, m.end + 120)) || c.about.has(m.sentence);
@@ -490,15 +504,18 @@ function chooseParticipants(input: SummitInput, c: ParticipantsContext): Partici
         continue;
       }
     }
-    // Anybody an anchor sentence places there with an attendance verb.
+    // Anybody a sentence about the summit (or its place) makes the subject of an attendance verb:
+    // "Rouhani, Putin and Erdogan gathered in Tehran", "Ashton ... will also attend the summit".
     if (c.about.has(m.sentence)) {
       const s = doc.sentences[m.sentence];
-      if (s && attend.test(s.text) && (c.kind === 'series' || roles.has('Leader') || roles.has('Official'))) {
-        // A leader who is not in office on the date is history, not a guest.
-        const g = gaz.get(m.id);
-        if (g && g.terms.length > 0 && !g.terms.some((t) => covers(t, c.date))) continue;
-        add(m, 'summit-anchor-attendance', 0.6);
-      }
+      if (!s) continue;
+      let lastVerb = -1;
+      for (const v of s.text.matchAll(attendAll)) if (!insideQuote(doc, s.start + v.index, s.start + v.index + 1)) lastVerb = s.start + v.index;
+      if (lastVerb < m.end || negated.test(s.text)) continue;
+      // A leader out of office on the date is history, not a guest.
+      const g = gaz.get(m.id);
+      if (g && g.terms.length > 0 && !g.terms.some((t) => covers(t, c.date))) continue;
+      add(m, 'summit-attendance', 0.6);
     }
   }
   return [...out.values()];

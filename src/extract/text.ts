@@ -70,8 +70,8 @@ export function phraseKey(phrase: string): string {
 
 /**
  * The words of a text with their offsets. A possessive stays out of a word ("Trump’s" -> "Trump");
- * a hyphen before a capital splits two names ("Trump-Kim", "US-China") or a prefix from a name
- * ("post-G20", "pro-Russian"), while "Jae-in" or "al-Assad" stay one word.
+ * a hyphen splits an acronym from a name ("US-China", "NATO-Russia") or a prefix from a name
+ * ("post-G20", "pro-Russian"), while "Jae-in", "al-Assad" or "Stallard-Blanchette" stay one word.
  */
 export function words(text: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
@@ -80,7 +80,10 @@ export function words(text: string): { text: string; start: number; end: number 
     let from = 0;
     for (const h of word.matchAll(/-(?=\p{Lu})/gu)) {
       const left = word.slice(from, h.index);
-      if (!/^\p{Lu}/u.test(left) && !HYPHEN_PREFIXES.has(left.toLowerCase())) continue;
+      const right = /^[^-]*/.exec(word.slice(h.index + 1))?.[0] ?? '';
+      // Split after a prefix or around an acronym ("US-China", "post-G20"); a name like
+      // "Stallard-Blanchette" or "Trump-Kim" stays one word (the mentions stage splits the latter).
+      if (!HYPHEN_PREFIXES.has(left.toLowerCase()) && !/^[\p{Lu}\d]+$/u.test(left) && !/^[\p{Lu}\d]+$/u.test(right)) continue;
       out.push({ text: left, start: m.index + from, end: m.index + h.index });
       from = h.index + 1;
     }
