@@ -103,7 +103,7 @@ function isCapToken(t: Token): boolean {
 }
 
 function isNameToken(t: Token): boolean {
-  return /^\p{Lu}[\p{L}'’-]*$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text) || PARTICLE_NAME.test(t.text);
+  return /^\p{Lu}[\p{L}'’-]*$/u.test(t.text) || /^(?:\p{Lu}\.)+$/u.test(t.text) || PARTICLE_NAME.test(t.text);
 }
 
 function isDotted(t: Token): boolean {

@@ -1,6 +1,6 @@
 import type { NlpQuote } from '../nlp/types.js';
 import type { Method, Mention } from './mentions.js';
-import { sentenceAt, type QuoteSpan, type TextDoc } from './text.js';
+import { insideQuote, sentenceAt, type QuoteSpan, type TextDoc } from './text.js';
 import { alternation, type Vocabulary } from './vocab.js';
 
 /**
@@ -44,12 +44,15 @@ export function quotesStage(input: QuotesInput): AttributedQuote[] {
 function ruleQuotes({ doc, vocab, people, unnamed }: QuotesInput): AttributedQuote[] {
   const verbs = alternation(vocab.speechVerbs);
   const pronouns = alternation(vocab.subjectPronouns);
+  const participles = new Set(vocab.participles.map((p) => p.toLowerCase()));
   // `," said NAME` and `," said Chinese Foreign Ministry spokesman NAME` (a title between).
-  const afterVerbName = new RegExp(`^[\\s,.]*(?:${verbs})\\s+(?:[^\\s.;:“”"]+\\s+){0,6}$`);
-  const afterNameVerb = new RegExp(`^(?:,[^,“”"]{0,80},)?\\s+(?:(?:also|later|then|once|has|had|had\\s+earlier)\\s+)?(?:${verbs})\\b`);
-  const afterPronoun = new RegExp(`^[\\s,.]*(?:${pronouns})\\s+(?:(?:also|later|then)\\s+)?(?:${verbs})\\b`, 'i');
-  const beforeVerb = new RegExp(`\\b(?:${verbs}|according to|in a statement|in a note|in an interview)\\b`, 'i');
-  const leadPronoun = new RegExp(`\\b(?:${pronouns})\\s+(?:(?:also|then|later)\\s+)?(?:${verbs})\\s*:?\\s*(?:that\\s+)?$`, 'i');
+  const afterVerbName = new RegExp(`^[\\s,.]*(?:${verbs})\\s+(?:[^\\s.;:“”"]+\\s+|\\p{Lu}[\\p{L}]*\\.\\s+){0,7}$`, 'u');
+  // After the name: an apposition or adverb, then the verb (`," Portman, Ohio Republican, said`).
+  const afterNameVerb = new RegExp(`^(?:,[^,“”"]{0,80},)?\\s+(?:(?:also|later|then|once|has|had|recently|earlier|further|quickly|simply|flatly)\\s+)*(?:${verbs})\\b`);
+  const speechVerb = new RegExp(`\\b(?:${verbs})\\b`, 'i');
+  const beforeVerb = new RegExp(`\\b(?:${verbs}|according to|in a statement|in a note|in an interview)\\b`, 'gi');
+  const pronounVerb = new RegExp(`\\b(?:${pronouns})\\s+(?:(?:also|then|later|has|had|once|again|further)\\s+)*$`, 'i');
+  const nominal = new RegExp(`^[\\s,.]*(?:(?:${verbs})\\s+)?the\\s+(?:[\\p{Ll}-]+\\s+){0,3}?(${alternation(vocab.titles.nouns)})\\b(?:\\s+(?:${verbs}))?`, 'iu');
   const out: AttributedQuote[] = [];
   const speakers = [...people, ...unnamed].filter((m) => !m.inQuote && m.id !== '').sort((a, b) => a.start - b.start);
   let previous: AttributedQuote | undefined;
@@ -58,49 +61,73 @@ function ruleQuotes({ doc, vocab, people, unnamed }: QuotesInput): AttributedQuo
     const words = text.split(/\s+/).filter(Boolean).length;
     const sentence = doc.sentences[sentenceAt(doc, q.open)];
     const paragraph = doc.paragraphs[q.paragraph];
-    // The attribution region after the close runs to the next quote's opening mark or the paragraph end.
+    // The attribution region after the close runs to the next quote's opening mark, the sentence's
+    // end or the paragraph's end.
     const nextOpen = doc.quotes.find((o) => o.open > q.close && o.paragraph === q.paragraph)?.open ?? paragraph?.end ?? doc.text.length;
     const afterStart = q.close + 1;
-    const afterText = doc.text.slice(afterStart, Math.min(nextOpen, afterStart + 160));
-
-    let speaker: Mention | undefined;
-    let rule = '';
-    // A quote that ends its sentence ("...Russia.") is followed by a new sentence: its subject is
-    // the speaker only when the verb follows at once ("...Russia." Putin said).
+    const closeSentence = doc.sentences[sentenceAt(doc, Math.min(afterStart, doc.text.length - 1))];
+    const limitAfter = Math.min(nextOpen, afterStart + 200, (closeSentence?.end ?? doc.text.length) + 1);
+    const afterText = doc.text.slice(afterStart, limitAfter);
+    // A quote that ends its sentence ("...Russia.") is followed by a new sentence: its first name
+    // is the speaker only when the verb follows at once ("...Russia." Putin said).
     const ended = /[.!?…]$/.test(text) && !/,\s*$/.test(doc.text.slice(q.end, q.close));
-    // 1. `," said NAME` / `," NAME said` / `," NAME, a ... at X, said`
+
+    let speaker: { id: string } | undefined;
+    let rule = '';
+    // 1. After the closing mark: `," said NAME`, `," NAME said`, `," Sen. NAME, R-Ohio, said`,
+    //    `” despite ..., government spokesman NAME said` (same sentence).
     for (const m of speakers) {
-      if (m.start < afterStart || m.start > afterStart + 120 || m.start >= nextOpen) continue;
+      if (m.start < afterStart || m.start >= limitAfter) continue;
       const between = doc.text.slice(afterStart, m.start);
       if (afterVerbName.test(between) && !(ended && /^\s*\p{Lu}/u.test(between))) {
         speaker = m;
         rule = 'quote-after-verb-name';
         break;
       }
-      if (/^[\s,.]*$/.test(between) && (ended ? /^\s+(?:said|says|added|wrote|writes|tweeted)\b/ : afterNameVerb).test(doc.text.slice(m.end, m.end + 120))) {
+      if (speechVerb.test(between) || /[.!?;]\s/.test(between.replace(/\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Gov|Lt|Col|Adm|St|Jr|Sr)\./gu, ''))) break;
+      const tail = doc.text.slice(m.end, m.end + 120);
+      const direct = /^[\s,.]*$/.test(between);
+      if (ended ? /^\s*(?:\p{Lu}[\p{L}.]*\s+|\p{Ll}+\s+){0,6}$/u.test(between) && /^\s+(?:(?:also|later)\s+)?(?:said|says|added|wrote|writes|tweeted|told)\b/.test(tail) : afterNameVerb.test(tail)) {
         speaker = m;
-        rule = 'quote-after-name-verb';
+        rule = direct ? 'quote-after-name-verb' : 'quote-after-title-name-verb';
         break;
       }
-      break;
+    }
+    // `," the enthusiastic prime minister replied`: the person the article gave that title.
+    if (!speaker) {
+      const n = nominal.exec(afterText);
+      const who = n && !(ended && !/^[\s,.]*\p{Ll}/u.test(afterText)) ? byTitle(people, n[1] as string, q.open) : undefined;
+      if (who) {
+        speaker = who;
+        rule = 'quote-after-title';
+      }
     }
     let pronoun = false;
-    if (!speaker && afterPronoun.test(afterText)) pronoun = true;
-    const lead = sentence ? doc.text.slice(Math.max(sentence.start, paragraph?.start ?? 0), q.open) : '';
-    if (!speaker && leadPronoun.test(lead)) pronoun = true;
-    // "he was briefer: “...”": a colon after a clause whose subject is a pronoun.
-    if (!speaker && new RegExp(`\\b(?:${pronouns})\\b[^.“”"]*:\\s*$`, 'i').test(lead)) pronoun = true;
-    // 2. A speaker earlier in the same sentence, followed by a speech verb before the quote.
+    if (!speaker && new RegExp(`^[\\s,.]*(?:${pronouns})\\s+(?:(?:also|later|then)\\s+)?(?:${verbs})\\b`, 'i').test(afterText) && !(ended && /^\s*\p{Lu}/u.test(afterText) && !/^\s*(?:He|She)\s+(?:said|added)\b/.test(afterText))) pronoun = true;
+    // 2. Before the opening mark, in the same sentence: the subject of the nearest speech verb.
     if (!speaker && !pronoun && sentence) {
-      const region = doc.text.slice(sentence.start, q.open);
-      const verbAt = lastMatch(region, beforeVerb);
-      if (verbAt >= 0 || /:\s*$/.test(region)) {
-        const limit = sentence.start + (verbAt >= 0 ? verbAt : region.length);
-        const cands = speakers.filter((m) => m.start >= sentence.start && m.end <= limit && !insideAnyQuote(doc, m));
-        const cand = cands[cands.length - 1];
-        if (cand) {
-          speaker = cand;
-          rule = 'quote-before-name-verb';
+      const regionStart = Math.max(sentence.start, paragraph?.start ?? 0);
+      const region = doc.text.slice(regionStart, q.open);
+      let verb: RegExpExecArray | undefined;
+      for (const v of region.matchAll(beforeVerb)) if (!insideQuote(doc, regionStart + v.index, regionStart + v.index + 1)) verb = v as RegExpExecArray;
+      if (verb || /:\s*$/.test(region)) {
+        const vAt = regionStart + (verb ? verb.index : region.length);
+        if (verb && pronounVerb.test(doc.text.slice(regionStart, vAt))) pronoun = true;
+        else if (verb && /^according to$/i.test(verb[0])) {
+          // "according to X, ..." : the name after it.
+          const after = speakers.find((m) => m.start >= vAt && m.end <= q.open);
+          if (after) {
+            speaker = after;
+            rule = 'quote-according-to';
+          }
+        } else {
+          const cands = speakers.filter((m) => m.start >= regionStart && m.end <= vAt && !insideAnyQuote(doc, m) && !inClause(doc, m, regionStart, vAt));
+          const participle = verb !== undefined && participles.has(verb[0].toLowerCase()) && /,\s*$/.test(doc.text.slice(regionStart, vAt));
+          const cand = participle ? cands[0] : cands[cands.length - 1];
+          if (cand) {
+            speaker = cand;
+            rule = participle ? 'quote-subject-participle' : 'quote-before-name-verb';
+          }
         }
       }
     }
@@ -117,10 +144,31 @@ function ruleQuotes({ doc, vocab, people, unnamed }: QuotesInput): AttributedQuo
       }
       continue;
     }
-    out.push({ span: q, text, speaker: speaker.id, method: 'rule', rule, confidence: 0.9 });
+    out.push({ span: q, text, speaker: speaker.id, method: 'rule', rule, confidence: rule === 'quote-after-title' ? 0.75 : 0.9 });
     previous = out[out.length - 1];
   }
   return out;
+}
+
+/** True when a mention sits in a comma-delimited clause before the verb (", who met Kim twice,"). */
+function inClause(doc: TextDoc, m: Mention, from: number, verbAt: number): boolean {
+  const before = doc.text.slice(from, m.start);
+  const open = Math.max(before.lastIndexOf(','), before.lastIndexOf('('), before.lastIndexOf('–'), before.lastIndexOf('—'));
+  if (open < 0) return false;
+  const clause = before.slice(open);
+  if (!/^[,(–—]\s*(?:who|which|whom|whose|during|after|before|with|in|at|on|a|an|the|like|unlike|including|as|than|while)\b/i.test(clause)) return false;
+  // The clause closes before the verb.
+  const rest = doc.text.slice(m.end, verbAt);
+  return /[,)–—]/.test(rest);
+}
+
+/** The article person with a title containing `noun` ("prime minister"), the last one named before `at`. */
+function byTitle(people: Mention[], noun: string, at: number): Mention | undefined {
+  const n = noun.toLowerCase();
+  const cands = people.filter((p) => p.start < at && !p.inQuote && p.title && p.title.toLowerCase().includes(n));
+  const ids = [...new Set(cands.map((c) => c.id))];
+  if (ids.length === 0) return undefined;
+  return cands[cands.length - 1];
 }
 
 /**

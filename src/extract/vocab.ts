@@ -39,6 +39,8 @@ export interface Vocabulary {
     analyst: string[];
   };
   speechVerbs: string[];
+  /** Speech participles whose speaker is the clause's subject ("..., saying"). */
+  participles: string[];
   subjectPronouns: string[];
   orgs: {
     heads: ReadonlySet<string>;
@@ -164,6 +166,7 @@ export function loadVocabulary(): Vocabulary {
       analyst: strings(titles, 'titles.yaml', 'analyst_titles'),
     },
     speechVerbs: [...new Set(strings(speech, 'speech.yaml', 'verbs'))],
+    participles: strings(speech, 'speech.yaml', 'participles'),
     subjectPronouns: strings(speech, 'speech.yaml', 'pronouns_subject'),
     orgs: {
       heads: new Set(strings(orgs, 'organizations.yaml', 'heads')),
