@@ -34,7 +34,7 @@ export function resolutionStage(input: ResolutionInput): Resolved {
   const { doc, mentions, gaz, vocab, published } = input;
   const warnings: string[] = [];
   const of = (kind: EntityKind): Mention[] => mentions.filter((m) => m.kind === kind);
-  const people = resolvePeople(of('PERSON'), gaz, published, warnings);
+  const people = resolvePeople(of('PERSON'), gaz, published, warnings, new Set(of('COUNTRY').map((c) => c.id)));
   const countries = of('COUNTRY').filter((m) => m.how !== 'capital' || capitalForGovernment(doc, m));
   const named = new Set(countries.map((c) => c.id.slice('country:'.length)));
   for (const f of vocab.countries.contextForms) {
@@ -63,7 +63,7 @@ export function synthetic(doc: TextDoc, kind: EntityKind, id: string, name: stri
  * who held office on the article's date. Two people sharing a surname are never merged: an
  * unresolvable word is dropped with a warning rather than matched wrongly.
  */
-function resolvePeople(mentions: Mention[], gaz: Gazetteer, published: string | undefined, warnings: string[]): Mention[] {
+function resolvePeople(mentions: Mention[], gaz: Gazetteer, published: string | undefined, warnings: string[], countryIds: Set<string>): Mention[] {
   const out: Mention[] = [];
   const full = mentions.filter((m) => m.id !== '');
   const leaders = gaz.leaders();
@@ -86,14 +86,34 @@ function resolvePeople(mentions: Mention[], gaz: Gazetteer, published: string | 
       }
     }
     const candidates = leaders.filter((e) => words(e.name).includes(key) && e.terms.some((t) => covers(t, published)));
-    if (candidates.length === 1) {
-      const c = candidates[0] as GazEntity;
+    const c = candidates.length === 1 ? candidates[0] : mostLikely(candidates, m, countryIds, published);
+    if (c) {
       out.push({ ...m, id: c.id, name: c.name, rule: 'gazetteer-surname', confidence: m.rule === 'surname?' ? 0.7 : 0.75 });
       continue;
     }
     if (m.rule !== 'surname?') warnings.push(`unresolved name ${JSON.stringify(word)} at offset ${m.start}`);
   }
   return out;
+}
+
+/**
+ * Among office holders sharing a surname ("Kim": Kim Jong Un and, until 2019, Kim Yong Nam), the one
+ * the article means: the one whose office the mention's title names ("leader Kim"), else the only
+ * one of a country the article names, else the far better known one (many more name forms in the
+ * gazetteer). Undefined when none stands out.
+ */
+function mostLikely(candidates: GazEntity[], m: Mention, countryIds: Set<string>, published: string | undefined): GazEntity | undefined {
+  if (candidates.length === 0) return undefined;
+  const title = m.title?.toLowerCase();
+  if (title) {
+    const byTitle = candidates.filter((c) => c.terms.some((t) => covers(t, published) && t.title.toLowerCase().includes(title.replace(/^.*\s/, ''))));
+    if (byTitle.length === 1) return byTitle[0];
+  }
+  const inArticle = candidates.filter((c) => c.terms.some((t) => covers(t, published) && countryIds.has(t.country)));
+  const pool = inArticle.length > 0 ? inArticle : candidates;
+  if (pool.length === 1) return pool[0];
+  const sorted = [...pool].sort((a, b) => b.aliases.length - a.aliases.length);
+  return (sorted[0] as GazEntity).aliases.length >= 2 * (sorted[1] as GazEntity).aliases.length + 2 ? sorted[0] : undefined;
 }
 
 const GOVERNMENT_VERBS = 'said|says|has|have|had|is|was|were|will|would|wants|wanted|pulled|denies|denied|accused|insisted|warned|welcomed|agreed|rejected|responded|reacted|announced|sees|saw|sent|extended|signed|hopes|believes|fears|considers|demanded|refused|insists|argues|seeks|sought|called|condemned|protested|dismissed|regards|views|needs|must|may|can|could|should|also|did|does';

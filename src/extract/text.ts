@@ -131,6 +131,13 @@ export function buildTextDoc(text: string, nlp?: NlpDoc): TextDoc {
     // Sentences never cross a paragraph break: segment each paragraph on its own.
     for (const p of paragraphs) {
       for (const s of splitSentences(text.slice(p.start, p.end))) {
+        const prev = sentences[sentences.length - 1];
+        // ICU ends a sentence after a middle initial ("Charles E. Schumer"): joined again.
+        if (prev && prev.paragraph === p.index && /(?:^|\s)\p{Lu}\.$/u.test(prev.text) && /^\p{Lu}\p{Ll}/u.test(s.text)) {
+          prev.end = p.start + s.end;
+          prev.text = text.slice(prev.start, prev.end);
+          continue;
+        }
         sentences.push({ index: sentences.length, start: p.start + s.start, end: p.start + s.end, text: s.text, paragraph: p.index });
       }
     }
@@ -141,7 +148,7 @@ export function buildTextDoc(text: string, nlp?: NlpDoc): TextDoc {
     return idx;
   };
   const tokens: Token[] = words(text).map((w) => ({ ...w, key: tokenKey(w.text), sentence: sentenceOf(w.start) }));
-  return { text, sentences, paragraphs, tokens, quotes: findQuotes(text, paragraphs, paragraphOf), annotated: nlp !== undefined && nlp.sentences.length > 0 };
+  return { text, sentences, paragraphs, tokens, quotes: findQuotes(text, paragraphs, paragraphOf, sentences), annotated: nlp !== undefined && nlp.sentences.length > 0 };
 }
 
 /** True when a possessive 's follows the token in the text ("Trump’s"). */
@@ -150,26 +157,40 @@ export function possessiveAfter(doc: TextDoc, t: Token): boolean {
 }
 
 /**
- * Quotation spans. An opening mark (“ or ") closes at the next closing mark of its own kind in the
- * paragraph, else at the next closing mark of the other kind (texts mix them: “... NATO," RT writes),
- * else it runs to the paragraph's end (newswire style for a quote continued in the next paragraph, or
- * a dropped closing mark).
+ * Quotation spans. An opening mark (“ or ") closes at the next closing mark of either kind in the
+ * paragraph (texts mix them: “... NATO," RT writes), else it runs to the paragraph's end (newswire
+ * style for a quote continued in the next paragraph, or a dropped closing mark). A closing ” with
+ * no opening mark before it closes a quote that began with its sentence.
  */
-function findQuotes(text: string, paragraphs: Paragraph[], paragraphOf: (o: number) => number): QuoteSpan[] {
+function findQuotes(text: string, paragraphs: Paragraph[], paragraphOf: (o: number) => number, sentences: { start: number; end: number }[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   for (const p of paragraphs) {
     const body = text.slice(p.start, p.end);
     let i = 0;
     while (i < body.length) {
       const ch = body[i];
+      // A closing mark that closes nothing (the text lost its opening mark) ends a quote that
+      // began with its sentence.
+      if (ch === '”') {
+        const at = p.start + i;
+        const sentence = sentences.filter((s) => s.start <= at && at < s.end).pop();
+        const from = Math.max(sentence?.start ?? p.start, out[out.length - 1]?.close ?? 0, p.start);
+        let start = from;
+        let end = at;
+        while (start < end && /[\s“"]/.test(text[start] as string)) start++;
+        while (end > start && /[\s,]/.test(text[end - 1] as string)) end--;
+        if (end > start) out.push({ start, end, open: Math.max(from - 1, p.start), close: at, paragraph: paragraphOf(at) });
+        i++;
+        continue;
+      }
       if (ch !== '“' && ch !== '"') {
         i++;
         continue;
       }
-      const own = ch === '“' ? '”' : '"';
-      const other = ch === '“' ? '"' : '”';
-      let j = body.indexOf(own, i + 1);
-      if (j < 0) j = body.indexOf(other, i + 1);
+      // The nearest closing mark of either kind: texts mix them ("Russia’s message is clear,”).
+      const a = body.indexOf('”', i + 1);
+      const b = body.indexOf('"', i + 1);
+      let j = a < 0 ? b : b < 0 ? a : Math.min(a, b);
       if (j < 0) j = body.length;
       let start = p.start + i + 1;
       let end = p.start + j;
