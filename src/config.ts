@@ -25,9 +25,34 @@ export interface LocalNeo4jConfig {
   javaHome: string | undefined;
 }
 
+/** The statistical NLP backbone (Stanford CoreNLP as a separate local service, see src/nlp/). */
+export interface NlpConfig {
+  /** Services from NLP_URL (comma-separated http URLs); empty means the project's own local service(s). */
+  urls: string[];
+  local: {
+    /** Folder for the service's jars, compiled classes, pid files and logs (git-ignored). */
+    home: string;
+    host: string;
+    /** Port of the first instance; instance i listens on port + i. */
+    port: number;
+    /** How many service processes `npm run nlp:start` and ingest start (each loads its own models). */
+    instances: number;
+    /** JVM heap of each instance, e.g. "3g". */
+    heap: string;
+    /** Documents one instance annotates at once. */
+    threads: number;
+    javaHome: string | undefined;
+  };
+  /** Folder of cached annotations, or undefined when NLP_CACHE_DIR=off. */
+  cacheDir: string | undefined;
+  /** How long one article's annotation may take before the request fails, in ms. */
+  timeoutMs: number;
+}
+
 export interface Config {
   neo4j: Neo4jConfig;
   local: LocalNeo4jConfig;
+  nlp: NlpConfig;
   http: { host: string; port: number };
   /** pino log level. */
   logLevel: string;
@@ -50,6 +75,13 @@ export class ConfigError extends Error {
 /** Default of RESPONSE_CACHE_TTL_MS: dashboards refresh every few seconds; 5 s of staleness after a load is acceptable. */
 export const DEFAULT_RESPONSE_CACHE_TTL_MS = 5000;
 
+/**
+ * Default of NLP_HEAP. CoreNLP's English models with this pipeline need about 2 GB of heap; 3g leaves
+ * room for two documents at once and, with Neo4j's 1g heap and page cache beside it, fits a 24 GiB
+ * machine with two instances (see docs/nlp.md for the measurements).
+ */
+export const DEFAULT_NLP_HEAP = '3g';
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /**
@@ -61,6 +93,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * - JAVA_HOME (unset: java and javac from PATH)
  * - HOST (127.0.0.1), PORT (4000), LOG_LEVEL (info)
  * - RESPONSE_CACHE_TTL_MS (5000; 0 disables the response cache)
+ * - NLP_URL (unset: the local NLP service; several comma-separated URLs spread the articles over them),
+ *   NLP_LOCAL_HOME (.nlp), NLP_LOCAL_PORT (9100), NLP_INSTANCES (1), NLP_HEAP (3g), NLP_THREADS (2),
+ *   NLP_CACHE_DIR (.nlp/cache; `off` disables the cache), NLP_TIMEOUT_MS (120000)
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -116,6 +151,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^\d+[mMgG]$/.test(heap)) {
     problems.push(`NEO4J_LOCAL_HEAP must be a JVM size such as 512m or 2g, got ${JSON.stringify(heap)}`);
   }
+  const nlpHeap = str('NLP_HEAP', DEFAULT_NLP_HEAP);
+  if (!/^\d+[mMgG]$/.test(nlpHeap)) {
+    problems.push(`NLP_HEAP must be a JVM size such as 2500m or 3g, got ${JSON.stringify(nlpHeap)}`);
+  }
+  const nlpUrls: string[] = [];
+  for (const raw of (env.NLP_URL ?? '').split(',').map((u) => u.trim()).filter((u) => u !== '')) {
+    let url: URL | undefined;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = undefined;
+    }
+    if (url === undefined || !['http:', 'https:'].includes(url.protocol)) {
+      problems.push(`NLP_URL must be one or more comma-separated http(s) URLs such as http://127.0.0.1:9100, got ${JSON.stringify(raw)}`);
+    } else {
+      nlpUrls.push(raw.replace(/\/+$/, ''));
+    }
+  }
+  const nlpCache = str('NLP_CACHE_DIR', '.nlp/cache');
   const logLevel = str('LOG_LEVEL', 'info');
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
@@ -135,6 +189,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heap,
       pageCacheMiB: positiveInt('NEO4J_LOCAL_PAGECACHE_MB', 256),
       javaHome: env.JAVA_HOME === undefined || env.JAVA_HOME === '' ? undefined : env.JAVA_HOME,
+    },
+    nlp: {
+      urls: nlpUrls,
+      local: {
+        home: str('NLP_LOCAL_HOME', '.nlp'),
+        host: '127.0.0.1',
+        port: port('NLP_LOCAL_PORT', 9100),
+        instances: positiveInt('NLP_INSTANCES', 1),
+        heap: nlpHeap,
+        threads: positiveInt('NLP_THREADS', 2),
+        javaHome: env.JAVA_HOME === undefined || env.JAVA_HOME === '' ? undefined : env.JAVA_HOME,
+      },
+      cacheDir: nlpCache === 'off' ? undefined : nlpCache,
+      timeoutMs: positiveInt('NLP_TIMEOUT_MS', 120_000),
     },
     http: { host: str('HOST', '127.0.0.1'), port: port('PORT', 4000) },
     logLevel,

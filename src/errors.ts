@@ -9,7 +9,13 @@ export type ErrorCode =
   | 'DB_UNAVAILABLE'
   | 'DB_ERROR'
   | 'BAD_CONFIG'
-  | 'LOCAL_NEO4J';
+  | 'LOCAL_NEO4J'
+  /** The project's own NLP service could not be provisioned or started. */
+  | 'LOCAL_NLP'
+  /** An NLP service does not answer (refused, timed out) or runs another pipeline. */
+  | 'NLP_UNAVAILABLE'
+  /** An NLP service answered with an error for one text. */
+  | 'NLP_ERROR';
 
 export class DomainError extends Error {
   constructor(

@@ -52,13 +52,25 @@ export interface NlpQuote {
   end: number;
   /** The quote as it stands in the text, quotation marks included. */
   text: string;
-  /** The speaker mention CoreNLP attributed the quote to, as it stands in the text, when it found one. */
+  /**
+   * The speaker CoreNLP attributed the quote to, as it stands in the text, when it found one: a name
+   * ("Mark Olsen"), also when the quote's own mention is a pronoun ("he said") that CoreNLP resolved.
+   */
   speaker?: string;
-  /** The fullest name of that speaker in the document, when CoreNLP found one. */
+  /** The fullest name of that speaker in the document, when CoreNLP found one (never a pronoun). */
   canonicalSpeaker?: string;
-  /** The offsets of the speaker mention, when CoreNLP gives them. */
+  /**
+   * Offsets of `speaker` in the text: the mention itself when it is the speaker's name, else the
+   * nearest occurrence of the name before the quote (or the first after it).
+   */
   speakerStart?: number;
   speakerEnd?: number;
+  /** The mention next to the quote that CoreNLP linked it to ("Reyes", "he", "the minister"), with its offsets. */
+  mention?: string;
+  mentionStart?: number;
+  mentionEnd?: number;
+  /** CoreNLP's kind of that mention: 'name', 'pronoun' or 'animate noun'. */
+  mentionType?: string;
 }
 
 export interface NlpDoc {
@@ -67,7 +79,7 @@ export interface NlpDoc {
   quotes: NlpQuote[];
 }
 
-/** Annotates texts. Implementations: the CoreNLP service client (with its checksum cache). */
+/** Annotates texts. Implementations: the CoreNLP service client (src/nlp/client.ts, with its checksum cache). */
 export interface NlpAnnotator {
   /**
    * Annotates one article's text. `date` (YYYY-MM-DD, the publication date) anchors relative dates.

@@ -7,6 +7,12 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       neo4j: { uri: undefined, user: 'neo4j', password: 'summit-graph', database: 'neo4j' },
       local: { home: '.neo4j', host: '127.0.0.1', boltPort: 7687, heap: '1g', pageCacheMiB: 256 },
+      nlp: {
+        urls: [],
+        local: { home: '.nlp', host: '127.0.0.1', port: 9100, instances: 1, heap: '3g', threads: 2 },
+        cacheDir: '.nlp/cache',
+        timeoutMs: 120_000,
+      },
       http: { host: '127.0.0.1', port: 4000 },
       logLevel: 'info',
       responseCacheTtlMs: 5000,
@@ -31,10 +37,24 @@ describe('loadConfig', () => {
       PORT: '8080',
       LOG_LEVEL: 'debug',
       RESPONSE_CACHE_TTL_MS: '0',
+      NLP_URL: 'http://nlp-a.example.com:9000/, http://nlp-b.example.com:9000',
+      NLP_LOCAL_HOME: '/var/lib/summit-nlp',
+      NLP_LOCAL_PORT: '9200',
+      NLP_INSTANCES: '2',
+      NLP_HEAP: '2500m',
+      NLP_THREADS: '1',
+      NLP_CACHE_DIR: 'off',
+      NLP_TIMEOUT_MS: '5000',
     });
     expect(config).toEqual({
       neo4j: { uri: 'neo4j+s://db.example.com:7687', user: 'reader', password: 'secret', database: 'summits' },
       local: { home: '/var/lib/summit-neo4j', host: '127.0.0.1', boltPort: 7688, heap: '512m', pageCacheMiB: 64 },
+      nlp: {
+        urls: ['http://nlp-a.example.com:9000', 'http://nlp-b.example.com:9000'],
+        local: { home: '/var/lib/summit-nlp', host: '127.0.0.1', port: 9200, instances: 2, heap: '2500m', threads: 1 },
+        cacheDir: undefined,
+        timeoutMs: 5000,
+      },
       http: { host: '0.0.0.0', port: 8080 },
       logLevel: 'debug',
       responseCacheTtlMs: 0,
@@ -56,6 +76,9 @@ describe('loadConfig', () => {
         PORT: 'abc',
         LOG_LEVEL: 'loud',
         RESPONSE_CACHE_TTL_MS: '-5',
+        NLP_URL: 'http://127.0.0.1:9100,bolt://127.0.0.1:9101',
+        NLP_HEAP: 'big',
+        NLP_INSTANCES: '0',
       });
     } catch (err) {
       caught = err;
@@ -63,7 +86,7 @@ describe('loadConfig', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     const error = caught as ConfigError;
     expect(error.code).toBe('BAD_CONFIG');
-    expect(error.problems).toHaveLength(7);
+    expect(error.problems).toHaveLength(10);
     for (const [name, value] of [
       ['NEO4J_URI', '"http://localhost:7474"'],
       ['NEO4J_LOCAL_PORT', '"70000"'],
@@ -72,6 +95,9 @@ describe('loadConfig', () => {
       ['PORT', '"abc"'],
       ['LOG_LEVEL', '"loud"'],
       ['RESPONSE_CACHE_TTL_MS', '"-5"'],
+      ['NLP_URL', '"bolt://127.0.0.1:9101"'],
+      ['NLP_HEAP', '"big"'],
+      ['NLP_INSTANCES', '"0"'],
     ] as const) {
       expect(error.message).toContain(name);
       expect(error.problems.some((p) => p.startsWith(name) && p.includes(value))).toBe(true);
@@ -84,6 +110,9 @@ describe('loadConfig', () => {
     ['PORT', '-1'],
     ['NEO4J_LOCAL_PAGECACHE_MB', '1.5'],
     ['NEO4J_LOCAL_HEAP', '1024'],
+    ['NLP_URL', 'localhost:9100'],
+    ['NLP_THREADS', '0'],
+    ['NLP_TIMEOUT_MS', '1e3x'],
   ])('rejects %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
   });
