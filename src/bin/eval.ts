@@ -1,21 +1,25 @@
 /**
- * `npm run eval [-- PATH...] [--verbose] [--json]`: runs the extractor over folders of articles with
+ * `npm run eval [-- PATH...] [--nlp corenlp|rules] [--verbose] [--json]`: runs the extractor over folders of articles with
  * gold files and prints its scores per category, per article and in total. Two layouts: the real-news
  * corpus (`articles/` + `gold/*.json`, scored as issue 21 defines: recall per category, precision
  * beside it, macro = mean of the categories' recalls) and the project's fixtures (`*.txt` beside
  * `*.gold.yaml`, precision/recall/F1 per category). Default: test/fixtures/articles and, when it is
- * there, ../shared/corpus (relative to the repository). `--verbose` lists every miss and every wrong
- * extraction. Needs no database. Exit code 0 unless a folder cannot be read: the bars are held by
+ * there, ../shared/corpus (relative to the repository). `--nlp corenlp` (the default, the accurate
+ * mode) annotates each article with the NLP service (NLP_URL, or the local one, started when an
+ * article misses the cache; cached answers cost nothing); `--nlp rules` runs the rules alone (the
+ * fast mode). `--verbose` lists every miss and every wrong extraction. Needs no database. Exit code 0 unless a folder cannot be read: the bars are held by
  * test/unit/extract-quality.test.ts, not here.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config.js';
 import { buildGazetteer } from '../extract/build-gazetteer.js';
 import { CATEGORIES, f1 } from '../extract/evaluate.js';
 import { CORPUS_CATEGORIES, macro, rates } from '../extract/evaluate-corpus.js';
 import { evaluateFolder, type CorpusReport, type FixtureReport } from '../extract/eval-folders.js';
-import { extractArticle } from '../extract/extract.js';
+import { extractArticle, type ArticleInput } from '../extract/extract.js';
+import { createNlpClient } from '../nlp/connect.js';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/articles/', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
@@ -24,6 +28,7 @@ const program = new Command()
   .name('npm run eval --')
   .description('Score the extractor against hand-made gold files.')
   .argument('[paths...]', 'folders to score: a corpus (articles/ + gold/) or fixtures (*.txt beside *.gold.yaml)')
+  .addOption(new Option('--nlp <mode>', 'corenlp: rules and the statistical model (accurate); rules: rules alone (fast)').choices(['corenlp', 'rules']).default('corenlp'))
   .option('--verbose', 'list every miss and every wrong extraction')
   .option('--json', 'print the reports as JSON');
 
@@ -77,7 +82,7 @@ function printFixtures(r: FixtureReport, verbose: boolean): string[] {
   return lines;
 }
 
-program.action(async (paths: string[], opts: { verbose?: boolean; json?: boolean }) => {
+program.action(async (paths: string[], opts: { verbose?: boolean; json?: boolean; nlp: 'corenlp' | 'rules' }) => {
   let dirs = paths;
   if (dirs.length === 0) {
     dirs = [FIXTURES];
@@ -85,13 +90,16 @@ program.action(async (paths: string[], opts: { verbose?: boolean; json?: boolean
     else process.stderr.write(`note: the development corpus is not at ${CORPUS}; scoring the fixtures only\n`);
   }
   const gaz = await buildGazetteer();
+  const nlp = opts.nlp === 'corenlp' ? createNlpClient(loadConfig(), (msg) => process.stderr.write(`${msg}\n`)) : undefined;
+  const extract = async (input: ArticleInput) => extractArticle(input, gaz, nlp ? await nlp.annotate(input.text, input.published ? { date: input.published } : {}) : undefined);
   const reports = [];
-  for (const dir of dirs) reports.push(await evaluateFolder(dir, gaz, (input) => extractArticle(input, gaz)));
+  for (const dir of dirs) reports.push(await evaluateFolder(dir, gaz, extract));
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(reports)}\n`);
+    process.stdout.write(`${JSON.stringify({ nlp: opts.nlp, reports })}\n`);
     return;
   }
-  const lines = reports.flatMap((r) => (r.format === 'corpus' ? printCorpus(r, opts.verbose === true) : printFixtures(r, opts.verbose === true)));
+  const mode = nlp ? `corenlp (rules + model; ${nlp.stats.annotated} annotated, ${nlp.stats.cached} from the cache)` : 'rules';
+  const lines = [`mode: ${mode}`, ...reports.flatMap((r) => (r.format === 'corpus' ? printCorpus(r, opts.verbose === true) : printFixtures(r, opts.verbose === true)))];
   process.stdout.write(`${lines.join('\n')}\n`);
 });
 

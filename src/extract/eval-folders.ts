@@ -62,18 +62,21 @@ export async function evaluateCorpus(dir: string, gaz: Gazetteer, extract: Extra
   if (golds.length === 0) throw new Error(`${dir}/gold: no gold files (*.json)`);
   const articleNames = await readdir(join(dir, 'articles'));
   const totals = Object.fromEntries(CORPUS_CATEGORIES.map((c) => [c, emptyTally()])) as Record<CorpusCategory, Tally>;
-  const articles: CorpusArticleReport[] = [];
+  const items: { articleName: string; gold: CorpusGold; input: ArticleInput }[] = [];
   for (const g of golds) {
     const stem = basename(g, '.json');
     const articleName = articleNames.find((n) => n === `${stem}.md` || n === `${stem}.txt`);
     if (!articleName) throw new Error(`${join(dir, 'gold', g)}: no article ${stem}.md or ${stem}.txt in ${join(dir, 'articles')}`);
     const gold = JSON.parse(await readFile(join(dir, 'gold', g), 'utf8')) as CorpusGold;
-    const input = await readCorpusArticle(join(dir, 'articles', articleName));
-    const ex = await extract(input);
-    const scores = scoreCorpusArticle(ex, gold, input.text, gaz);
-    for (const c of CORPUS_CATEGORIES) addTally(totals[c], scores[c]);
-    articles.push({ file: articleName, scores });
+    items.push({ articleName, gold, input: await readCorpusArticle(join(dir, 'articles', articleName)) });
   }
+  // All at once: an extractor that waits for a service (the model mode) keeps it busy.
+  const extractions = await Promise.all(items.map((it) => extract(it.input)));
+  const articles: CorpusArticleReport[] = items.map((it, i) => {
+    const scores = scoreCorpusArticle(extractions[i] as Extraction, it.gold, it.input.text, gaz);
+    for (const c of CORPUS_CATEGORIES) addTally(totals[c], scores[c]);
+    return { file: it.articleName, scores };
+  });
   return { format: 'corpus', dir, articles, totals };
 }
 
@@ -84,9 +87,11 @@ export async function evaluateFixtures(dir: string, extract: Extractor): Promise
   if (files.length === 0) throw new Error(`${dir}: no articles with a .gold.yaml beside them`);
   const totals = Object.fromEntries(CATEGORIES.map((c) => [c, emptyScore()])) as Record<Category, Score>;
   const articles: FixtureArticleReport[] = [];
-  for (const file of files) {
+  const inputs = await Promise.all(files.map((file) => readArticle(join(dir, file))));
+  const extractions = await Promise.all(inputs.map((input) => extract(input)));
+  for (const [i, file] of files.entries()) {
     const gold = parseYaml(await readFile(join(dir, file.replace(/\.(txt|md)$/, '.gold.yaml')), 'utf8')) as Gold;
-    const { doc } = await extract(await readArticle(join(dir, file)));
+    const { doc } = extractions[i] as Extraction;
     const scores = scoreArticle(doc, gold);
     for (const c of CATEGORIES) {
       const t = totals[c];
