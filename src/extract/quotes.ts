@@ -196,11 +196,18 @@ function mergeModel(input: QuotesInput, rules: AttributedQuote[], model: NlpQuot
   return out;
 }
 
-/** The article person the model's speaker is: by the speaker mention's span, else by its name. */
+/**
+ * The article person the model's speaker is, when the model linked the quote to a name next to it
+ * (its pronoun resolution, without coreference, mostly picks the wrong person: the rules' previous
+ * speaker is better there): the person at the mention's span, else by the name.
+ */
 function modelSpeaker(q: NlpQuote, people: Mention[], doc: TextDoc): string | undefined {
-  if (q.speakerStart !== undefined && q.speakerEnd !== undefined) {
-    const s = q.speakerStart;
-    const e = q.speakerEnd;
+  if (q.mentionType !== undefined && q.mentionType !== 'name') return undefined;
+  for (const [s, e] of [
+    [q.mentionStart, q.mentionEnd],
+    [q.speakerStart, q.speakerEnd],
+  ]) {
+    if (s === undefined || e === undefined) continue;
     const hit = people.find((p) => p.id !== '' && p.start < e && s < p.end);
     if (hit) return hit.id;
   }

@@ -78,8 +78,13 @@ function resolvePeople(mentions: Mention[], gaz: Gazetteer, published: string | 
     const inArticle = full.filter((f) => words(f.name).includes(key) || words(f.name).join('').endsWith(key.replace(/ /g, '')) && words(f.name).slice(-1)[0] === key);
     const ids = [...new Set(inArticle.map((f) => f.id))];
     if (ids.length >= 1) {
+      // Several people share the word ("Kim Jong Un", "Kim Jong Il"): the one named in this or the
+      // previous sentence, else the one the article names most.
       const before = inArticle.filter((f) => f.start < m.start);
-      const pick = ids.length === 1 ? ids[0] : before[before.length - 1]?.id;
+      const recent = before.filter((f) => m.sentence - f.sentence <= 1);
+      const count = (id: string): number => full.filter((f) => f.id === id).length;
+      const byCount = [...ids].sort((a, b) => count(b) - count(a));
+      const pick = ids.length === 1 ? ids[0] : recent.length > 0 ? recent[recent.length - 1]?.id : count(byCount[0] as string) > count(byCount[1] as string) ? byCount[0] : before[before.length - 1]?.id;
       if (pick) {
         out.push({ ...m, id: pick, name: full.find((f) => f.id === pick)?.name ?? word, rule: 'article-surname', confidence: Math.max(m.confidence, 0.8) });
         continue;
