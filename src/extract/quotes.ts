@@ -150,6 +150,12 @@ function ruleQuotes({ doc, vocab, people, unnamed }: QuotesInput): AttributedQuo
   return out;
 }
 
+/** True when a quotation opens its sentence and has three words or more. */
+function standalone(doc: TextDoc, q: QuoteSpan): boolean {
+  const sentence = doc.sentences[sentenceAt(doc, q.open)];
+  return /^\s*$/.test(doc.text.slice(sentence?.start ?? q.open, q.open)) && doc.text.slice(q.start, q.end).split(/\s+/).length >= 3;
+}
+
 /** True when a mention sits in a comma-delimited clause before the verb (", who met Kim twice,"). */
 function inClause(doc: TextDoc, m: Mention, from: number, verbAt: number): boolean {
   const before = doc.text.slice(from, m.start);
@@ -188,7 +194,9 @@ function mergeModel(input: QuotesInput, rules: AttributedQuote[], model: NlpQuot
       out.push({ ...rule, method: 'model', rule: `${rule.rule}-model-agrees`, confidence: Math.min(0.97, rule.confidence + 0.05) });
     } else if (rule && (rule.confidence >= 0.9 || !speaker)) {
       out.push(rule);
-    } else if (speaker) {
+    } else if (speaker && (rule || standalone(doc, q))) {
+      // Where the rules saw no speaker, only a quote that stands alone is taken: quoted words inside
+      // a sentence without a speech verb are a document's words or scare quotes.
       const text = doc.text.slice(q.start, q.end);
       out.push({ span: q, text, speaker, method: 'model', rule: 'corenlp-quote', confidence: 0.8 });
     }
