@@ -87,6 +87,7 @@ export function mentionsStage(input: MentionsInput): Mention[] {
   organizationRuns(ctx);
   lowercaseBodies(ctx);
   gazetteerPhrases(ctx);
+  bareBodies(ctx);
   capitalizedRuns(ctx);
   if (input.nerEntities) modelMentions(ctx, input.nerEntities);
   ctx.out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -238,6 +239,16 @@ function organizationRuns(ctx: Ctx): void {
       const m = ctx.gaz.match(tokens, k);
       covered = m !== undefined && k + m.length - 1 >= e && m.ids.some((id) => id.startsWith('org:'));
     }
+    // "European Council and of the European Commission": two organizations.
+    const and = run.findIndex((x) => x.text === 'and');
+    if (!covered && and > 0 && run.slice(0, and).some((x) => vocab.orgs.heads.has(x.text)) && vocab.orgs.heads.has((run[run.length - 1] as Token).text) && vocab.orgs.heads.has((run[and - 1] as Token).text)) {
+      let r = s + and + 1;
+      while (r <= e && vocab.orgs.connectors.has((tokens[r] as Token).text)) r++;
+      pushOrgRun(ctx, s, s + and - 1);
+      if (r < e) pushOrgRun(ctx, r, e);
+      i = Math.max(j, i) + 1;
+      continue;
+    }
     if (!covered && run.length >= 2 && run.some((x) => vocab.orgs.heads.has(x.text)) && !run.every((x) => vocab.orgs.heads.has(x.text) || vocab.orgs.connectors.has(x.text))) {
       const org = pushOrgRun(ctx, s, e);
       if (org) {
@@ -346,6 +357,36 @@ function gazetteerPhrases(ctx: Ctx): void {
       });
     }
     i += m.length - 1;
+  }
+}
+
+/**
+ * "Congress", "the Senate", "the Foreign Ministry": bare names the gazetteer leaves out as ambiguous,
+ * taken as the body of the country the article is about (the listed country named last before
+ * them, else the first listed one the article names). A bare name inside a longer name ("National
+ * People's Congress") is not one.
+ */
+function bareBodies(ctx: Ctx): void {
+  const { doc, gaz, vocab, tokens } = ctx;
+  const countries = ctx.out.filter((m) => m.kind === 'COUNTRY');
+  for (const [form, byCountry] of Object.entries(vocab.orgs.bareBodies)) {
+    const re = new RegExp(`\\b${form.replace(/ /g, '\\s+')}\\b`, 'g');
+    for (const m of doc.text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const k = tokens.findIndex((t) => t.start === start);
+      if (k < 0 || ctx.used[k] || ctx.out.some((o) => o.start < end && start < o.end)) continue;
+      const prev = tokens[k - 1];
+      if (prev && isCapToken(prev) && adjacent(ctx, prev, tokens[k] as Token) && !vocab.notNameStart.has(prev.text) && !vocab.titles.words.has(prev.text.toLowerCase())) continue;
+      const named = countries.filter((c) => byCountry[c.id.slice('country:'.length)] !== undefined);
+      if (named.length === 0) continue;
+      const before = named.filter((c) => c.end <= start);
+      const country = (before[before.length - 1] ?? named.sort((a, b) => Object.keys(byCountry).indexOf(a.id.slice(8)) - Object.keys(byCountry).indexOf(b.id.slice(8)))[0]) as Mention;
+      const id = byCountry[country.id.slice('country:'.length)] as string;
+      const known = gaz.get(id);
+      push(ctx, { kind: 'ORGANIZATION', id, name: known?.name ?? form, start, end, method: 'rule', rule: 'bare-body', confidence: 0.7 });
+      for (let j = k; j < tokens.length && (tokens[j] as Token).end <= end; j++) ctx.used[j] = true;
+    }
   }
 }
 
@@ -504,7 +545,18 @@ const MODEL_KINDS: Record<string, EntityKind> = { PERSON: 'PERSON', ORGANIZATION
  */
 function modelMentions(ctx: Ctx, entities: NlpEntity[]): void {
   const { gaz, doc, vocab } = ctx;
-  for (const ent of entities) {
+  // "Reuters/Ipsos": two names.
+  const parts = entities.flatMap((ent) => {
+    const text = doc.text.slice(ent.start, ent.end);
+    if (!text.includes('/')) return [ent];
+    let at = ent.start;
+    return text.split('/').map((p) => {
+      const e = { ...ent, start: at, end: at + p.length, text: p };
+      at += p.length + 1;
+      return e;
+    });
+  });
+  for (const ent of parts) {
     const kind = MODEL_KINDS[ent.type];
     if (!kind) continue;
     // Leading "the" and honorifics are not part of a name; a possessive ends it.
@@ -522,7 +574,11 @@ function modelMentions(ctx: Ctx, entities: NlpEntity[]): void {
       text = text.slice(0, -poss[0].length);
     }
     if (text.trim() === '' || !/^[\p{Lu}\d]/u.test(text)) continue;
-    if (ctx.out.some((o) => o.start < end && start < o.end && !(o.inName && kind === 'ORGANIZATION'))) continue;
+    // The model's mention replaces weak rule guesses it overlaps (a capitalized word taken for a
+    // surname without context); gazetteer and pattern names stay.
+    const overlapping = ctx.out.filter((o) => o.start < end && start < o.end && !(o.inName && kind === 'ORGANIZATION'));
+    if (overlapping.some((o) => !(o.method === 'rule' && o.rule === 'surname?'))) continue;
+    for (const o of overlapping) ctx.out.splice(ctx.out.indexOf(o), 1);
     if (kind === 'PERSON') {
       const words = text.split(/\s+/);
       if (words.some((w) => vocab.notNameWords.has(w) || vocab.orgs.heads.has(w))) continue;
@@ -541,7 +597,7 @@ function modelMentions(ctx: Ctx, entities: NlpEntity[]): void {
     const gazKinds = new Set(gazIds.map((id) => gaz.get(id)?.kind));
     if (gazKinds.has('COUNTRY') || gazKinds.has('PERSON')) continue;
     if (kind === 'ORGANIZATION' || gazKinds.has('ORGANIZATION')) {
-      if (text.split(/\s+/).length === 1 && vocab.orgs.heads.has(text)) continue;
+      if (text.split(/\s+/).length === 1 && vocab.orgs.genericHeads.has(text)) continue;
       const { id, known } = orgId(gaz, text);
       push(ctx, { kind: 'ORGANIZATION', id, name: known?.name ?? text, start, end, method: 'model', rule: known ? 'ner-org-gazetteer' : 'ner-org', confidence: known ? 0.9 : 0.75 });
       continue;

@@ -44,6 +44,8 @@ export interface Vocabulary {
   subjectPronouns: string[];
   orgs: {
     heads: ReadonlySet<string>;
+    genericHeads: ReadonlySet<string>;
+    bareBodies: Record<string, Record<string, string>>;
     connectors: ReadonlySet<string>;
     orgOnlyConnectors: ReadonlySet<string>;
     lowercaseBodies: string[];
@@ -170,6 +172,8 @@ export function loadVocabulary(): Vocabulary {
     subjectPronouns: strings(speech, 'speech.yaml', 'pronouns_subject'),
     orgs: {
       heads: new Set(strings(orgs, 'organizations.yaml', 'heads')),
+      genericHeads: new Set(strings(orgs, 'organizations.yaml', 'generic_heads')),
+      bareBodies: record(orgs, 'organizations.yaml', 'bare_bodies', (v): v is Record<string, string> => typeof v === 'object' && v !== null && Object.values(v).every(isString)),
       connectors: new Set(strings(orgs, 'organizations.yaml', 'connectors')),
       orgOnlyConnectors: new Set(strings(orgs, 'organizations.yaml', 'org_only_connectors')),
       lowercaseBodies: strings(orgs, 'organizations.yaml', 'lowercase_bodies'),
