@@ -91,7 +91,27 @@ export function mentionsStage(input: MentionsInput): Mention[] {
   capitalizedRuns(ctx);
   if (input.nerEntities) modelMentions(ctx, input.nerEntities);
   ctx.out.sort((a, b) => a.start - b.start || b.end - a.end);
+  possessiveUnits(ctx);
+  // Titles for the names found without one (gazetteer and model names): "European Union President
+  // Donald Tusk", "Iranian President Hassan Rouhani".
+  for (const m of ctx.out) if (m.kind === 'PERSON' && m.title === undefined) Object.assign(m, titleBefore(ctx, m.start));
+  ctx.out.sort((a, b) => a.start - b.start || b.end - a.end);
   return ctx.out;
+}
+
+/**
+ * "the Atlantic Council’s Rafik Hariri Center for the Middle East": a unit named with its owner is
+ * an organization of its own (the owner stays one too).
+ */
+function possessiveUnits(ctx: Ctx): void {
+  const orgs = ctx.out.filter((m) => m.kind === 'ORGANIZATION');
+  for (const a of orgs) {
+    const b = orgs.find((o) => o.start > a.end && /^[’']s\s+$/.test(ctx.doc.text.slice(a.end, o.start)));
+    if (!b || !ctx.vocab.orgs.heads.has(b.text.split(/\s+/).find((w) => ctx.vocab.orgs.heads.has(w)) ?? '')) continue;
+    const text = ctx.doc.text.slice(a.start, b.end);
+    const { id, known } = orgId(ctx.gaz, text);
+    push(ctx, { kind: 'ORGANIZATION', id, name: known?.name ?? text, start: a.start, end: b.end, method: 'rule', rule: 'org-possessive-unit', confidence: 0.7 });
+  }
 }
 
 // ---- capitalized runs --------------------------------------------------------------------------
@@ -206,7 +226,6 @@ function orgId(gaz: Gazetteer, name: string): { id: string; known?: GazEntity } 
 function organizationRuns(ctx: Ctx): void {
   const { tokens, vocab } = ctx;
   let i = 0;
-  let previous: Mention | undefined;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
     if (!(isCapToken(t) || isDotted(t))) {
@@ -250,16 +269,7 @@ function organizationRuns(ctx: Ctx): void {
       continue;
     }
     if (!covered && run.length >= 2 && run.some((x) => vocab.orgs.heads.has(x.text)) && !run.every((x) => vocab.orgs.heads.has(x.text) || vocab.orgs.connectors.has(x.text))) {
-      const org = pushOrgRun(ctx, s, e);
-      if (org) {
-        // "American University’s School of International Service": the unit, named with its owner.
-        if (previous && /^[’']s\s+$/.test(ctx.doc.text.slice(previous.end, org.start)) && ctx.doc.text.slice(previous.end, org.start).length <= 4) {
-          const text = ctx.doc.text.slice(previous.start, org.end);
-          const { id, known } = orgId(ctx.gaz, text);
-          push(ctx, { kind: 'ORGANIZATION', id, name: known?.name ?? text, start: previous.start, end: org.end, method: 'rule', rule: 'org-possessive-unit', confidence: 0.7 });
-        }
-        previous = org;
-      }
+      pushOrgRun(ctx, s, e);
     }
     i = Math.max(j, i) + 1;
   }
@@ -331,9 +341,10 @@ function gazetteerPhrases(ctx: Ctx): void {
     // A gazetteer person inside a longer capitalized name is somebody else ("Kim" in "Kim Yo Jong").
     const before = tokens[i - 1];
     const after = tokens[i + m.length];
-    // A city's name at the start of a person's name is the person's ("Nancy Pelosi").
-    if (m.length === 1 && entities.some((e) => e.kind === 'PLACE') && after && isNameToken(after) && adjacent(ctx, last, after) && !ctx.vocab.notNameWords.has(after.text) && !ctx.vocab.orgs.heads.has(after.text) && !gaz.match(tokens, i + m.length)) {
-      entities = entities.filter((e) => e.kind !== 'PLACE');
+    // A city's or country's name at the start of a person's name is the person's ("Nancy Pelosi",
+    // "Jordan Tama").
+    if (m.length === 1 && entities.some((e) => e.kind === 'PLACE' || (e.kind === 'COUNTRY' && m.rules.get(e.id) === 'name')) && after && isNameToken(after) && adjacent(ctx, last, after) && !ctx.vocab.notNameWords.has(after.text) && !ctx.vocab.orgs.heads.has(after.text) && !gaz.match(tokens, i + m.length)) {
+      entities = entities.filter((e) => e.kind !== 'PLACE' && e.kind !== 'COUNTRY');
     }
     if (entities.some((e) => e.kind === 'PERSON') && ((after && isNameToken(after) && adjacent(ctx, last, after) && !ctx.vocab.notNameWords.has(after.text) && !gaz.match(tokens, i + m.length)) || (before && isNameToken(before) && adjacent(ctx, before, first) && !ctx.vocab.titles.words.has(before.text.toLowerCase()) && !ctx.vocab.notNameStart.has(before.text) && !gaz.match(tokens, i - 1)))) {
       entities = entities.filter((e) => e.kind !== 'PERSON');
@@ -491,7 +502,7 @@ function classifyRun(ctx: Ctx, first0: number, j: number): void {
   // "White House press secretary X".
   const titleStart = titleParts.length > 0 ? startTok.start : lowerTitle ? startTok.start - (lowerTitle[1] as string).length : startTok.start;
   const countryBefore = lastBefore(ctx, 'COUNTRY', titleStart, 3);
-  const orgBefore = lastBefore(ctx, 'ORGANIZATION', titleStart, 3);
+  const orgBefore = titleOrgBefore(ctx, titleStart);
   const titleCountry = (titleParts.length > 0 || lowerTitle) && countryBefore ? countryBefore.id : undefined;
   const titleOrg = (titleParts.length > 0 || lowerTitle) && orgBefore ? orgBefore.id : undefined;
 
@@ -632,6 +643,26 @@ function titleBefore(ctx: Ctx, start: number): Pick<Mention, 'title' | 'titleCou
   }
   if (!title) return {};
   const country = lastBefore(ctx, 'COUNTRY', titleStart, 3);
-  const org = lastBefore(ctx, 'ORGANIZATION', titleStart, 3);
+  const org = titleOrgBefore(ctx, titleStart);
   return { title, ...(country ? { titleCountry: country.id } : {}), ...(org ? { titleOrg: org.id } : {}) };
+}
+
+/**
+ * The organization a title belongs to when it is written before it: "NATO Secretary-General",
+ * "Fox News military analyst retired Lt. Col.", "UN Syria mediator" (lowercase words or a country
+ * may stand between them).
+ */
+function titleOrgBefore(ctx: Ctx, titleStart: number): Mention | undefined {
+  let best: Mention | undefined;
+  const titleish = new Set([...ctx.vocab.titles.nouns, ...ctx.vocab.titles.modifiers].map((w) => w.toLowerCase()));
+  for (const m of ctx.out) {
+    if (m.kind !== 'ORGANIZATION' || m.end > titleStart || titleStart - m.end > 60) continue;
+    const between = ctx.doc.text.slice(m.end, titleStart);
+    const countries = ctx.out.filter((c) => c.kind === 'COUNTRY' && c.start >= m.end && c.end <= titleStart);
+    let rest = between;
+    for (const c of countries) rest = rest.replace(ctx.doc.text.slice(c.start, c.end), ' ');
+    const words = rest.trim().split(/\s+/).filter(Boolean);
+    if (words.length <= 4 && words.every((w) => titleish.has(w))) best = m;
+  }
+  return best;
 }

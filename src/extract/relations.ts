@@ -177,7 +177,8 @@ function findAffiliations(doc: TextDoc, people: Mention[], orgs: Mention[], gaz:
     if (p.titleOrg) add({ person: p.id, org: p.titleOrg, ...(p.title ? { title: clean(p.title) } : {}), start: p.start, end: p.end, method: p.method, rule: 'org-title-name', confidence: 0.8 });
     const sentence = doc.sentences[p.sentence];
     if (!sentence) continue;
-    const nextPerson = people.find((q) => q.start > p.end && q.sentence === p.sentence && q.id !== p.id && !q.inQuote);
+    // The next person named (a possessive like "Merkel's ruling party" does not end the apposition).
+    const nextPerson = people.find((q) => q.start > p.end && q.sentence === p.sentence && q.id !== p.id && !q.inQuote && !/^[’']s\b/.test(doc.text.slice(q.end, q.end + 3)));
     const limit = Math.min(sentence.end, nextPerson?.start ?? sentence.end);
     const orgsAfter = outer.filter((o) => o.start >= p.end && o.end <= limit);
     const first = orgsAfter[0];
@@ -187,11 +188,20 @@ function findAffiliations(doc: TextDoc, people: Mention[], orgs: Mention[], gaz:
         // The chain "of A at B in C": the outermost organization the prepositions reach.
         let org = first;
         for (const next of orgsAfter.slice(1)) {
-          if (!/^\s*(?:,\s*)?(?:at|of|in|for|with)\s+(?:the\s+)?$/.test(doc.text.slice(org.end, next.start))) break;
+          if (!/^\s*(?:\p{Ll}+\s+){0,2}(?:,\s*)?(?:at|of|in|for|with)\s+(?:the\s+)?$/u.test(doc.text.slice(org.end, next.start))) break;
           org = next;
         }
-        const appos = /^,\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?([^,]*?)\s*\b(?:at|of|for|with|from|in)\s+(?:the\s+)?$/s.exec(between) ?? /^\s+(?:of|at|from)\s+(?:the\s+)?$/.exec(between);
+        // "Name, a senior fellow at the Org", "Name, the top Democrat on the Org", "Name, columnist
+        // with the Moscow daily Org" (up to three descriptive words before the name).
+        const appos = /^,\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?([^,]*?)\s*\b(?:at|of|for|with|from|in|on)\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}?$/su.exec(between) ?? /^\s+(?:of|at|from)\s+(?:the\s+)?$/.exec(between);
         const title = clean(appos?.[1]);
+        // "columnist Murat Yetkın in the Hürriyet Daily News": "in" only for a news outlet.
+        const outlet = /newspaper|news agency|broadcaster/.test(gaz.get(org.id)?.orgType ?? '') || /\b(?:News|Times|Post|Daily|Journal|Herald|Tribune)\b/.test(org.name);
+        const inOutlet = /^\s+in\s+(?:the\s+)?$/.exec(between);
+        if (inOutlet && outlet && p.title) {
+          add({ person: p.id, org: org.id, title: clean(p.title) as string, start: p.start, end: org.end, method: 'rule', rule: 'writer-in-outlet', confidence: 0.7 });
+          continue;
+        }
         if (appos && !(title && title.split(' ').length > 10)) {
           add({ person: p.id, org: org.id, ...(title ? { title } : {}), start: p.start, end: org.end, method: 'rule', rule: 'apposition', confidence: 0.8 });
           continue;
