@@ -314,14 +314,23 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor): Plac
   };
   const leadSentence = (s: number): boolean => (doc.sentences[s]?.paragraph ?? 99) < LEAD_PARAGRAPHS;
   const mainParagraph = doc.sentences[main.sentence]?.paragraph;
+  // A place written with the meeting ("the Hanoi summit", "summit in Hanoi", "met at the Capella
+  // Hotel", "gathered in Tehran") says where it was; one merely named near it says less.
+  const nouns = alternation(input.vocab.meetings.summitNouns);
+  const verbs = alternation([...input.vocab.meetings.attendanceVerbs, ...input.vocab.meetings.meetPhrases]);
+  const attachedBefore = new RegExp(`^[\\s’'s-]*(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}(?:${nouns})\\b`, 'iu');
+  const attachedAfter = new RegExp(`\\b(?:${nouns}|${verbs})\\b[^.;“”"]{0,40}?\\b(?:in|at|inside|on)\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}’'-]*\\s+){0,3}$`, 'iu');
   for (const p of resolved.places) {
     if (p.inQuote) continue;
     const prep = /\b(?:in|at|to|near|on|inside)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
+    const sentenceStart = doc.sentences[p.sentence]?.start ?? 0;
+    const attached = attachedBefore.test(doc.text.slice(p.end, p.end + 40)) || attachedAfter.test(doc.text.slice(Math.max(sentenceStart, p.start - 90), p.start));
     const points =
       (p.sentence === main.sentence ? 4 : doc.sentences[p.sentence]?.paragraph === mainParagraph ? 2 : 0) +
       (about.has(p.sentence) ? 2 : 0) +
       (leadSentence(p.sentence) ? 1 : 0) +
-      (prep ? 1 : 0);
+      (prep ? 1 : 0) +
+      (attached ? 5 : 0);
     score({ id: p.id, name: p.name, at: p.start, end: p.end }, Math.max(points, 0.25));
   }
   // "Argentina's capital": the country's capital city.
@@ -333,8 +342,9 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor): Plac
   }
   // A venue named as an organization ("at the White House"): a building the summit was held in.
   for (const o of resolved.organizations) {
-    if (o.inQuote || !BUILDING.test(o.name) || !about.has(o.sentence)) continue;
-    if (!/\b(?:at|in|inside)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, o.start - 12), o.start))) continue;
+    if (o.inQuote || !BUILDING.test(o.name)) continue;
+    const sentenceStart = doc.sentences[o.sentence]?.start ?? 0;
+    if (!attachedAfter.test(doc.text.slice(Math.max(sentenceStart, o.start - 90), o.start)) && !(about.has(o.sentence) && /\b(?:at|in|inside)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, o.start - 12), o.start)))) continue;
     const pid = gaz.lookup(o.text).find((x) => x.startsWith('place:')) ?? `place:${slugify(o.name)}`;
     const within = gaz.get(o.id)?.country;
     const ref: PlaceRef = { id: pid, name: gaz.get(pid)?.name ?? o.name, at: o.start, end: o.end, ...(gaz.get(pid) ? {} : { created: within ? { within } : {} }) };
@@ -403,15 +413,24 @@ function chooseDate(input: SummitInput, about: Set<number>, main: Anchor): { dat
   const laterDay = new RegExp(`\\b(?:${alternation(vocab.meetings.laterDayMarkers)})\\b`, 'i');
   const candidates: (DateFound & { sentence: number; weight: number })[] = [];
   const mainParagraph = doc.sentences[main.sentence]?.paragraph ?? 0;
+  const nouns = alternation(vocab.meetings.summitNouns);
+  const verbs = alternation([...vocab.meetings.attendanceVerbs, ...vocab.meetings.meetPhrases]);
+  // A date written with the meeting ("Tuesday's summit", "the summit on Tuesday", "met on Monday",
+  // "set for Friday") is its date; other dates near it are weaker evidence.
+  const attached = new RegExp(`(?:\\b(?:${nouns}|${verbs}|set for|scheduled for)\\b[^.;“”"]{0,30}$)|(?:^[’']s\\s+(?:\\p{L}+\\s+){0,2}(?:${nouns})\\b)`, 'iu');
   for (const s of doc.sentences) {
     const near = about.has(s.index) || (s.paragraph <= mainParagraph + 1 && s.paragraph < LEAD_PARAGRAPHS + 1);
     if (!near) continue;
     // A dateline gives the day of writing, not of the event.
     const text = s.text.replace(/^[\p{Lu} .,]+,\s+(?:\p{Lu}[\p{Ll}.]+\s+\d{1,2}(?:,\s+\d{4})?)\s*(?:\([^)]*\))?\s*[-–—]\s*/u, (x) => ' '.repeat(x.length));
-    const fut = future.test(text) && !/\b(?:said|says|told|was|were|had)\b[^.]*\b(?:on|last)\s+\p{Lu}/u.test(text);
-    for (const d of datesIn(text, published, fut)) {
+    for (const d of datesIn(text, published)) {
       if (insideQuote(doc, s.start + d.index, s.start + d.index + 3)) continue;
-      candidates.push({ ...d, sentence: s.index, weight: about.has(s.index) ? 2 : 1 });
+      // The clause around the date decides between the last and the next such weekday.
+      const clause = text.slice(Math.max(0, d.index - 60), d.index + 40);
+      const fut = future.test(clause) && !/\b(?:said|says|told|was|were|had|met|arrived|held)\b/.test(text.slice(Math.max(0, d.index - 25), d.index));
+      const date = d.kind === 'weekday' && fut ? datesIn(text.slice(d.index, d.index + 12), published, true)[0]?.date ?? d.date : d.date;
+      const isAttached = attached.test(text.slice(Math.max(0, d.index - 40), d.index)) || attached.test(text.slice(d.index + 3, d.index + 40).replace(/^\w*/, ''));
+      candidates.push({ ...d, date, sentence: s.index, weight: (about.has(s.index) ? 2 : 1) + (isAttached ? 2 : 0) });
     }
   }
   // The model's normalized dates in the same sentences.
@@ -420,11 +439,12 @@ function chooseDate(input: SummitInput, about: Set<number>, main: Anchor): { dat
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) continue;
     const s = sentenceAt(doc, e.start);
     if (!about.has(s) || insideQuote(doc, e.start, e.end)) continue;
-    candidates.push({ date: v, index: e.start - (doc.sentences[s]?.start ?? 0), kind: 'full', sentence: s, weight: 2 });
+    candidates.push({ date: v, index: e.start - (doc.sentences[s]?.start ?? 0), kind: 'full', sentence: s, weight: 1 });
   }
   // Dates far from the publication are background ("in 2015", "last year's summit").
   const plausible = candidates.filter((c) => !published || (daysBetween(c.date, published) <= 10 && daysBetween(published, c.date) <= 21));
-  const pick = plausible.filter((c) => c.weight === 2).sort((a, b) => a.date.localeCompare(b.date))[0] ?? plausible.sort((a, b) => a.date.localeCompare(b.date))[0];
+  const top = Math.max(0, ...plausible.map((c) => c.weight));
+  const pick = plausible.filter((c) => c.weight === top).sort((a, b) => a.date.localeCompare(b.date))[0];
   let date = pick?.date ?? published;
   if (!date) return undefined;
   let endDate = pick?.endDate;
@@ -477,48 +497,60 @@ function memberOn(series: SeriesSpec, country: string, date: string): boolean {
 }
 
 function chooseParticipants(input: SummitInput, c: ParticipantsContext): Participant[] {
-  const { doc, gaz, vocab, resolved, relations, quotes } = input;
+  const { doc, gaz, vocab, resolved, relations } = input;
   const out = new Map<string, Participant>();
   const add = (m: Mention, rule: string, confidence: number): void => {
     if (!out.has(m.id)) out.set(m.id, { id: m.id, at: m.start, end: m.end, rule, confidence });
   };
   for (const m of c.core) add(m, c.kind === 'leaders' ? 'summit-leaders' : 'summit-anchored', 0.75);
   const attendAll = new RegExp(`\\b(?:${alternation(vocab.meetings.attendanceVerbs)})\\b`, 'gi');
-  const negated = /\b(?:not|never|skip(?:ped|s)?|absent|stayed away|declined to|won't|will not|did not|didn't)\s+(?:\w+\s+)?(?:attend|come|go|travel|join|be there)/i;
-  const speakers = new Set(quotes.map((q) => q.speaker));
-  const verbish = /^(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|is|will|would|did|does|on \w+)\s+)*(?:\p{Ll}+(?:ed|s)\b|said|told|wrote|spoke|met|held|made|gave|took|went|came|saw|set|sat|left|flew|threw|hit|won|drew|led|put|got|struck|shook|stood|arrived)/u;
-  const active = (m: Mention): boolean => speakers.has(m.id) || verbish.test(doc.text.slice(m.end, m.end + 120)) || c.about.has(m.sentence);
+  const atSummit = new RegExp(`\\b(?:${alternation(vocab.meetings.sidelinePhrases)}|at the (?:summit|meeting|talks|gathering))\\b`, 'gi');
+  const negated = /\b(?:not|never|skip(?:ped|s)?|absent|stayed away|declined to|won't|will not|did not|didn't|no longer)\s+(?:\w+\s+)?(?:attend|come|go|travel|join|be there|invited)|\bskip(?:ped|ping|s)?\s+the\b/i;
   const roleOf = (id: string): Set<string> => relations.labels.get(id) ?? new Set<string>();
+  // Sentences that name the series ("pose for a family photo of G7 leaders") also speak of it.
+  const seriesSentences = new Set(c.series ? resolved.organizations.filter((o) => o.id === c.series?.org && !o.inQuote).map((o) => o.sentence) : []);
   for (const m of resolved.people) {
     if (m.inQuote || out.has(m.id)) continue;
     const roles = roleOf(m.id);
     if (!roles.has('Leader') && !roles.has('Official')) continue;
+    const g = gaz.get(m.id);
+    const sentence = doc.sentences[m.sentence];
+    if (sentence && negated.test(sentence.text) && c.about.has(m.sentence)) continue;
     // Leaders in office of the series' member countries, and the officials of the body itself.
-    if (c.series && active(m)) {
-      const g = gaz.get(m.id);
-      const inOffice = g?.terms.some((t) => covers(t, c.date) && memberOn(c.series as SeriesSpec, t.country, c.date)) === true;
-      const ofBody = relations.affiliations.some((a) => a.person === m.id && (a.org === c.series?.org || c.series?.also.includes(a.org)));
-      const titledMember = !g?.terms.length && roles.has('Leader') && relations.leads.some((l) => l.person === m.id && memberOn(c.series as SeriesSpec, l.country, c.date) && l.rule !== 'appositive-leader');
+    if (c.series) {
+      const series = c.series;
+      const inOffice = g?.terms.some((t) => covers(t, c.date) && memberOn(series, t.country, c.date)) === true;
+      const ofBody = relations.affiliations.some((a) => a.person === m.id && (a.org === series.org || series.also.includes(a.org)));
+      const titledMember = !g?.terms.length && roles.has('Leader') && relations.leads.some((l) => l.person === m.id && memberOn(series, l.country, c.date) && l.rule !== 'appositive-leader');
       if (inOffice || ofBody || titledMember) {
         add(m, inOffice ? 'summit-series-member' : ofBody ? 'summit-series-official' : 'summit-series-member-title', inOffice ? 0.75 : 0.65);
         continue;
       }
     }
-    // Anybody a sentence about the summit (or its place) makes the subject of an attendance verb:
-    // "Rouhani, Putin and Erdogan gathered in Tehran", "Ashton ... will also attend the summit".
-    if (c.about.has(m.sentence)) {
-      const s = doc.sentences[m.sentence];
-      if (!s) continue;
-      let lastVerb = -1;
-      for (const v of s.text.matchAll(attendAll)) if (!insideQuote(doc, s.start + v.index, s.start + v.index + 1)) lastVerb = s.start + v.index;
-      if (lastVerb < m.end || negated.test(s.text)) continue;
-      // A leader out of office on the date is history, not a guest.
-      const g = gaz.get(m.id);
-      if (g && g.terms.length > 0 && !g.terms.some((t) => covers(t, c.date))) continue;
-      add(m, 'summit-attendance', 0.6);
-    }
+    // Anybody a sentence about the summit (or its place) makes the subject of an attendance verb
+    // ("Rouhani, Putin and Erdogan gathered in Tehran", "Ashton ... will also attend the summit"),
+    // or places at it ("Kerry and Hagel told ministers on the sidelines of the summit").
+    if (!sentence || !(c.about.has(m.sentence) || seriesSentences.has(m.sentence))) continue;
+    if (g && g.terms.length > 0 && !g.terms.some((t) => covers(t, c.date))) continue; // out of office: history, not a guest
+    const markers = [...sentence.text.matchAll(attendAll), ...sentence.text.matchAll(atSummit)].map((v) => sentence.start + v.index).filter((at) => at >= m.end && !insideQuote(doc, at, at + 1));
+    if (markers.some((at) => subjectOfVerb(doc, m, at, resolved.people))) add(m, 'summit-attendance', 0.6);
   }
   return [...out.values()];
+}
+
+/**
+ * True when a person named before a verb is its subject, as far as words show: between the name
+ * and the verb only appositions (", the host,"), other names joined by "and", and auxiliaries;
+ * never a preposition that makes the name an object ("confronting Susan Rice and other officials
+ * in ... as Obama arrived").
+ */
+function subjectOfVerb(doc: TextDoc, m: Mention, verbAt: number, people: Mention[]): boolean {
+  let between = doc.text.slice(m.end, verbAt);
+  if (between.length > 160) return false;
+  // Names in between joined to this one, then appositions, are set aside.
+  for (const p of people) if (p.start >= m.end && p.end <= verbAt) between = between.replace(doc.text.slice(p.start, p.end), ' NAME ');
+  between = between.replace(/,[^,]{0,90},/g, ' ').replace(/\([^)]*\)/g, ' ');
+  return !/\b(?:with|by|to|from|against|in|into|at|on|for|of|as|after|before|while|when|who|which|that|said|says|told|\w+ing|\w+ed)\b/i.test(between.replace(/\b(?:will|would|also|has|have|had|is|are|was|were|both|all|each|then|later|to)\b/gi, ' ').replace(/\bNAME\b|\band\b|[\p{Lu}][\p{L}.’'-]*/gu, ' '));
 }
 
 // ---- topics and outcome -------------------------------------------------------------------------
