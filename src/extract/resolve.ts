@@ -36,6 +36,10 @@ export function resolutionStage(input: ResolutionInput): Resolved {
   const of = (kind: EntityKind): Mention[] => mentions.filter((m) => m.kind === kind);
   const people = resolvePeople(of('PERSON'), gaz, published, warnings, new Set(of('COUNTRY').map((c) => c.id)));
   const countries = of('COUNTRY').filter((m) => m.how !== 'capital' || capitalForGovernment(doc, m));
+  // A capital standing for its government is not a place there ("talks between Pyongyang and
+  // Washington", "Washington is pressing").
+  const governments = countries.filter((m) => m.how === 'capital');
+  const places = of('PLACE').filter((p) => !governments.some((g) => g.start === p.start && g.end === p.end));
   const named = new Set(countries.map((c) => c.id.slice('country:'.length)));
   for (const f of vocab.countries.contextForms) {
     if (!f.context.some((iso) => named.has(iso))) continue;
@@ -50,7 +54,7 @@ export function resolutionStage(input: ResolutionInput): Resolved {
       if (c) countries.push(synthetic(doc, 'COUNTRY', c.id, c.name, m.index, m.index + m[0].length, 'two-koreas', 0.8));
     }
   }
-  return { people, organizations: of('ORGANIZATION'), countries, places: of('PLACE'), talks: of('TALKS'), warnings };
+  return { people, organizations: of('ORGANIZATION'), countries, places, talks: of('TALKS'), warnings };
 }
 
 export function synthetic(doc: TextDoc, kind: EntityKind, id: string, name: string, start: number, end: number, rule: string, confidence: number): Mention {

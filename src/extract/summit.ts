@@ -93,6 +93,8 @@ export interface SummitInput {
   quotes: AttributedQuote[];
   /** The model's DATE mentions (normalized), when the article was annotated. */
   modelDates?: NlpEntity[];
+  /** When given, the stage writes why it chose what it chose here (for debugging the rules). */
+  trace?: string[];
 }
 
 interface Anchor {
@@ -104,13 +106,20 @@ interface Anchor {
   strong: boolean;
 }
 
-/** How far into the article the lead reaches (paragraphs). */
+/** How far into the article the lead reaches (paragraphs, after bylines and credits). */
 const LEAD_PARAGRAPHS = 4;
+
+/** True when a sentence is in the article's lead: its first paragraphs of prose (bylines skipped). */
+function inLead(doc: TextDoc, sentence: number): boolean {
+  const first = doc.paragraphs.find((p) => doc.text.slice(p.start, p.end).split(/\s+/).length >= 8)?.index ?? 0;
+  return (doc.sentences[sentence]?.paragraph ?? 99) < first + LEAD_PARAGRAPHS;
+}
 
 export function summitStage(input: SummitInput): SummitOutput {
   const { doc, vocab, resolved, relations } = input;
-  const lead = (sentence: number): boolean => (doc.sentences[sentence]?.paragraph ?? 99) < LEAD_PARAGRAPHS;
-  const anchors = findAnchors(input).filter((a) => a.strong || lead(a.sentence));
+  const lead = (sentence: number): boolean => inLead(doc, sentence);
+  const allAnchors = findAnchors(input);
+  const anchors = allAnchors.filter((a) => a.strong || lead(a.sentence));
   const leaders = resolved.people.filter((m) => relations.labels.get(m.id)?.has('Leader') && !m.inQuote);
 
   // ---- Which summit.
@@ -123,11 +132,12 @@ export function summitStage(input: SummitInput): SummitOutput {
     kind = 'series';
     main = seriesAnchor ?? anchors.find((a) => a.strong) ?? anchors[0];
   } else {
+    const firstProse = doc.sentences.find((x) => x.text.split(/\s+/).length >= 8)?.index ?? 0;
     const meetingWord = new RegExp(`\\b(?:${alternation([...vocab.meetings.summitNouns, ...vocab.meetings.meetPhrases])})\\b`, 'i');
     for (const s of doc.sentences) {
       if (!lead(s.index)) break;
       const ids = new Set(leaders.filter((m) => m.sentence === s.index).map((m) => m.id));
-      if (ids.size < 2 || !(meetingWord.test(s.text) || s.paragraph <= 1)) continue;
+      if (ids.size < 2 || !(meetingWord.test(s.text) || s.index === firstProse)) continue;
       kind = 'leaders';
       main = { sentence: s.index, at: s.start, end: s.end, strong: true };
       core = leaders.filter((m) => m.sentence === s.index);
@@ -139,21 +149,46 @@ export function summitStage(input: SummitInput): SummitOutput {
       main = anchors.find((a) => lead(a.sentence)) ?? anchors.find((a) => a.strong);
       if (main) {
         kind = 'anchored';
-        core = leaders.filter((m) => m.sentence === main?.sentence);
+        const at = main.sentence;
+        core = leaders.filter((m) => m.sentence === at);
+        // "The leaders of North and South Korea agreed ...", "the new U.S. president hosts the
+        // long-serving German leader": the leaders in office of the countries the sentence names,
+        // when the article names them; else those named in the sentence before ("They'll ...").
+        if (core.length === 0) {
+          const named = new Set(resolved.countries.filter((c) => c.sentence === at && !c.inQuote && !c.inName).map((c) => c.id));
+          core = leaders.filter((m) => input.gaz.get(m.id)?.terms.some((t) => named.has(t.country) && covers(t, input.published)) === true);
+          core = core.filter((m, i) => core.findIndex((x) => x.id === m.id) === i);
+        }
+        if (core.length === 0) core = leaders.filter((m) => m.sentence === at - 1 || m.sentence === at - 2);
       }
     }
   }
   if (!kind || !main) return { meetings: relations.meetings };
   const mainAnchor = main;
+  input.trace?.push(`kind ${kind}; main sentence: ${doc.sentences[mainAnchor.sentence]?.text.slice(0, 160)}`);
   const seriesId = kind === 'series' ? (seriesAnchor?.series ?? titleSeries) : undefined;
   const series = seriesId ? vocab.series.find((x) => x.org === seriesId) : undefined;
-  // The sentences about this summit: the main one and those that call it a summit (without
-  // naming another series).
-  const about = new Set([mainAnchor.sentence, ...anchors.filter((a) => a.strong && (!a.series || a.series === seriesId)).map((a) => a.sentence)]);
+  // The sentences about this summit: the main one, those that call it a summit (without naming
+  // another series), and the talk of "the talks" or "the meeting" right after the main one. For a
+  // summit of leaders, a sentence naming another leader or another country is about another meeting
+  // ("It comes as the two sides ... put a US-North Korea summit back on track").
+  const mainParagraph = doc.sentences[mainAnchor.sentence]?.paragraph ?? 0;
+  const coreIds = new Set(core.map((m) => m.id));
+  const coreCountries = new Set(relations.leads.filter((l) => coreIds.has(l.person)).map((l) => l.country));
+  const otherMeeting = (sentence: number): boolean =>
+    kind !== 'series' &&
+    coreIds.size > 0 &&
+    (leaders.some((m) => m.sentence === sentence && !coreIds.has(m.id)) || (coreCountries.size > 0 && resolved.countries.some((c) => c.sentence === sentence && !c.inQuote && !c.inName && !coreCountries.has(c.id))));
+  const about = new Set([
+    mainAnchor.sentence,
+    ...allAnchors
+      .filter((a) => (a.strong || ((doc.sentences[a.sentence]?.paragraph ?? 99) <= mainParagraph + 3 && a.sentence >= mainAnchor.sentence)) && (!a.series || a.series === seriesId) && !otherMeeting(a.sentence))
+      .map((a) => a.sentence),
+  ]);
 
   // ---- Place and date.
-  const place = choosePlace(input, about, mainAnchor);
-  const when = chooseDate(input, about, mainAnchor);
+  const place = choosePlace(input, about, mainAnchor, otherMeeting);
+  const when = chooseDate(input, about, mainAnchor, otherMeeting);
   if (!when) return { meetings: relations.meetings };
   let { date, endDate } = when;
   let id: string | undefined;
@@ -303,7 +338,7 @@ function cityOf(place: PlaceRef, gaz: Gazetteer): { id: string; name: string } {
 
 const BUILDING = /\b(?:House|Palace|Kremlin|Hall|Castle|Villa|Lodge|Residence|Mansion|Hotel|Resort|Estate|Chateau|Château|Schloss|Manor)\b/;
 
-function choosePlace(input: SummitInput, about: Set<number>, main: Anchor): PlaceRef | undefined {
+function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, otherMeeting: (sentence: number) => boolean): PlaceRef | undefined {
   const { doc, gaz, resolved } = input;
   const created = new Map<string, PlaceRef>();
   const scores = new Map<string, { ref: PlaceRef; score: number }>();
@@ -312,22 +347,28 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor): Plac
     if (prev) prev.score += Math.min(points, 1);
     else scores.set(ref.id, { ref, score: points });
   };
-  const leadSentence = (s: number): boolean => (doc.sentences[s]?.paragraph ?? 99) < LEAD_PARAGRAPHS;
+  const leadSentence = (s: number): boolean => inLead(doc, s);
   const mainParagraph = doc.sentences[main.sentence]?.paragraph;
   // A place written with the meeting ("the Hanoi summit", "summit in Hanoi", "met at the Capella
   // Hotel", "gathered in Tehran") says where it was; one merely named near it says less.
   const nouns = alternation(input.vocab.meetings.summitNouns);
   const verbs = alternation([...input.vocab.meetings.attendanceVerbs, ...input.vocab.meetings.meetPhrases]);
-  const attachedBefore = new RegExp(`^[\\s’'s-]*(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}(?:${nouns})\\b`, 'iu');
-  const attachedAfter = new RegExp(`\\b(?:${nouns}|${verbs})\\b[^.;“”"]{0,40}?\\b(?:in|at|inside|on)\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}’'-]*\\s+){0,3}$`, 'iu');
+  const attachedBefore = new RegExp(`^(?:[\\s’'s-]*(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}(?:${nouns})\\b|[^.;“”"]{0,40}?\\bfor\\s+(?:the|a|their|its)\\s+(?:\\w+\\s+)?(?:${nouns})\\b)`, 'iu');
+  const attachedAfter = new RegExp(`\\b(?:${nouns}|${verbs})\\b[^.;“”"]{0,40}?\\b(?:in|at|inside|on|of)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:[\\p{Lu}][\\p{L}’'-]*\\s+){0,3}$`, 'iu');
+  // An earlier or later meeting of the same people ("their first summit in Singapore").
+  const another = /\b(?:first|previous|earlier|last|next|second|former|inaugural|\d{4}|last year)\s+(?:\w+\s+)?(?:summit|meeting|talks)\b|\b(?:summit|meeting|talks)\s+(?:\w+\s+){0,3}(?:last|in \d{4}|a year ago|months ago)\b/i;
   for (const p of resolved.places) {
     if (p.inQuote) continue;
-    const prep = /\b(?:in|at|to|near|on|inside)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
+    const prep = /\b(?:in|at|to|inside|on)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
+    // "an estate outside Los Angeles": a reference point, not the venue.
+    const reference = /\b(?:outside|near|north of|south of|east of|west of|from)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
     const sentenceStart = doc.sentences[p.sentence]?.start ?? 0;
-    const attached = attachedBefore.test(doc.text.slice(p.end, p.end + 40)) || attachedAfter.test(doc.text.slice(Math.max(sentenceStart, p.start - 90), p.start));
+    const clause = doc.text.slice(Math.max(sentenceStart, p.start - 90), p.end + 40);
+    const attached = !otherMeeting(p.sentence) && !another.test(clause) && (attachedBefore.test(doc.text.slice(p.end, p.end + 40)) || attachedAfter.test(doc.text.slice(Math.max(sentenceStart, p.start - 90), p.start)));
     const points =
+      (reference ? -3 : 0) +
       (p.sentence === main.sentence ? 4 : doc.sentences[p.sentence]?.paragraph === mainParagraph ? 2 : 0) +
-      (about.has(p.sentence) ? 2 : 0) +
+      (about.has(p.sentence) && !otherMeeting(p.sentence) ? 2 : 0) +
       (leadSentence(p.sentence) ? 1 : 0) +
       (prep ? 1 : 0) +
       (attached ? 5 : 0);
@@ -356,17 +397,18 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor): Plac
   const head = first ? doc.text.slice(first.start, first.end) : '';
   const dl =
     /^([\p{Lu}][\p{L}.'’ -]{1,40}?),\s+([\p{Lu}][\p{L}. ]{1,30}?)(?:,\s+[\p{Lu}][\p{L}.]+)?\s*(?:\([^)]{1,30}\))?\s*[-–—]/u.exec(head) ??
-    /^([\p{Lu}][\p{Lu}.'’ -]{1,40}?)(),?\s+(?:[\p{Lu}][\p{Ll}.]+\s+\d{1,2},?\s+)?(?:\(\p{Lu}[^)]{0,30}\)\s*)?[-–—]/u.exec(head);
+    /^([\p{Lu}][\p{Lu}.'’ -]{1,40}?)(),?\s+(?:[\p{Lu}][\p{Ll}.]+\s+\d{1,2},?\s+)?(?:\(\p{Lu}[^)]{0,30}\)\s*)?[-–—]/u.exec(head) ??
+    /^([\p{Lu}][\p{L}.'’ -]{1,40}?),\s+([\p{Lu}][\p{L}. ]{1,30}?)\s+\((?:CNN|AP|AFP|Reuters|\p{Lu}{2,10})\)/u.exec(head);
   if (first && dl) {
     const cityText = dl[1] as string;
     const region = dl[2] ? gaz.lookup(dl[2] as string).find((x) => x.startsWith('place:') || x.startsWith('country:')) : undefined;
     const known = gaz.lookup(cityText).find((x) => x.startsWith('place:')) ?? gaz.lookup(titleCaseName(cityText)).find((x) => x.startsWith('place:'));
-    if (known) score({ id: known, name: (gaz.get(known) as GazEntity).name, at: first.start, end: first.start + cityText.length }, 2);
+    if (known) score({ id: known, name: (gaz.get(known) as GazEntity).name, at: first.start, end: first.start + cityText.length }, cityText === cityText.toUpperCase() ? 5 : 3);
     else if (region) {
       const name = titleCaseName(cityText);
       const ref: PlaceRef = { id: `place:${slugify(name)}`, name, at: first.start, end: first.start + cityText.length, created: { within: region } };
       created.set(ref.id, ref);
-      score(ref, 2);
+      score(ref, 3);
     }
   }
   // "Newport, Wales": an unknown capitalized word before a known region or country is a place in it.
@@ -382,6 +424,7 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor): Plac
   }
   if (scores.size === 0) return undefined;
   const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
+  input.trace?.push(`places: ${ranked.map((r) => `${r.ref.id}=${r.score}`).join(', ')}`);
   const best = ranked[0] as { ref: PlaceRef; score: number };
   // A more specific place inside the best one, named with some weight of its own, wins.
   let choice = best;
@@ -389,9 +432,18 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor): Plac
     if (r === best || r.score < 2) continue;
     if (ancestors(r.ref.id, gaz, created).includes(choice.ref.id) && depth(r.ref.id, gaz) >= depth(choice.ref.id, gaz)) choice = r;
   }
+  // A venue written with the meeting ("at the White House") beats the city around it.
+  const venue = ranked.find((r) => r.score >= 4 && r !== choice && (BUILDING.test(r.ref.name) || /building|hotel|site|villa|palace|estate/.test(gaz.get(r.ref.id)?.placeType ?? '')));
+  if (venue && sameCountry(venue.ref, choice.ref, gaz, created)) choice = venue;
   if (choice.score < 1) return undefined;
   const within = choice.ref.created?.within;
   return { ...choice.ref, ...(choice.ref.created && within ? { created: { within } } : {}) };
+}
+
+function sameCountry(a: PlaceRef, b: PlaceRef, gaz: Gazetteer, created: Map<string, PlaceRef>): boolean {
+  const country = (r: PlaceRef): string | undefined => [r.id, ...ancestors(r.id, gaz, created)].find((x) => x.startsWith('country:'));
+  const ca = country(a);
+  return ca !== undefined && ca === country(b);
 }
 
 /** "LA MALBAIE" -> "La Malbaie" (datelines are upper case). */
@@ -407,7 +459,7 @@ function titleCaseName(s: string): string {
 
 // ---- date ---------------------------------------------------------------------------------------
 
-function chooseDate(input: SummitInput, about: Set<number>, main: Anchor): { date: string; endDate?: string } | undefined {
+function chooseDate(input: SummitInput, about: Set<number>, main: Anchor, otherMeeting: (sentence: number) => boolean): { date: string; endDate?: string } | undefined {
   const { doc, vocab, published, modelDates } = input;
   const future = new RegExp(`\\b(?:${alternation(vocab.meetings.futureMarkers)})\\b`, 'i');
   const laterDay = new RegExp(`\\b(?:${alternation(vocab.meetings.laterDayMarkers)})\\b`, 'i');
@@ -419,8 +471,8 @@ function chooseDate(input: SummitInput, about: Set<number>, main: Anchor): { dat
   // "set for Friday") is its date; other dates near it are weaker evidence.
   const attached = new RegExp(`(?:\\b(?:${nouns}|${verbs}|set for|scheduled for)\\b[^.;“”"]{0,30}$)|(?:^[’']s\\s+(?:\\p{L}+\\s+){0,2}(?:${nouns})\\b)`, 'iu');
   for (const s of doc.sentences) {
-    const near = about.has(s.index) || (s.paragraph <= mainParagraph + 1 && s.paragraph < LEAD_PARAGRAPHS + 1);
-    if (!near) continue;
+    const near = about.has(s.index) || (s.paragraph <= mainParagraph + 1 && inLead(doc, s.index));
+    if (!near || otherMeeting(s.index)) continue;
     // A dateline gives the day of writing, not of the event.
     const text = s.text.replace(/^[\p{Lu} .,]+,\s+(?:\p{Lu}[\p{Ll}.]+\s+\d{1,2}(?:,\s+\d{4})?)\s*(?:\([^)]*\))?\s*[-–—]\s*/u, (x) => ' '.repeat(x.length));
     for (const d of datesIn(text, published)) {
@@ -443,6 +495,7 @@ function chooseDate(input: SummitInput, about: Set<number>, main: Anchor): { dat
   }
   // Dates far from the publication are background ("in 2015", "last year's summit").
   const plausible = candidates.filter((c) => !published || (daysBetween(c.date, published) <= 10 && daysBetween(published, c.date) <= 21));
+  input.trace?.push(`dates: ${candidates.map((c) => `${c.date}(${c.kind},w${c.weight},s${c.sentence})`).join(', ')}`);
   const top = Math.max(0, ...plausible.map((c) => c.weight));
   const pick = plausible.filter((c) => c.weight === top).sort((a, b) => a.date.localeCompare(b.date))[0];
   let date = pick?.date ?? published;
@@ -573,7 +626,7 @@ function findTopics(input: SummitInput, about: Set<number>): SummitFound['topics
 
 function outcomeOf(input: SummitInput, about: Set<number>): Pick<SummitFound, 'outcome'> {
   const { doc, vocab } = input;
-  const lead = (s: number): boolean => (doc.sentences[s]?.paragraph ?? 99) < LEAD_PARAGRAPHS;
+  const lead = (s: number): boolean => inLead(doc, s);
   for (const o of vocab.outcomes) {
     const re = new RegExp(`\\b(?:${o.phrases.join('|')})\\b`, 'i');
     for (const s of doc.sentences) {
