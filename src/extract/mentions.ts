@@ -614,6 +614,8 @@ function modelMentions(ctx: Ctx, entities: NlpEntity[]): void {
       continue;
     }
     const placeId = gazIds.find((id) => id.startsWith('place:'));
+    // "Peninsula", "Gulf": a geographic word alone names no place.
+    if (!placeId && (text.split(/\s+/).every((w) => vocab.notNameWords.has(w)) || /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\b/.test(text) && !text.includes(' '))) continue;
     push(ctx, { kind: 'PLACE', id: placeId ?? `place:${slugify(text)}`, name: placeId ? (gaz.get(placeId) as GazEntity).name : text, start, end, method: 'model', rule: placeId ? 'ner-place-gazetteer' : 'ner-place', confidence: placeId ? 0.85 : 0.7 });
   }
 }

@@ -341,11 +341,13 @@ const BUILDING = /\b(?:House|Palace|Kremlin|Hall|Castle|Villa|Lodge|Residence|Ma
 function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, otherMeeting: (sentence: number) => boolean): PlaceRef | undefined {
   const { doc, gaz, resolved } = input;
   const created = new Map<string, PlaceRef>();
+  // A place's score: its best mention's points, plus a little for each further mention.
   const scores = new Map<string, { ref: PlaceRef; score: number }>();
   const score = (ref: PlaceRef, points: number): void => {
     const prev = scores.get(ref.id);
-    if (prev) prev.score += Math.min(points, 1);
-    else scores.set(ref.id, { ref, score: points });
+    if (!prev) scores.set(ref.id, { ref, score: points });
+    else if (points > prev.score - 0.5) prev.score = Math.max(prev.score, points) + 0.5;
+    else prev.score += 0.5;
   };
   const leadSentence = (s: number): boolean => inLead(doc, s);
   const mainParagraph = doc.sentences[main.sentence]?.paragraph;
