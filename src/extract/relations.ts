@@ -115,6 +115,17 @@ export function relationsStage(input: RelationsInput, unnamed: Unnamed[], quotes
       label(m.id, 'Official');
     }
   }
+  // "the U.S. president met with his Israeli counterpart, Benjamin Netanyahu": a leader's counterpart
+  // from another country is a leader too.
+  for (const m of people) {
+    if (labels.get(m.id)?.has('Leader') || m.inQuote || !m.title || !/\bcounterpart\b/i.test(m.title) || !m.titleCountry) continue;
+    const sentence = doc.sentences[m.sentence];
+    const before = sentence ? doc.text.slice(sentence.start, m.start) : '';
+    const leaderBefore = people.some((p) => p.sentence === m.sentence && p.start < m.start && labels.get(p.id)?.has('Leader')) || new RegExp(`\\b(?:${alternation(vocab.titles.leader)})\\b`, 'i').test(before);
+    if (!leaderBefore) continue;
+    label(m.id, 'Leader');
+    leads.push({ person: m.id, country: m.titleCountry, title: 'Leader', start: m.start, end: m.end, method: m.method, rule: 'leader-counterpart', confidence: 0.55 });
+  }
   // "Bashar al-Assad, the Syrian president", "a former Polish prime minister": a leader's title after the name.
   const appositiveLeader = new RegExp(`^,\\s+(?:the\\s+|a\\s+|who\\s+(?:is|was)\\s+(?:the\\s+|a\\s+)?)?(former\\s+)?(\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+)?)\\s+(${alternation(vocab.titles.leader)})\\b`, 'iu');
   for (const m of people) {

@@ -345,6 +345,10 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, other
   const scores = new Map<string, { ref: PlaceRef; score: number }>();
   const score = (ref: PlaceRef, points: number): void => {
     const prev = scores.get(ref.id);
+    if (prev && ref.created?.within && !prev.ref.created?.within) {
+      prev.ref = { ...prev.ref, created: { within: ref.created.within } };
+      created.set(ref.id, prev.ref);
+    }
     if (!prev) scores.set(ref.id, { ref, score: points });
     else if (points > prev.score - 0.5) prev.score = Math.max(prev.score, points) + 0.5;
     else prev.score += 0.5;
@@ -367,14 +371,21 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, other
     const sentenceStart = doc.sentences[p.sentence]?.start ?? 0;
     const clause = doc.text.slice(Math.max(sentenceStart, p.start - 90), p.end + 40);
     const attached = !otherMeeting(p.sentence) && !another.test(clause) && (attachedBefore.test(doc.text.slice(p.end, p.end + 40)) || attachedAfter.test(doc.text.slice(Math.max(sentenceStart, p.start - 90), p.start)));
+    // A place the gazetteer does not know (the model's) is weaker evidence unless written with the
+    // meeting; what it lies in is what the text writes after it ("Newport, Wales").
+    const known = gaz.get(p.id) !== undefined;
+    const within = known ? undefined : placeAfter(doc, gaz, p.end);
     const points =
       (reference ? -3 : 0) +
+      (known || attached ? 0 : -2) +
       (p.sentence === main.sentence ? 4 : doc.sentences[p.sentence]?.paragraph === mainParagraph ? 2 : 0) +
       (about.has(p.sentence) && !otherMeeting(p.sentence) ? 2 : 0) +
       (leadSentence(p.sentence) ? 1 : 0) +
       (prep ? 1 : 0) +
       (attached ? 5 : 0);
-    score({ id: p.id, name: p.name, at: p.start, end: p.end }, Math.max(points, 0.25));
+    const ref: PlaceRef = { id: p.id, name: p.name, at: p.start, end: p.end, ...(known ? {} : { created: within ? { within } : {} }) };
+    if (ref.created) created.set(ref.id, ref);
+    score(ref, Math.max(points, 0.25));
   }
   // "Argentina's capital": the country's capital city.
   for (const c of resolved.countries) {
@@ -440,6 +451,13 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, other
   if (choice.score < 1) return undefined;
   const within = choice.ref.created?.within;
   return { ...choice.ref, ...(choice.ref.created && within ? { created: { within } } : {}) };
+}
+
+/** The known place or country written right after a place (", Wales", ", Quebec"), if any. */
+function placeAfter(doc: TextDoc, gaz: Gazetteer, end: number): string | undefined {
+  const m = /^,\s+((?:\p{Lu}[\p{L}'’-]+\s?){1,3})/u.exec(doc.text.slice(end, end + 40));
+  if (!m) return undefined;
+  return gaz.lookup((m[1] as string).trim()).find((x) => x.startsWith('place:') || x.startsWith('country:'));
 }
 
 function sameCountry(a: PlaceRef, b: PlaceRef, gaz: Gazetteer, created: Map<string, PlaceRef>): boolean {
@@ -587,10 +605,39 @@ function chooseParticipants(input: SummitInput, c: ParticipantsContext): Partici
     // or places at it ("Kerry and Hagel told ministers on the sidelines of the summit").
     if (!sentence || !(c.about.has(m.sentence) || seriesSentences.has(m.sentence))) continue;
     if (g && g.terms.length > 0 && !g.terms.some((t) => covers(t, c.date))) continue; // out of office: history, not a guest
-    const markers = [...sentence.text.matchAll(attendAll), ...sentence.text.matchAll(atSummit)].map((v) => sentence.start + v.index).filter((at) => at >= m.end && !insideQuote(doc, at, at + 1));
-    if (markers.some((at) => subjectOfVerb(doc, m, at, resolved.people))) add(m, 'summit-attendance', 0.6);
+    const verbsAt = [...sentence.text.matchAll(attendAll)].map((v) => sentence.start + v.index).filter((at) => at >= m.end && !insideQuote(doc, at, at + 1));
+    // "Kerry and Hagel told ministers on the sidelines of the summit": the clause's subject is there.
+    const clauseAt = [...sentence.text.matchAll(atSummit)].map((v) => sentence.start + v.index).filter((at) => at >= m.end && !insideQuote(doc, at, at + 1));
+    const firstVerb = clauseAt.length > 0 ? clauseVerb(doc, m, resolved.people) : undefined;
+    if (verbsAt.some((at) => subjectOfVerb(doc, m, at, resolved.people)) || (firstVerb !== undefined && clauseAt.some((at) => at > firstVerb && !/[.;]/.test(doc.text.slice(firstVerb, at))))) add(m, 'summit-attendance', 0.6);
   }
   return [...out.values()];
+}
+
+/**
+ * Where the verb of the clause a person is the subject of stands: the first word after the name
+ * (other names joined by "and" and appositions skipped) that looks like a verb; undefined when the
+ * name is not followed by one.
+ */
+function clauseVerb(doc: TextDoc, m: Mention, people: Mention[]): number | undefined {
+  let at = m.end;
+  for (let i = 0; i < 6; i++) {
+    const rest = doc.text.slice(at, at + 200);
+    const app = /^,[^,]{0,90},/.exec(rest);
+    if (app) {
+      at += app[0].length;
+      continue;
+    }
+    const and = /^\s+(?:and|&)\s+/.exec(rest);
+    const next = and ? people.find((p) => p.start >= at + and[0].length && p.start <= at + and[0].length + 40 && /^(?:[\p{Lu}][\p{L}.’'-]*\s+)*$/u.test(doc.text.slice(at + and[0].length, p.start))) : undefined;
+    if (next) {
+      at = next.end;
+      continue;
+    }
+    const verb = /^\s+(?:(?:will|would|also|has|have|had|then|later)\s+)*([\p{Ll}]+(?:ed|s)|told|said|met|held|spoke|went|came|took|gave|sat|stood|flew)\b/u.exec(rest);
+    return verb ? at + verb[0].length - (verb[1] as string).length : undefined;
+  }
+  return undefined;
 }
 
 /**
