@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
  * Two projects, both run by `vitest run` (and so by `npm test`):
  * - `unit`: test/unit, no network, files in parallel.
  * - `integration`: test/integration against one real Neo4j that test/support/global-setup.ts provides
- *   (NEO4J_TEST_URI, or a throwaway local instance). Files run one at a time because they share that
- *   database and reset it.
+ *   (NEO4J_TEST_URI, or a throwaway local instance) and two NLP service instances that
+ *   test/support/nlp-setup.ts starts once for the whole run. Files run one at a time because they
+ *   share that database and reset it.
  *
  * Vitest requires the config as a default export; it is the only default export in the project.
  */
@@ -34,7 +35,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/support/global-setup.ts'],
+          globalSetup: ['test/support/global-setup.ts', 'test/support/nlp-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,

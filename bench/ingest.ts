@@ -1,17 +1,21 @@
 /**
- * `npm run bench:ingest [-- --articles 2000 --seed 7 --port 7691]`: the speed of the raw-article path.
+ * `npm run bench:ingest [-- --articles 2000 --nlp both --nlp-articles 60 --seed 7 --port 7691]`: the
+ * speed of the raw-article path, in both modes.
  *
  * Generates a deterministic corpus of wire-style articles (~800 words: a dateline lead naming two
  * leaders in office on the day and a city, analysts with appositions and quotes at real think tanks,
  * filler paragraphs), then times, side by side:
- *   1. extraction alone (read + extract, no database), and
- *   2. extraction plus resolution plus load (`ingestPaths`, 50 articles per transaction) into a
- *      fresh local Neo4j that this benchmark starts on its own port and data folder,
- * and prints articles per second for each and their ratio. The target is 100 articles/s end to end.
- * Results go to bench/results/ingest-<time>.json (git-ignored). Not a test: the numbers depend on
- * the machine.
+ *   1. rules mode: extraction alone (read + extract, no database), and extraction plus resolution
+ *      plus load (`ingestPaths`) into a fresh local Neo4j that this benchmark starts on its own port
+ *      and data folder;
+ *   2. accurate mode (`--nlp corenlp`): the first `--nlp-articles` articles end to end with the NLP
+ *      service (NLP_URL, or the local instances: NLP_INSTANCES / --nlp-instances), every article
+ *      annotated (an empty cache folder of the benchmark's own), then the same again from the cache.
+ * and prints articles per second for each and their ratios. Goals on a 2-core machine: rules mode
+ * >= 50 articles/s end to end, accurate mode >= 1 article/s. Results go to
+ * bench/results/ingest-<time>.json (git-ignored). Not a test: the numbers depend on the machine.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
@@ -24,7 +28,12 @@ import { buildGazetteer } from '../src/extract/build-gazetteer.js';
 import { extractArticle } from '../src/extract/extract.js';
 import { covers } from '../src/extract/mentions.js';
 import type { GazEntity, Gazetteer } from '../src/extract/gazetteer.js';
-import { ingestPaths } from '../src/ingest/ingest.js';
+import { ingestPaths, type IngestSummary } from '../src/ingest/ingest.js';
+import { loadConfig } from '../src/config.js';
+import { NlpCache } from '../src/nlp/cache.js';
+import { CoreNlpClient } from '../src/nlp/client.js';
+import { localNlpOptionsFromConfig, startLocalNlp } from '../src/nlp/local-corenlp.js';
+import type { NlpAnnotator } from '../src/nlp/types.js';
 import { readArticle } from '../src/ingest/input.js';
 import { applySchema, loadSeedPaths } from '../src/seed/load.js';
 import { REPO_ROOT } from './paths.js';
@@ -49,6 +58,9 @@ const FILLER = [
 interface Options {
   batchSize: number;
   articles: number;
+  nlp: 'both' | 'rules' | 'corenlp';
+  nlpArticles: number;
+  nlpInstances?: number;
   seed: number;
   port: number;
   keep: boolean;
@@ -128,7 +140,6 @@ async function main(opts: Options): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await generate(gaz, dir, opts.articles, opts.seed);
   const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f));
-  const words = 0;
 
   // 1. Extraction alone (after a short warm-up so the JIT has compiled the rules).
   for (const f of files.slice(0, 50)) extractArticle(await readArticle(f), gaz);
@@ -137,42 +148,79 @@ async function main(opts: Options): Promise<void> {
   for (const f of files) entities += extractArticle(await readArticle(f), gaz).doc.entities?.length ?? 0;
   const extractMs = performance.now() - t1;
 
-  // 2. End to end into a fresh Neo4j of the benchmark's own.
+  // 2. End to end into a fresh Neo4j of the benchmark's own, once per mode.
   const neo: LocalNeo4jOptions = { home: '.neo4j', host: '127.0.0.1', boltPort: opts.port, heap: '2g', pageCacheMiB: 1024, dataDir: '.neo4j/data/bench-ingest', onProgress: (m) => process.stderr.write(`${m}\n`) };
-  await stopLocalNeo4j(neo).catch(() => false);
-  await rm(join(REPO_ROOT, '.neo4j/data/bench-ingest'), { recursive: true, force: true });
-  const { uri } = await startLocalNeo4j(neo);
-  const driver = createDriver(uri, 'neo4j', 'unused');
-  const db = new Db(driver, new CypherRegistry(), 'neo4j');
-  let endToEndMs = 0;
-  let summary: Awaited<ReturnType<typeof ingestPaths>> | undefined;
-  try {
-    await applySchema(db);
-    await loadSeedPaths(db, [join(REPO_ROOT, 'seed')]);
-    const t2 = performance.now();
-    summary = await ingestPaths(db, gaz, [dir], { batchSize: opts.batchSize });
-    endToEndMs = performance.now() - t2;
-  } finally {
-    await driver.close();
-    if (!opts.keep) await stopLocalNeo4j(neo);
+  const endToEnd = async (paths: string[], nlp?: NlpAnnotator): Promise<{ ms: number; summary: IngestSummary }> => {
+    await stopLocalNeo4j(neo).catch(() => false);
+    await rm(join(REPO_ROOT, '.neo4j/data/bench-ingest'), { recursive: true, force: true });
+    const { uri } = await startLocalNeo4j(neo);
+    const driver = createDriver(uri, 'neo4j', 'unused');
+    const db = new Db(driver, new CypherRegistry(), 'neo4j');
+    try {
+      await applySchema(db);
+      await loadSeedPaths(db, [join(REPO_ROOT, 'seed')]);
+      const t = performance.now();
+      const summary = await ingestPaths(db, gaz, paths, { ...(nlp === undefined ? { batchSize: opts.batchSize } : {}), nlp });
+      return { ms: performance.now() - t, summary };
+    } finally {
+      await driver.close();
+      if (!opts.keep) await stopLocalNeo4j(neo);
+    }
+  };
+
+  const lines = ['', `Ingest benchmark: generated articles (~800 words), seed ${opts.seed}, ${opts.batchSize} articles per transaction`, `  gazetteer build (once per process)      ${gazMs.toFixed(0)} ms`];
+  const result: Record<string, unknown> = { articles: files.length, seed: opts.seed, gazetteerMs: gazMs };
+  const rate = (n: number, ms: number): number => (n / ms) * 1000;
+  const counted = (s: IngestSummary): string => `${s.nodesCreated} nodes, ${s.relationshipsCreated} relationships created, ${s.failed} failed`;
+
+  if (opts.nlp !== 'corenlp') {
+    const e2e = await endToEnd([dir]);
+    const extractRate = rate(files.length, extractMs);
+    const e2eRate = rate(files.length, e2e.ms);
+    lines.push(
+      `  rules mode, ${files.length} articles:`,
+      `    extraction alone                     ${extractRate.toFixed(1)} articles/s  (${entities} entities)`,
+      `    extraction + resolution + load       ${e2eRate.toFixed(1)} articles/s  (${counted(e2e.summary)})`,
+      `    ratio end-to-end / extraction alone  ${(e2eRate / extractRate).toFixed(2)}`,
+      `    goal 50 articles/s end to end:       ${e2eRate >= 50 ? 'met' : 'NOT met'}`,
+    );
+    Object.assign(result, { extractMs, endToEndMs: e2e.ms, extractRate, endToEndRate: e2eRate, summary: { ...e2e.summary, warnings: e2e.summary.warnings.length } });
   }
 
-  const extractRate = (files.length / extractMs) * 1000;
-  const e2eRate = (files.length / endToEndMs) * 1000;
-  const lines = [
-    '',
-    `Ingest benchmark: ${files.length} generated articles (~800 words), seed ${opts.seed}, ${opts.batchSize} articles per transaction`,
-    `  gazetteer build (once per process)   ${gazMs.toFixed(0)} ms`,
-    `  extraction alone                     ${extractRate.toFixed(1)} articles/s  (${entities} entities)`,
-    `  extraction + resolution + load       ${e2eRate.toFixed(1)} articles/s  (${summary?.nodesCreated} nodes, ${summary?.relationshipsCreated} relationships created, ${summary?.failed} failed)`,
-    `  ratio end-to-end / extraction alone  ${(e2eRate / extractRate).toFixed(2)}`,
-    `  target 100 articles/s end to end:    ${e2eRate >= 100 ? 'met' : 'NOT met'}`,
-    '',
-  ];
+  if (opts.nlp !== 'rules') {
+    const config = loadConfig();
+    const progress = (m: string): void => void process.stderr.write(`${m}\n`);
+    const urls =
+      config.nlp.urls.length > 0
+        ? config.nlp.urls
+        : (await startLocalNlp({ ...localNlpOptionsFromConfig(config), ...(opts.nlpInstances ? { instances: opts.nlpInstances } : {}), onProgress: progress })).instances.map((i) => i.url);
+    const cacheDir = join(REPO_ROOT, 'bench', 'data', 'nlp-cache');
+    await rm(cacheDir, { recursive: true, force: true });
+    const subset = files.slice(0, opts.nlpArticles);
+    const subsetDir = `${dir}-first-${subset.length}`;
+    await rm(subsetDir, { recursive: true, force: true });
+    await mkdir(subsetDir, { recursive: true });
+    for (const f of subset) await writeFile(join(subsetDir, f.slice(f.lastIndexOf('/') + 1)), await readFile(f));
+    const annotating = new CoreNlpClient({ services: urls, cache: new NlpCache(cacheDir), timeoutMs: config.nlp.timeoutMs });
+    const cold = await endToEnd([subsetDir], annotating);
+    const cached = new CoreNlpClient({ services: urls, cache: new NlpCache(cacheDir), timeoutMs: config.nlp.timeoutMs });
+    const warm = await endToEnd([subsetDir], cached);
+    const coldRate = rate(subset.length, cold.ms);
+    const warmRate = rate(subset.length, warm.ms);
+    lines.push(
+      `  accurate mode (--nlp corenlp), ${subset.length} articles, ${urls.length} NLP service(s) (${urls.join(', ')}):`,
+      `    annotation + extraction + load       ${coldRate.toFixed(2)} articles/s  (${annotating.stats.annotated} annotated; ${counted(cold.summary)})`,
+      `    the same from the cache              ${warmRate.toFixed(1)} articles/s  (${cached.stats.cached} from the cache)`,
+      `    goal 1 article/s end to end:         ${coldRate >= 1 ? 'met' : 'NOT met'}`,
+    );
+    Object.assign(result, { nlp: { articles: subset.length, services: urls.length, coldMs: cold.ms, cachedMs: warm.ms, coldRate, cachedRate: warmRate } });
+  }
+
+  lines.push('');
   process.stdout.write(lines.join('\n'));
   await mkdir(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
   const out = join(REPO_ROOT, 'bench', 'results', `ingest-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(out, JSON.stringify({ articles: files.length, seed: opts.seed, words, gazetteerMs: gazMs, extractMs, endToEndMs, extractRate, endToEndRate: e2eRate, summary: { ...summary, warnings: summary?.warnings.length } }, null, 2));
+  await writeFile(out, JSON.stringify(result, null, 2));
   process.stdout.write(`Results: ${out}\n`);
 }
 
@@ -182,7 +230,10 @@ const program = new Command()
   .option('--seed <n>', 'generator seed', (v) => Number(v), 7)
   .option('--port <n>', 'Bolt port of the benchmark Neo4j', (v) => Number(v), 7691)
   .option('--keep', 'leave the benchmark Neo4j running afterwards')
-  .option('--batch-size <n>', 'articles per write transaction', (v) => Number(v), 100)
+  .option('--batch-size <n>', 'articles per write transaction in rules mode (accurate mode: the ingest default)', (v) => Number(v), 100)
+  .option('--nlp <mode>', 'which modes to time: both, rules or corenlp', 'both')
+  .option('--nlp-articles <n>', 'articles for the accurate mode (the first N of the corpus)', (v) => Number(v), 60)
+  .option('--nlp-instances <n>', 'local NLP instances to start when NLP_URL is unset (default NLP_INSTANCES)', (v) => Number(v))
   .action((opts: Options) => main(opts));
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -6,8 +6,7 @@
  */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import {
   localNeo4jStatus,
   localOptionsFromConfig,
@@ -15,7 +14,7 @@ import {
   stopLocalNeo4j,
   type LocalNeo4jOptions,
 } from '../db/local-neo4j.js';
-import { DomainError } from '../errors.js';
+import { runServiceCli } from './service-cli.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -67,41 +66,8 @@ async function status(): Promise<number> {
   return 1;
 }
 
-async function main(argv: string[]): Promise<number> {
-  let action: () => Promise<number> = async () => 1;
-  const program = new Command()
-    .name('db')
-    .description('Manage the local Neo4j (embedded Neo4j 5 Community, see NEO4J_LOCAL_* variables)')
-    .exitOverride();
-  program.command('start').description('provision if needed, start, and wait until Bolt answers').action(() => {
-    action = start;
-  });
-  program.command('stop').description('stop cleanly (SIGTERM, SIGKILL after 30 s)').action(() => {
-    action = stop;
-  });
-  program.command('status').description('report whether it runs; exit code 1 when it does not').action(() => {
-    action = status;
-  });
-  try {
-    await program.parseAsync(argv);
-  } catch (err) {
-    // commander has already printed help or the usage error.
-    const code = (err as { exitCode?: number }).exitCode;
-    return code === 0 ? 0 : 1;
-  }
-  return action();
-}
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof DomainError || err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-    } else {
-      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    }
-    process.exitCode = 1;
-  },
-);
+runServiceCli('db', 'Manage the local Neo4j (embedded Neo4j 5 Community, see NEO4J_LOCAL_* variables)', [
+  { name: 'start', description: 'provision if needed, start, and wait until Bolt answers', run: start },
+  { name: 'stop', description: 'stop cleanly (SIGTERM, SIGKILL after 30 s)', run: stop },
+  { name: 'status', description: 'report whether it runs; exit code 1 when it does not', run: status },
+]);

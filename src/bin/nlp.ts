@@ -4,9 +4,9 @@
  * stdout, one line per instance; progress (the first start downloads about 470 MB) goes to stderr.
  * Exit code 0 on success, 1 on failure; an expected failure prints only its message.
  */
-import { Command } from 'commander';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { DomainError } from '../errors.js';
+import { runServiceCli } from './service-cli.js';
 import { localNlpOptionsFromConfig, localNlpStatus, startLocalNlp, stopLocalNlp, type LocalNlpOptions } from '../nlp/local-corenlp.js';
 
 function options(instances?: number): LocalNlpOptions {
@@ -49,47 +49,23 @@ async function status(): Promise<number> {
   return s.instances.every((i) => i.answers) ? 0 : 1;
 }
 
-async function main(argv: string[]): Promise<number> {
-  let action: () => Promise<number> = async () => 1;
-  const program = new Command()
-    .name('nlp')
-    .description('Manage the local NLP service (Stanford CoreNLP; see the NLP_* variables)')
-    .exitOverride();
-  program
-    .command('start')
-    .description('provision if needed, start the instances, and wait until each answers')
-    .option('--instances <n>', 'how many instances (ports NLP_LOCAL_PORT, +1, ...); default NLP_INSTANCES')
-    .action((o: { instances?: string }) => {
-      const n = o.instances === undefined ? undefined : Number(o.instances);
-      if (n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= 16)) {
-        throw new DomainError('BAD_USER_INPUT', `--instances must be a whole number from 1 to 16, got ${JSON.stringify(o.instances)}`);
-      }
-      action = () => start(n);
-    });
-  program.command('stop').description('stop every instance (SIGTERM, SIGKILL after 15 s)').action(() => {
-    action = stop;
-  });
-  program.command('status').description('list the running instances; exit code 1 when none runs').action(() => {
-    action = status;
-  });
-  try {
-    await program.parseAsync(argv);
-  } catch (err) {
-    if (err instanceof DomainError) throw err;
-    // commander has already printed help or the usage error.
-    const code = (err as { exitCode?: number }).exitCode;
-    return code === 0 ? 0 : 1;
+/** --instances: 1 to 16, or undefined for NLP_INSTANCES. */
+function instancesOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!(Number.isInteger(n) && n >= 1 && n <= 16)) {
+    throw new DomainError('BAD_USER_INPUT', `--instances must be a whole number from 1 to 16, got ${JSON.stringify(raw)}`);
   }
-  return action();
+  return n;
 }
 
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
+runServiceCli('nlp', 'Manage the local NLP service (Stanford CoreNLP; see the NLP_* variables)', [
+  {
+    name: 'start',
+    description: 'provision if needed, start the instances, and wait until each answers',
+    options: [{ flags: '--instances <n>', description: 'how many instances (ports NLP_LOCAL_PORT, +1, ...); default NLP_INSTANCES' }],
+    run: async (o) => start(instancesOption(o.instances)),
   },
-  (err: unknown) => {
-    if (err instanceof DomainError || err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-    else process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+  { name: 'stop', description: 'stop every instance (SIGTERM, SIGKILL after 15 s)', run: stop },
+  { name: 'status', description: 'list the running instances; exit code 1 when none runs', run: status },
+]);

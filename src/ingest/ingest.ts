@@ -3,8 +3,10 @@ import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Db } from '../db/db.js';
 import { idFromName } from '../extract/assemble.js';
-import { extractArticle, type Extraction } from '../extract/extract.js';
+import { extractArticle, type ArticleInput, type Extraction } from '../extract/extract.js';
 import type { Gazetteer } from '../extract/gazetteer.js';
+import { DomainError } from '../errors.js';
+import type { NlpAnnotator, NlpDoc } from '../nlp/types.js';
 import { KINDS, type SeedDocument } from '../seed/model.js';
 import { EvidenceIndex } from '../seed/evidence.js';
 import { existingLookup, writePlans } from '../seed/load.js';
@@ -22,8 +24,16 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** Also write each extraction as a reviewable seed file (and its text) into this folder. */
   outDir?: string;
-  /** Articles per write transaction (default 100). */
+  /**
+   * Articles per write transaction: default 100 in rules mode, 20 in accurate mode (where annotation
+   * takes about a second per article, so progress shows and the annotated read-ahead stays small).
+   */
   batchSize?: number;
+  /**
+   * The NLP service (accurate mode): every article is annotated before extraction, the next batch
+   * while the previous one is extracted and written. Undefined: rules mode (the extractor alone).
+   */
+  nlp?: NlpAnnotator | undefined;
   onArticleDone?: (file: string, done: number, total: number) => void;
 }
 
@@ -45,6 +55,8 @@ export interface IngestSummary {
   relationshipsCreated: number;
   dryRun: boolean;
   ms: number;
+  /** Accurate mode only: articles the NLP service annotated and those its cache answered (set by the caller that owns the client). */
+  nlp?: { annotated: number; cached: number };
 }
 
 /** Article files named by `paths` (folders searched recursively), sorted; missing paths are failures. */
@@ -139,7 +151,7 @@ function renameIds(doc: SeedDocument, m: Map<string, string>): void {
 
 export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
-  const batchSize = opts.batchSize ?? 100;
+  const batchSize = opts.batchSize ?? (opts.nlp === undefined ? 100 : 20);
   const summary: IngestSummary = {
     articles: 0,
     failed: 0,
@@ -164,19 +176,51 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
     good: { file: string; parsed: ParsedSeedFile; extraction: Extraction; text: string }[];
     plans: FilePlan[];
   }
-  /** Reads, extracts, resolves and checks one batch; plans its writes. Touches the graph only to read. */
-  const prepare = async (batch: string[]): Promise<Prepared> => {
+  interface Read {
+    file: string;
+    input?: ArticleInput;
+    nlp?: NlpDoc;
+    /** Why the article is skipped (unreadable, or the NLP service failed on its text). */
+    failure?: string;
+  }
+  /**
+   * Reads one batch and, in accurate mode, annotates it (all its articles handed to the client at
+   * once: it spreads them over the services). An article the service fails on is skipped like a bad
+   * file; a service that cannot be reached at all ends the run (NLP_UNAVAILABLE).
+   */
+  const readBatch = async (batch: string[]): Promise<Read[]> =>
+    Promise.all(
+      batch.map(async (file): Promise<Read> => {
+        let input: ArticleInput;
+        try {
+          input = await readArticle(file);
+        } catch (err) {
+          return { file, failure: err instanceof InputError ? err.message.slice(file.length + 2) : `cannot read: ${(err as Error).message}` };
+        }
+        if (opts.nlp === undefined) return { file, input };
+        try {
+          const nlp = await opts.nlp.annotate(input.text, input.published !== undefined ? { date: input.published } : {});
+          return { file, input, nlp };
+        } catch (err) {
+          if (err instanceof DomainError && err.code === 'NLP_ERROR') return { file, failure: err.message };
+          throw err;
+        }
+      }),
+    );
+
+  /** Extracts, resolves and checks one batch; plans its writes. Touches the graph only to read. */
+  const prepare = async (batch: Read[]): Promise<Prepared> => {
     const extractions: Extraction[] = [];
     const texts: string[] = [];
     const sources: string[] = [];
-    for (const file of batch) {
+    for (const { file, input, nlp, failure } of batch) {
       try {
-        const input = await readArticle(file);
-        extractions.push(extractArticle(input, gaz));
+        if (input === undefined) throw new Error(failure);
+        extractions.push(extractArticle(input, gaz, nlp));
         texts.push(input.text);
         sources.push(file);
       } catch (err) {
-        summary.failures.push({ file, message: err instanceof InputError ? err.message.slice(file.length + 2) : `extraction failed: ${(err as Error).message}` });
+        summary.failures.push({ file, message: input === undefined ? String(failure) : `extraction failed: ${(err as Error).message}` });
         opts.onArticleDone?.(file, ++done, files.length);
       }
     }
@@ -243,8 +287,25 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
     const r = await pending;
     if (r instanceof Error) throw r;
   };
+  // In accurate mode the service annotates batch b+1 while this process extracts batch b and Neo4j
+  // writes it: three stages on different processes. The read-ahead keeps its failure until awaited.
+  const readAhead = (b: number): Promise<Read[] | Error> | undefined =>
+    b < files.length ? readBatch(files.slice(b, b + batchSize)).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))) : undefined;
+  let next = readAhead(0);
   for (let b = 0; b < files.length; b += batchSize) {
-    const prepared = await prepare(files.slice(b, b + batchSize));
+    const read = await next;
+    if (read instanceof Error) {
+      await pending;
+      throw read;
+    }
+    next = readAhead(b + batchSize);
+    let prepared: Prepared;
+    try {
+      prepared = await prepare(read ?? []);
+    } catch (err) {
+      await Promise.all([pending, next]);
+      throw err;
+    }
     await settle();
     pending = write(prepared).then(
       () => undefined,

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { DomainError } from '../errors.js';
 import { REPO_ROOT, sha256File } from '../local/supervise.js';
 import type { NlpCache } from './cache.js';
-import { assertCoreNlpJson, normalizeForAnnotation, toNlpDoc, type CoreNlpJson } from './corenlp-json.js';
+import { assertCoreNlpJson, keepOnly, normalizeForAnnotation, toNlpDoc, type CoreNlpJson } from './corenlp-json.js';
 import { PIPELINE_PROPERTIES } from './local-corenlp.js';
-import type { NlpAnnotator, NlpDoc } from './types.js';
+import type { AnnotateOptions, NlpAnnotator, NlpDoc } from './types.js';
 
 /**
  * The client of the NLP service (nlp/: CoreNLP in a small HTTP server), implementing NlpAnnotator.
@@ -15,8 +15,8 @@ import type { NlpAnnotator, NlpDoc } from './types.js';
  *   however often it is ingested; a change to the pipeline changes every key.
  * - Several services: the articles of concurrent `annotate` calls are spread over every URL, each
  *   kept at most as busy as its /status says it has threads; callers may start any number of calls
- *   at once. A service that refuses connections is left out and its article goes to another; when
- *   none is left the call fails.
+ *   at once. A service that refuses connections (at the start or later) is left out and its
+ *   articles go to the others; when none is left the call fails.
  * - Errors: NLP_UNAVAILABLE when a service cannot be reached, times out or runs another pipeline
  *   (the message says what to do); NLP_ERROR when it fails on one text.
  */
@@ -58,8 +58,8 @@ export class CoreNlpClient implements NlpAnnotator {
 
   constructor(private readonly opts: NlpClientOptions) {}
 
-  async annotate(text: string, options: { date?: string } = {}): Promise<NlpDoc> {
-    const normalized = normalizeForAnnotation(text);
+  async annotate(text: string, options: AnnotateOptions = {}): Promise<NlpDoc> {
+    const normalized = normalizeForAnnotation(options.only === undefined ? text : keepOnly(text, options.only));
     const date = options.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? options.date : undefined;
     const key = createHash('sha256').update(`${this.keyPrefix}${date ?? ''}\n${normalized}`).digest('hex');
     const hit = await this.opts.cache?.get(key);
@@ -84,7 +84,15 @@ export class CoreNlpClient implements NlpAnnotator {
       this.services = (async () => {
         const urls = typeof this.opts.services === 'function' ? await this.opts.services() : this.opts.services;
         if (urls.length === 0) throw unavailable('No NLP service is configured (NLP_URL is empty).');
-        return Promise.all(urls.map((u) => this.check(u.replace(/\/+$/, ''))));
+        // Services that refuse connections are left out while one answers; any other problem (a
+        // timeout, another pipeline) is a misconfiguration and fails the run.
+        const checked = await Promise.allSettled(urls.map((u) => this.check(u.replace(/\/+$/, ''))));
+        const live = checked.flatMap((c) => (c.status === 'fulfilled' ? [c.value] : []));
+        const failures = checked.flatMap((c) => (c.status === 'rejected' ? [c.reason as unknown] : []));
+        const fatal = failures.find((e) => !(e instanceof DomainError && e.details?.refused === true));
+        if (fatal !== undefined) throw fatal;
+        if (live.length === 0) throw failures[0];
+        return live;
       })();
       // A failed connection is reported to the callers waiting now; the next call tries again.
       this.services.catch(() => (this.services = undefined));

@@ -14,6 +14,25 @@ export function normalizeForAnnotation(text: string): string {
   return text.replace(/[\u201C\u201D\u201E\u201F]/g, '"');
 }
 
+/**
+ * `text` with every character outside `ranges` replaced by a space (line breaks kept, so paragraphs
+ * and sentence breaks stay where they were): same length, same offsets, and CoreNLP spends its time
+ * only on the ranges.
+ */
+export function keepOnly(text: string, ranges: readonly [number, number][]): string {
+  const keep = new Uint8Array(text.length);
+  for (const [start, end] of ranges) keep.fill(1, Math.max(0, start), Math.min(text.length, end));
+  let out = '';
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && keep[i] === 1) continue;
+    out += text.slice(from, i);
+    if (i < text.length) out += text.charAt(i) === '\n' || text.charAt(i) === '\r' ? text.charAt(i) : ' ';
+    from = i + 1;
+  }
+  return out;
+}
+
 /** A quote longer than this is two quotation marks paired across other quotes, not something someone said. */
 export const MAX_QUOTE_CHARS = 1500;
 
@@ -100,7 +119,7 @@ export function assertCoreNlpJson(json: unknown): asserts json is CoreNlpJson {
 /**
  * Converts CoreNLP's JSON for `original` (the text before normalizeForAnnotation) into an NlpDoc.
  * Offsets are CoreNLP's (UTF-16 units, the same as JavaScript's); every `text` field is sliced from
- * `original`, so it shows the marks the article really has. Pronoun-only entity mentions ("he" as
+ * `original`, and quotation-mark tokens show the article's own marks. Pronoun-only entity mentions ("he" as
  * PERSON) are left out; implausible quotes (see implausibleQuote) are dropped.
  */
 export function toNlpDoc(json: CoreNlpJson, original: string): NlpDoc {
@@ -110,7 +129,7 @@ export function toNlpDoc(json: CoreNlpJson, original: string): NlpDoc {
     const tokens: NlpToken[] = s.tokens.map((t) => ({
       start: t.characterOffsetBegin,
       end: t.characterOffsetEnd,
-      word: t.word,
+      word: originalWord(t, original),
       pos: t.pos ?? '',
       lemma: t.lemma ?? t.word,
       ner: t.ner ?? 'O',
@@ -147,6 +166,13 @@ export function toNlpDoc(json: CoreNlpJson, original: string): NlpDoc {
     quotes.push({ start, end, text: original.slice(start, end), ...speakerOf(q, original, start) });
   }
   return { sentences, entities, quotes };
+}
+
+/** A token CoreNLP saw as a normalized straight quote is shown as the article's own mark. */
+function originalWord(t: CoreNlpToken, original: string): string {
+  if (!t.word.includes('"')) return t.word;
+  const here = original.slice(t.characterOffsetBegin, t.characterOffsetEnd);
+  return normalizeForAnnotation(here) === t.word ? here : t.word;
 }
 
 function isPronoun(s: string): boolean {

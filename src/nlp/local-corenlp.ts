@@ -51,6 +51,11 @@ export interface LocalNlpOptions {
   /** Documents each instance annotates at once. */
   threads: number;
   javaHome?: string | undefined;
+  /**
+   * Folder of the instances' pid files and logs (one subfolder per port); default `<home>/run`.
+   * Tests give their own, so `npm run nlp:stop` never stops a test's instances and vice versa.
+   */
+  runDir?: string;
   /** Receives one-line progress messages (provisioning downloads ~470 MB the first time). */
   onProgress?: (msg: string) => void;
 }
@@ -129,8 +134,12 @@ interface InstancePaths {
   startLock: string;
 }
 
+function runDir(opts: LocalNlpOptions): string {
+  return opts.runDir === undefined ? join(home(opts), 'run') : fromRepoRoot(opts.runDir);
+}
+
 function instancePaths(opts: LocalNlpOptions, port: number): InstancePaths {
-  const dir = join(home(opts), 'run', String(port));
+  const dir = join(runDir(opts), String(port));
   return { port, dir, pidFile: join(dir, 'nlp.pid'), logFile: join(dir, 'nlp.log'), startLock: join(dir, 'start.lock') };
 }
 
@@ -237,10 +246,10 @@ async function waitForStatus(url: string, pid: number, paths: InstancePaths): Pr
   );
 }
 
-/** Every instance folder under `<home>/run`, whatever the current configuration says. */
+/** Every instance folder under the run folder, whatever the current configuration says. */
 async function knownPorts(opts: LocalNlpOptions): Promise<number[]> {
   try {
-    const names = await readdir(join(home(opts), 'run'));
+    const names = await readdir(runDir(opts));
     return names.filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   } catch {
     return [];

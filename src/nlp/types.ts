@@ -79,11 +79,22 @@ export interface NlpDoc {
   quotes: NlpQuote[];
 }
 
+export interface AnnotateOptions {
+  /** YYYY-MM-DD, the publication date: relative dates ("on Tuesday") resolve against it. */
+  date?: string;
+  /**
+   * Annotate only these [start, end) ranges of the text (e.g. the paragraphs a stage needs): the rest
+   * is blanked to spaces before annotation, newlines kept, so offsets still index the whole text and
+   * the cost is that of the ranges. Unset: the whole text.
+   */
+  only?: [number, number][];
+}
+
 /** Annotates texts. Implementations: the CoreNLP service client (src/nlp/client.ts, with its checksum cache). */
 export interface NlpAnnotator {
   /**
    * Annotates one article's text. `date` (YYYY-MM-DD, the publication date) anchors relative dates.
    * Rejects with an error that names the service and what to do when the service cannot be reached.
    */
-  annotate(text: string, options?: { date?: string }): Promise<NlpDoc>;
+  annotate(text: string, options?: AnnotateOptions): Promise<NlpDoc>;
 }

@@ -3,7 +3,7 @@ import { readFile, writeFile, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { buildGazetteer } from '../../src/extract/build-gazetteer.js';
 import type { Gazetteer } from '../../src/extract/gazetteer.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
@@ -124,9 +124,11 @@ describe('bad input', () => {
     await writeFile(join(dir, 'frontmatter.md'), '---\ntitle: [unclosed\n---\nA body.\n');
     await writeFile(join(dir, 'badfield.md'), '---\ntitle: T\npublished: yesterday\n---\nA body.\n');
     const { uri, user, password, database } = testConfig();
+    // The default (accurate) mode, on the test run's NLP services and a cache of its own.
+    const nlp = { NLP_URL: inject('nlp').urls.join(','), NLP_CACHE_DIR: await tempDir('ingest-bad-nlp-cache-') };
     const result = await run('npx', ['tsx', 'src/bin/ingest.ts', dir], {
       cwd: REPO,
-      env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database },
+      env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database, ...nlp },
     }).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => e,

@@ -12,6 +12,10 @@ import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import edu.stanford.nlp.util.CoreMap;
+import edu.stanford.nlp.io.IOUtils;
+import edu.stanford.nlp.pipeline.DefaultPaths;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +33,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -39,8 +45,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code GET /status}: {@code {"ready":true,"corenlp":...,"threads":N,"pipeline":"<sha256 of the
- *       properties file>"}}; the client compares the hash with its own copy so cached annotations
- *       stay honest.
+ *       properties file>","loadMs":...,"annotated":<documents so far>}}; the client compares the hash
+ *       with its own copy so cached annotations stay honest.
  *   <li>{@code POST /annotate?date=YYYY-MM-DD}: the body is the UTF-8 text; the answer is CoreNLP's
  *       JSON (its field names, the parts the extractor uses, plus the speaker mention's offsets that
  *       CoreNLP's own JSON writer leaves out). 400 for a bad request, 413 over 1 MiB, 500 with the
@@ -61,8 +67,12 @@ public final class NlpServer {
   private final StanfordCoreNLP base;
   private final StanfordCoreNLP quotes;
   private final Object quoteLock = new Object();
+  private final AtomicLong annotated = new AtomicLong();
+  /** Documents annotated at once; requests beyond it wait here, so /status never queues behind them. */
+  private final Semaphore slots;
 
-  private NlpServer(Properties props) {
+  private NlpServer(Properties props, int threads) {
+    slots = new Semaphore(threads, true);
     base = new StanfordCoreNLP(props);
     Properties quoteProps = new Properties();
     quoteProps.putAll(props);
@@ -85,30 +95,103 @@ public final class NlpServer {
       props.load(in);
     }
     String pipelineHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(propsBytes));
+    literalFineGrainedGazetteers(props, Path.of("").toAbsolutePath());
 
     long t0 = System.nanoTime();
-    NlpServer server = new NlpServer(props);
+    NlpServer server = new NlpServer(props, threads);
     // The first document pays for lazily loaded resources (SUTime rules, quote attribution model).
     server.annotate("Warm-up. \"It works,\" said John Smith, a fellow at the Brookings Institution in Washington on Monday.", "2020-01-01");
     long loadMs = (System.nanoTime() - t0) / 1_000_000;
 
     HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
-    http.setExecutor(Executors.newFixedThreadPool(threads));
-    String status =
-        JSONOutputter.JSONWriter.objectToJSON(
-            w -> {
-              w.set("ready", true);
-              w.set("corenlp", "4.5.10");
-              w.set("threads", threads);
-              w.set("pipeline", pipelineHash);
-              w.set("loadMs", loadMs);
-            });
-    http.createContext("/status", ex -> respond(ex, 200, status));
+    // Connections get threads as they come; the semaphore bounds the annotating ones.
+    http.setExecutor(Executors.newCachedThreadPool());
+    http.createContext(
+        "/status",
+        ex ->
+            respond(
+                ex,
+                200,
+                JSONOutputter.JSONWriter.objectToJSON(
+                    w -> {
+                      w.set("ready", true);
+                      w.set("corenlp", "4.5.10");
+                      w.set("threads", threads);
+                      w.set("pipeline", pipelineHash);
+                      w.set("loadMs", loadMs);
+                      w.set("annotated", server.annotated.get());
+                    })));
     http.createContext("/annotate", ex -> server.handleAnnotate(ex));
     http.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> http.stop(0), "nlp-shutdown"));
     System.out.println("SUMMIT_GRAPH_NLP_READY http://" + host + ":" + port + " loadMs=" + loadMs);
     System.out.flush();
+  }
+
+  /**
+   * With {@code summitgraph.fineGrained.literalOnly=true}: fine-grained NER uses copies of CoreNLP's
+   * two KBP gazetteers (written into {@code dir}) in which every entry is literal text. The about
+   * 1,200 regular-expression entries among their 586,000 (abbreviations such as {@code u\.?s\.?a\.?}
+   * or {@code Calif\.?}) are tried at every token and cost more CPU than the rest of the pipeline
+   * together; the simple ones (escapes, optional characters) are expanded into their literal
+   * variants, the rest dropped. The mapping keeps CoreNLP's own options for each file.
+   */
+  private static void literalFineGrainedGazetteers(Properties props, Path dir) throws IOException {
+    if (!Boolean.parseBoolean(props.getProperty("summitgraph.fineGrained.literalOnly", "false"))) return;
+    Path caseless = dir.resolve("regexner_caseless.literal.tab");
+    Path cased = dir.resolve("regexner_cased.literal.tab");
+    writeLiteral(DefaultPaths.DEFAULT_KBP_REGEXNER_CASELESS, caseless);
+    writeLiteral(DefaultPaths.DEFAULT_KBP_REGEXNER_CASED, cased);
+    props.setProperty("ner.fine.regexner.mapping", "ignorecase=true,validpospattern=(NN|JJ|ADD).*," + caseless + ";" + cased);
+  }
+
+  private static void writeLiteral(String resource, Path out) throws IOException {
+    try (BufferedReader in = IOUtils.readerFromString(resource);
+        BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        int tab = line.indexOf('\t');
+        if (tab <= 0) continue;
+        List<String> variants = literalVariants(line.substring(0, tab));
+        if (variants == null) continue;
+        for (String v : variants) {
+          w.write(v);
+          w.write(line, tab, line.length() - tab);
+          w.newLine();
+        }
+      }
+    }
+  }
+
+  /** The literal strings a simple pattern matches (escapes, optional single characters), or null. */
+  static List<String> literalVariants(String pattern) {
+    List<StringBuilder> outs = new ArrayList<>(List.of(new StringBuilder()));
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      String unit;
+      if (c == '\\' && i + 1 < pattern.length()) {
+        unit = String.valueOf(pattern.charAt(++i));
+      } else if ("?*+()|[]{}^$".indexOf(c) >= 0) {
+        return null;
+      } else {
+        unit = String.valueOf(c);
+      }
+      boolean optional = i + 1 < pattern.length() && pattern.charAt(i + 1) == '?';
+      if (optional) {
+        i++;
+        List<StringBuilder> more = new ArrayList<>();
+        for (StringBuilder b : outs) more.add(new StringBuilder(b).append(unit));
+        outs.addAll(more);
+        if (outs.size() > 16) return null;
+      } else {
+        for (StringBuilder b : outs) b.append(unit);
+      }
+    }
+    List<String> result = new ArrayList<>();
+    for (StringBuilder b : outs) {
+      String v = b.toString().trim().replaceAll(" +", " ");
+      if (!v.isEmpty() && !result.contains(v)) result.add(v);
+    }
+    return result;
   }
 
   private void handleAnnotate(HttpExchange ex) throws IOException {
@@ -128,7 +211,14 @@ public final class NlpServer {
         return;
       }
       String text = new String(body, StandardCharsets.UTF_8);
-      respond(ex, 200, annotate(text, date));
+      slots.acquireUninterruptibly();
+      String json;
+      try {
+        json = annotate(text, date);
+      } finally {
+        slots.release();
+      }
+      respond(ex, 200, json);
     } catch (RuntimeException | OutOfMemoryError e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
@@ -144,6 +234,7 @@ public final class NlpServer {
     synchronized (quoteLock) {
       quotes.annotate(doc);
     }
+    annotated.incrementAndGet();
     return toJson(doc);
   }
 
