@@ -125,14 +125,14 @@ export class Gazetteer {
     this.phrases.set(key, slot);
   }
 
-  /** The longest phrase starting at token `i` (within one sentence), or undefined. */
-  match(tokens: Token[], i: number): GazMatch | undefined {
+  /** The longest phrase starting at token `i` (within one sentence, at most `maxTokens` long), or undefined. */
+  match(tokens: Token[], i: number, maxTokens = Infinity): GazMatch | undefined {
     const first = tokens[i];
     if (!first) return undefined;
     const lengths = this.lengthsByFirst.get(first.key);
     if (!lengths) return undefined;
     for (const n of lengths) {
-      if (i + n > tokens.length) continue;
+      if (i + n > tokens.length || n > maxTokens) continue;
       const last = tokens[i + n - 1] as Token;
       if (last.sentence !== first.sentence) continue;
       let key = '';

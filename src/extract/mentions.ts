@@ -250,6 +250,13 @@ function organizationRuns(ctx: Ctx): void {
       if (tokens.slice(n, e + 1).some((x) => vocab.orgs.heads.has(x.text))) s = n;
       break;
     }
+    // "The Russian Foreign Ministry and the Chinese ...": "and" ends the organization when what
+    // follows it has no head noun of its own.
+    for (let k = s + 1; k < e; k++) {
+      if ((tokens[k] as Token).text !== 'and') continue;
+      if (!tokens.slice(k + 1, e + 1).some((x) => vocab.orgs.heads.has(x.text))) e = trimEnd(ctx, s, k - 1, true);
+      break;
+    }
     const run = tokens.slice(s, e + 1);
     // A gazetteer organization that covers the run from a word or three before ("RFA's Korean
     // Service") is left for the gazetteer pass.
@@ -287,9 +294,17 @@ function pushOrgRun(ctx: Ctx, s: number, e: number): Mention | undefined {
   const { id, known } = orgId(gaz, name);
   const org = push(ctx, { kind: 'ORGANIZATION', id, name: known?.name ?? name, start: first.start, end: last.end, method: 'rule', rule: known ? 'gazetteer-org-name' : 'org-head', confidence: known ? 0.9 : 0.7 });
   for (let k = s; k <= e; k++) ctx.used[k] = true;
+  countriesInside(ctx, s, e);
+  return org;
+}
+
+/** Countries named inside an organization's name ("Russian" in "Russian Foreign Ministry") still count. */
+function countriesInside(ctx: Ctx, s: number, e: number): void {
+  const { tokens, gaz } = ctx;
   for (let k = s; k <= e; k++) {
-    const m = gaz.match(tokens, k);
-    if (!m || k + m.length - 1 > e) continue;
+    let m = gaz.match(tokens, k, e - k + 1);
+    while (m && !m.ids.some((x) => x.startsWith('country:'))) m = m.length > 1 ? gaz.match(tokens, k, m.length - 1) : undefined;
+    if (!m) continue;
     for (const cid of m.ids.filter((x) => x.startsWith('country:'))) {
       const c = gaz.get(cid) as GazEntity;
       const rule = m.rules.get(cid) ?? m.rule;
@@ -300,7 +315,6 @@ function pushOrgRun(ctx: Ctx, s: number, e: number): Mention | undefined {
     }
     k += m.length - 1;
   }
-  return org;
 }
 
 /** "the Chinese foreign ministry", "Russia's defense ministry": a country's body named in lowercase. */
@@ -353,6 +367,7 @@ function gazetteerPhrases(ctx: Ctx): void {
     if (chosen.length === 0) continue;
     if (!/^[\p{Lu}\d]/u.test(first.text)) continue;
     for (let k = i; k < i + m.length; k++) ctx.used[k] = true;
+    if (m.length > 1 && chosen.some((e) => e.kind === 'ORGANIZATION')) countriesInside(ctx, i, i + m.length - 1);
     for (const e of chosen) {
       const rule = m.rules.get(e.id) ?? m.rule;
       push(ctx, {

@@ -302,6 +302,13 @@ function findMeetings(doc: TextDoc, people: Mention[], countries: Mention[], gaz
       const subject = subjectOf(doc, before);
       const objects = people.filter((p) => p.sentence === s.index && p.start > at && !p.inQuote && p.id !== subject.id);
       for (const o of objects) out.push({ from: subject.id, to: o.id, start: s.start, end: s.end, method: 'rule', rule: 'met', confidence: 0.6 });
+      // "Trump and Merkel met ...": the subjects met each other.
+      const last = before[before.length - 1] as Mention;
+      const joined = before.filter((p, i) => i < before.length - 1 && /^\s*(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(doc.text.slice(p.end, (before[i + 1] as Mention).start)));
+      if (objects.length === 0 && joined.length > 0 && /^\s*(?:have\s+|had\s+)?$/.test(doc.text.slice(last.end, at))) {
+        const group = [...joined, last];
+        for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) if ((group[i] as Mention).id !== (group[j] as Mention).id) out.push({ from: (group[i] as Mention).id, to: (group[j] as Mention).id, start: s.start, end: s.end, method: 'rule', rule: 'met-each-other', confidence: 0.6 });
+      }
       const rest = s.text.slice(v.index + v[0].length);
       if (/^\s+the leaders of\b/.test(rest)) {
         for (const c of countries.filter((c) => c.sentence === s.index && c.start > at)) {

@@ -240,7 +240,8 @@ export function summitStage(input: SummitInput): SummitOutput {
       continue;
     }
     const own = datesIn(doc.sentences[s]?.text ?? '', input.published).find((d) => d.kind !== 'relative');
-    const mdate = own && own.date >= date && own.date <= (endDate ?? date) ? own.date : date;
+    // Its own day when the sentence gives one during the summit (a summit's last day is not always known).
+    const mdate = own && own.date >= date && own.date <= (endDate ?? addDays(date, 3)) ? own.date : date;
     meetings.push({ ...m, summit: id, date: mdate, ...(place ? { place: place.id } : {}), rule: `${m.rule}-at-summit` });
   }
   return { summit, meetings };
@@ -306,7 +307,10 @@ function shortName(gaz: Gazetteer, id: string): string {
 
 // ---- place --------------------------------------------------------------------------------------
 
-function depth(id: string, gaz: Gazetteer): number {
+/** How deep a place lies (0 for a country): a place the gazetteer lacks lies below what contains it. */
+function depth(id: string, gaz: Gazetteer, created?: Map<string, PlaceRef>): number {
+  const within = created?.get(id)?.created?.within;
+  if (!gaz.get(id) && within) return within.startsWith('country:') ? 1 : depth(within, gaz, created) + 1;
   let d = 0;
   for (let cur = gaz.get(id); cur?.within && d < 6; cur = gaz.get(cur.within)) d++;
   return d + (gaz.get(id)?.country ? 1 : 0);
@@ -421,7 +425,7 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, other
       const name = titleCaseName(cityText);
       const ref: PlaceRef = { id: `place:${slugify(name)}`, name, at: first.start, end: first.start + cityText.length, created: { within: region } };
       created.set(ref.id, ref);
-      score(ref, 3);
+      score(ref, cityText === cityText.toUpperCase() ? 5 : 3);
     }
   }
   // "Newport, Wales": an unknown capitalized word before a known region or country is a place in it.
@@ -443,7 +447,7 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, other
   let choice = best;
   for (const r of ranked) {
     if (r === best || r.score < 2) continue;
-    if (ancestors(r.ref.id, gaz, created).includes(choice.ref.id) && depth(r.ref.id, gaz) >= depth(choice.ref.id, gaz)) choice = r;
+    if (ancestors(r.ref.id, gaz, created).includes(choice.ref.id) && depth(r.ref.id, gaz, created) >= depth(choice.ref.id, gaz, created)) choice = r;
   }
   // A venue written with the meeting ("at the White House") beats the city around it.
   const venue = ranked.find((r) => r.score >= 4 && r !== choice && (BUILDING.test(r.ref.name) || /building|hotel|site|villa|palace|estate/.test(gaz.get(r.ref.id)?.placeType ?? '')));
@@ -659,11 +663,13 @@ function subjectOfVerb(doc: TextDoc, m: Mention, verbAt: number, people: Mention
 
 function findTopics(input: SummitInput, about: Set<number>): SummitFound['topics'] {
   const { doc, vocab } = input;
+  // "The leaders discussed ...", "on the agenda": a sentence about what was talked about.
+  const discussed = /\b(?:discuss(?:ed|es|ing)?|discussion|agenda|focus(?:ed|es)? on|talked about|talks (?:on|about)|topics?)\b/i;
   const out: SummitFound['topics'] = [];
   for (const t of vocab.topics) {
     const re = new RegExp(`\\b(?:${t.phrases.map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '\\w*').replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
     const hits = [...doc.text.matchAll(re)].map((m) => ({ at: m.index, end: m.index + m[0].length, sentence: sentenceAt(doc, m.index) }));
-    const anchored = hits.find((h) => about.has(h.sentence));
+    const anchored = hits.find((h) => about.has(h.sentence) || discussed.test(doc.sentences[h.sentence]?.text ?? ''));
     if (anchored || hits.length >= 2) {
       const h = anchored ?? (hits[0] as { at: number; end: number; sentence: number });
       const s = doc.sentences[h.sentence];
