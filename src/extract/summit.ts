@@ -175,10 +175,13 @@ export function summitStage(input: SummitInput): SummitOutput {
   const mainParagraph = doc.sentences[mainAnchor.sentence]?.paragraph ?? 0;
   const coreIds = new Set(core.map((m) => m.id));
   const coreCountries = new Set(relations.leads.filter((l) => coreIds.has(l.person)).map((l) => l.country));
+  const qualified = new RegExp(`^[\\s-]*(?:(?:and|-|–)\\s*)?(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}(?:${alternation(vocab.meetings.summitNouns)})\\b`, 'iu');
   const otherMeeting = (sentence: number): boolean =>
     kind !== 'series' &&
     coreIds.size > 0 &&
-    (leaders.some((m) => m.sentence === sentence && !coreIds.has(m.id)) || (coreCountries.size > 0 && resolved.countries.some((c) => c.sentence === sentence && !c.inQuote && !c.inName && !coreCountries.has(c.id))));
+    (leaders.some((m) => m.sentence === sentence && !coreIds.has(m.id)) ||
+      // "a US-North Korea summit": a summit named by countries other than its own.
+      (coreCountries.size > 0 && resolved.countries.some((c) => c.sentence === sentence && !c.inQuote && !coreCountries.has(c.id) && qualified.test(doc.text.slice(c.end, c.end + 40)))));
   const about = new Set([
     mainAnchor.sentence,
     ...allAnchors
@@ -363,7 +366,10 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, other
   // Hotel", "gathered in Tehran") says where it was; one merely named near it says less.
   const nouns = alternation(input.vocab.meetings.summitNouns);
   const verbs = alternation([...input.vocab.meetings.attendanceVerbs, ...input.vocab.meetings.meetPhrases]);
-  const attachedBefore = new RegExp(`^(?:[\\s’'s-]*(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}(?:${nouns})\\b|[^.;“”"]{0,40}?\\bfor\\s+(?:the|a|their|its)\\s+(?:\\w+\\s+)?(?:${nouns})\\b)`, 'iu');
+  const attachedBefore = new RegExp(
+    `^(?:[\\s’'s-]*(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}(?:${nouns})\\b|[^.;“”"]{0,40}?\\bfor\\s+(?:the|a|their|its)\\s+(?:\\w+\\s+)?(?:${nouns})\\b|[^.;“”"]{0,80}?\\bwhere\\s+(?:the\\s+)?(?:\\w+\\s+){0,3}(?:had\\s+|have\\s+|will\\s+)?(?:met|meet|held|hold|dined|gathered|talked))`,
+    'iu',
+  );
   const attachedAfter = new RegExp(`\\b(?:${nouns}|${verbs})\\b[^.;“”"]{0,40}?\\b(?:in|at|inside|on|of)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:[\\p{Lu}][\\p{L}’'-]*\\s+){0,3}$`, 'iu');
   // An earlier or later meeting of the same people ("their first summit in Singapore").
   const another = /\b(?:first|previous|earlier|last|next|second|former|inaugural|\d{4}|last year)\s+(?:\w+\s+)?(?:summit|meeting|talks)\b|\b(?:summit|meeting|talks)\s+(?:\w+\s+){0,3}(?:last|in \d{4}|a year ago|months ago)\b/i;
@@ -446,7 +452,7 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, other
   // A more specific place inside the best one, named with some weight of its own, wins.
   let choice = best;
   for (const r of ranked) {
-    if (r === best || r.score < 2) continue;
+    if (r === best || r.score < 1) continue;
     if (ancestors(r.ref.id, gaz, created).includes(choice.ref.id) && depth(r.ref.id, gaz, created) >= depth(choice.ref.id, gaz, created)) choice = r;
   }
   // A venue written with the meeting ("at the White House") beats the city around it.
@@ -503,8 +509,12 @@ function chooseDate(input: SummitInput, about: Set<number>, main: Anchor, otherM
       if (insideQuote(doc, s.start + d.index, s.start + d.index + 3)) continue;
       // The clause around the date decides between the last and the next such weekday.
       const clause = text.slice(Math.max(0, d.index - 60), d.index + 40);
+      const past = /\b(?:said|says|told|was|were|had|met|arrived|held|ended|began|opened|\w+ed)\b/.test(text.slice(Math.max(0, d.index - 40), d.index + 30)) || /\blast\s+$/i.test(text.slice(Math.max(0, d.index - 6), d.index));
       const fut = future.test(clause) && !/\b(?:said|says|told|was|were|had|met|arrived|held)\b/.test(text.slice(Math.max(0, d.index - 25), d.index));
-      const date = d.kind === 'weekday' && fut ? datesIn(text.slice(d.index, d.index + 12), published, true)[0]?.date ?? d.date : d.date;
+      const next = d.kind === 'weekday' && published ? (datesIn(text.slice(d.index, d.index + 12), published, true)[0]?.date ?? d.date) : d.date;
+      // Without a tense either way, the nearer of the last and the next such weekday.
+      const nearer = published && daysBetween(published, next) < daysBetween(d.date, published) ? next : d.date;
+      const date = d.kind !== 'weekday' ? d.date : fut ? next : past ? d.date : nearer;
       const isAttached = attached.test(text.slice(Math.max(0, d.index - 40), d.index)) || attached.test(text.slice(d.index + 3, d.index + 40).replace(/^\w*/, ''));
       candidates.push({ ...d, date, sentence: s.index, weight: (about.has(s.index) ? 2 : 1) + (isAttached ? 2 : 0) });
     }
@@ -525,6 +535,17 @@ function chooseDate(input: SummitInput, about: Set<number>, main: Anchor, otherM
   let date = pick?.date ?? published;
   if (!date) return undefined;
   let endDate = pick?.endDate;
+  // "ended abruptly on Thursday, cutting short two days of talks": the last day, counted back.
+  if (pick) {
+    const text = doc.sentences[pick.sentence]?.text ?? '';
+    const ending = /\b(?:ended|ends|wrapped up|concluded|closed|broke up|collapsed)\b/i.test(text.slice(Math.max(0, pick.index - 60), pick.index + 20));
+    const days = /\b(two|three|2|3)[- ]days?\s+of\s+(?:talks|meetings|negotiations|summitry)\b/i.exec(text) ?? new RegExp(`\\b(${Object.keys(vocab.meetings.durationWords).join('|')})\\s+(?:summit|meeting|talks|gathering)`, 'i').exec(text);
+    const n = days ? ({ two: 2, three: 3, '2': 2, '3': 3 } as Record<string, number>)[(days[1] as string).toLowerCase().replace(/-day$/, '')] ?? vocab.meetings.durationWords[(days[1] as string).toLowerCase()] : undefined;
+    if (ending && n && n > 1) {
+      endDate = date;
+      date = addDays(date, -(n - 1));
+    }
+  }
   // "Today is the second day of the annual summit": the first day is the day before.
   for (const s of about) {
     const text = doc.sentences[s]?.text ?? '';
@@ -586,8 +607,18 @@ function chooseParticipants(input: SummitInput, c: ParticipantsContext): Partici
   const roleOf = (id: string): Set<string> => relations.labels.get(id) ?? new Set<string>();
   // Sentences that name the series ("pose for a family photo of G7 leaders") also speak of it.
   const seriesSentences = new Set(c.series ? resolved.organizations.filter((o) => o.id === c.series?.org && !o.inQuote).map((o) => o.sentence) : []);
+  // "Putin is skipping the meeting and has sent Lavrov": whoever a sentence about it says stays away.
+  const absent = new Set(
+    resolved.people
+      .filter((m) => !m.inQuote && c.about.has(m.sentence))
+      .filter((m) => {
+        const rest = doc.text.slice(m.end, (doc.sentences[m.sentence]?.end ?? m.end));
+        return negated.test(rest.slice(0, 60)) && !/\b(?:said|says|told)\b/.test(rest.slice(0, rest.search(negated)));
+      })
+      .map((m) => m.id),
+  );
   for (const m of resolved.people) {
-    if (m.inQuote || out.has(m.id)) continue;
+    if (m.inQuote || out.has(m.id) || absent.has(m.id)) continue;
     const roles = roleOf(m.id);
     if (!roles.has('Leader') && !roles.has('Official')) continue;
     const g = gaz.get(m.id);
