@@ -3,7 +3,7 @@ import { addDays, datesIn, daysBetween, type DateFound } from './dates.js';
 import { slugify, type GazEntity, type Gazetteer } from './gazetteer.js';
 import { covers, type Method, type Mention } from './mentions.js';
 import type { AttributedQuote } from './quotes.js';
-import type { Meeting, RelationsOutput } from './relations.js';
+import { leaderOf, type Meeting, type RelationsOutput } from './relations.js';
 import type { Resolved } from './resolve.js';
 import { insideQuote, sentenceAt, type TextDoc } from './text.js';
 import { alternation, type SeriesSpec, type Vocabulary } from './vocab.js';
@@ -208,6 +208,16 @@ export function summitStage(input: SummitInput): SummitOutput {
   const placeIds = place ? new Set([place.id, ...(city ? [city.id] : [])]) : new Set<string>();
   const placeSentences = resolved.places.filter((p) => placeIds.has(p.id) && !p.inQuote).map((p) => p.sentence);
   const participants = chooseParticipants(input, { kind, core, series, about: new Set([...about, ...placeSentences]), date });
+  // Nobody named as attending: the host, the leader in office of the place's country, when the
+  // article names them ("a three-day Washington summit" with African leaders the text does not name).
+  if (participants.length === 0 && place) {
+    const country = [place.id, ...ancestors(place.id, input.gaz, new Map(place.created ? [[place.id, place]] : []))].find((x) => x.startsWith('country:'));
+    const host = country ? leaderOf(country, input.gaz, date) : undefined;
+    const named = host ? resolved.people.find((m) => m.id === host && !m.inQuote) : undefined;
+    if (named) participants.push({ id: named.id, at: named.start, end: named.end, rule: 'summit-host', confidence: 0.55 });
+  }
+  // A meeting nobody is named at, of no series, is too little to call a summit.
+  if (participants.length === 0 && !seriesId) return { meetings: relations.meetings };
   const names = participants.map((p) => resolved.people.find((m) => m.id === p.id)?.name ?? p.id);
   const where = city?.name ?? place?.name;
   const name = seriesId ? `${shortName(input.gaz, seriesId)} summit${where ? ` in ${where}` : ''} (${date.slice(0, 4)})` : `${names.slice(0, 4).join(' - ') || 'Summit'}${names.length > 0 ? ' summit' : ''}${where ? ` in ${where}` : ''}`;
@@ -372,7 +382,7 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, other
   );
   const attachedAfter = new RegExp(`\\b(?:${nouns}|${verbs})\\b[^.;“”"]{0,40}?\\b(?:in|at|inside|on|of)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:[\\p{Lu}][\\p{L}’'-]*\\s+){0,3}$`, 'iu');
   // An earlier or later meeting of the same people ("their first summit in Singapore").
-  const another = /\b(?:first|previous|earlier|last|next|second|former|inaugural|\d{4}|last year)\s+(?:\w+\s+)?(?:summit|meeting|talks)\b|\b(?:summit|meeting|talks)\s+(?:\w+\s+){0,3}(?:last|in \d{4}|a year ago|months ago)\b/i;
+  const another = /\b(?:first|previous|earlier|last|next|second|former|inaugural|\d{4}|last year)\s+(?:\w+\s+)?(?:summits?|meetings?|talks)\b|\b(?:summits?|meetings?|talks)\s+(?:\w+\s+){0,3}(?:last|in \d{4}|a year ago|months ago)\b/i;
   for (const p of resolved.places) {
     if (p.inQuote) continue;
     const prep = /\b(?:in|at|to|inside|on)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
@@ -608,15 +618,8 @@ function chooseParticipants(input: SummitInput, c: ParticipantsContext): Partici
   // Sentences that name the series ("pose for a family photo of G7 leaders") also speak of it.
   const seriesSentences = new Set(c.series ? resolved.organizations.filter((o) => o.id === c.series?.org && !o.inQuote).map((o) => o.sentence) : []);
   // "Putin is skipping the meeting and has sent Lavrov": whoever a sentence about it says stays away.
-  const absent = new Set(
-    resolved.people
-      .filter((m) => !m.inQuote && c.about.has(m.sentence))
-      .filter((m) => {
-        const rest = doc.text.slice(m.end, (doc.sentences[m.sentence]?.end ?? m.end));
-        return negated.test(rest.slice(0, 60)) && !/\b(?:said|says|told)\b/.test(rest.slice(0, rest.search(negated)));
-      })
-      .map((m) => m.id),
-  );
+  const stayAway = new RegExp(`^[^.;“”"]{0,30}?\\b(?:is |was |will be |has been )?(?:skipping|skipped|skips|will skip|not attending|won't attend|will not attend|did not attend|didn't attend|stayed away from|stays away from|absent from|pulled out of|boycotting|boycotted)\\s+(?:the|this|a)\\s+(?:\\w+\\s+)?(?:${alternation(vocab.meetings.summitNouns)})\\b`, 'i');
+  const absent = new Set(resolved.people.filter((m) => !m.inQuote && stayAway.test(doc.text.slice(m.end, m.end + 120))).map((m) => m.id));
   for (const m of resolved.people) {
     if (m.inQuote || out.has(m.id) || absent.has(m.id)) continue;
     const roles = roleOf(m.id);
