@@ -2,10 +2,12 @@
  * `npm run bench:ab -- --base REV [--articles N] [--ops mix,search] [options]`: our server as it is
  * in this working tree (uncommitted changes included) against our server at another revision, side
  * by side in alternating rounds on the bench Neo4j that `npm run bench -- --sizes N --keep-db` left
- * running. The way each change to the server was measured before it went in (README, Performance:
+ * running. The way each change to the server was measured before it went in (bench/README.md:
  * "alternating rounds against the build before"): two servers on the same graph at once, the order
  * reversed from one round to the next, throughput, p99 and the CPU per request of each server and
- * of Neo4j, and the ratios of this tree to the base.
+ * of Neo4j, and the ratios of this tree to the base. Both servers run as `npm start` serves at
+ * their revision: the response cache on at its default TTL (`--no-cache` turns it off for both)
+ * and the Node flags of each revision's start script (`--flags`, `--base-flags` override them).
  *
  * The base is checked out into a temporary git worktree, removed at the end. It shares this
  * checkout's node_modules when its package-lock.json is the same, and gets its own (`npm ci`) when
@@ -21,19 +23,25 @@ import { keptGraphOptions, openKeptGraph, progressLog, type KeptGraphOptions } f
 import { operations } from './ops.js';
 import { REPO_ROOT } from './paths.js';
 import { div, r2, table } from './report.js';
-import { runHttp, startNodeServer, timeInRounds, type Contender, type RunResult, type Server } from './serving.js';
+import { runHttp, startFlags, startNodeServer, timeInRounds, type Contender, type RunResult, type Server } from './serving.js';
 
 interface Options extends KeptGraphOptions {
   base: string;
   ops: string;
+  cache: boolean;
+  flags?: string;
+  baseFlags?: string;
 }
 
 const program = keptGraphOptions(
   new Command()
     .name('npm run bench:ab --')
-    .description('Our server in this working tree against our server at --base, in alternating rounds (see README, Performance)')
+    .description('Our server in this working tree against our server at --base, in alternating rounds (see bench/README.md)')
     .requiredOption('--base <rev>', 'the revision to compare against (a commit, branch or tag)')
-    .option('--ops <list>', 'operations of the mix, or "mix" for all of them in turn', 'mix'),
+    .option('--ops <list>', 'operations of the mix, or "mix" for all of them in turn', 'mix')
+    .option('--no-cache', 'both servers with the response cache off (default: on at its default TTL, as npm start serves)')
+    .option('--flags <flags>', "this tree's server's Node flags, space-separated (default: those of its npm start)")
+    .option('--base-flags <flags>', "the base's server's Node flags (default: those of the base's npm start)"),
   { httpPort: 4640, ports: 'two', duration: 4, warmup: 8 },
 );
 
@@ -75,9 +83,15 @@ program.action(async (o: Options) => {
   const servers: Server[] = [];
   try {
     log(`base ${base.commit.slice(0, 7)} in ${base.dir}; this tree in ${REPO_ROOT}`);
-    const args = (port: number): string[] => ['ours', String(port), graph.uri];
-    servers.push(await startNodeServer('base', 'bench/server.ts', args(o.httpPort), o.httpPort, base.dir));
-    servers.push(await startNodeServer('this tree', 'bench/server.ts', args(o.httpPort + 1), o.httpPort + 1));
+    // bench/server.ts of every revision knows these two: our app with the response cache off, and on at its default TTL.
+    const kind = o.cache ? 'ours+cache' : 'ours';
+    const args = (port: number): string[] => [kind, String(port), graph.uri];
+    const flagsOf = (given: string | undefined, root: string): string[] => (given === undefined ? startFlags(root) : given.split(/\s+/).filter((f) => f !== ''));
+    const baseFlags = flagsOf(o.baseFlags, base.dir);
+    const treeFlags = flagsOf(o.flags, REPO_ROOT);
+    log(`servers: ${kind}; base flags [${baseFlags.join(' ')}], this tree's [${treeFlags.join(' ')}]`);
+    servers.push(await startNodeServer('base', 'bench/server.ts', args(o.httpPort), o.httpPort, base.dir, baseFlags));
+    servers.push(await startNodeServer('this tree', 'bench/server.ts', args(o.httpPort + 1), o.httpPort + 1, REPO_ROOT, treeFlags));
     const rows: (string | number)[][] = [];
     for (const name of wanted) {
       const requests = all.filter((op) => name === 'mix' || op.name === name).map((op) => op.ours);
@@ -103,7 +117,7 @@ program.action(async (o: Options) => {
       ]);
     }
     process.stdout.write(
-      `\n### this tree against ${o.base} (${base.commit.slice(0, 7)}), ${o.articles} articles, c=${o.connections}, ${o.rounds} alternating rounds of ${o.duration} s\n\n`,
+      `\n### this tree against ${o.base} (${base.commit.slice(0, 7)}), ${o.articles} articles, response cache ${o.cache ? 'on' : 'off'}, c=${o.connections}, ${o.rounds} alternating rounds of ${o.duration} s\n\n`,
     );
     process.stdout.write(
       `${table(['operation', 'server', 'req/s', 'p50 ms', 'p99 ms', 'server CPU ms/request', 'Neo4j CPU ms/request', 'each round: req/s / server CPU'], rows)}\n`,

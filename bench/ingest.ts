@@ -32,7 +32,8 @@ import { ingestPaths, type IngestSummary } from '../src/ingest/ingest.js';
 import { loadConfig } from '../src/config.js';
 import { NlpCache } from '../src/nlp/cache.js';
 import { CoreNlpClient } from '../src/nlp/client.js';
-import { localNlpOptionsFromConfig, startLocalNlp } from '../src/nlp/local-corenlp.js';
+import { localNlpOptionsFromConfig, localNlpStatus, startLocalNlp } from '../src/nlp/local-corenlp.js';
+import pidusage from 'pidusage';
 import type { NlpAnnotator } from '../src/nlp/types.js';
 import { readArticle } from '../src/ingest/input.js';
 import { applySchema, loadSeedPaths } from '../src/seed/load.js';
@@ -150,18 +151,32 @@ async function main(opts: Options): Promise<void> {
 
   // 2. End to end into a fresh Neo4j of the benchmark's own, once per mode.
   const neo: LocalNeo4jOptions = { home: '.neo4j', host: '127.0.0.1', boltPort: opts.port, heap: '2g', pageCacheMiB: 1024, dataDir: '.neo4j/data/bench-ingest', onProgress: (m) => process.stderr.write(`${m}\n`) };
-  const endToEnd = async (paths: string[], nlp?: NlpAnnotator): Promise<{ ms: number; summary: IngestSummary }> => {
+  // CPU per article of each process, so the figures can be read apart from what else the machine runs:
+  // on a 2-core machine of our own, articles/s is at most 2000 / (total CPU ms per article).
+  const cpuMs = async (pid: number): Promise<number> => (await pidusage(pid)).ctime;
+  const endToEnd = async (paths: string[], nlp?: NlpAnnotator, nlpPids: number[] = []): Promise<{ ms: number; summary: IngestSummary; cpuMsPerArticle: Record<string, number> }> => {
     await stopLocalNeo4j(neo).catch(() => false);
     await rm(join(REPO_ROOT, '.neo4j/data/bench-ingest'), { recursive: true, force: true });
-    const { uri } = await startLocalNeo4j(neo);
+    const { uri, pid: neoPid } = await startLocalNeo4j(neo);
     const driver = createDriver(uri, 'neo4j', 'unused');
     const db = new Db(driver, new CypherRegistry(), 'neo4j');
     try {
       await applySchema(db);
       await loadSeedPaths(db, [join(REPO_ROOT, 'seed')]);
+      const snapshot = async (): Promise<number[]> => {
+        const u = process.cpuUsage();
+        return [(u.user + u.system) / 1000, await cpuMs(neoPid), ...(await Promise.all(nlpPids.map(cpuMs)))];
+      };
+      const before = await snapshot();
       const t = performance.now();
       const summary = await ingestPaths(db, gaz, paths, { ...(nlp === undefined ? { batchSize: opts.batchSize } : {}), nlp });
-      return { ms: performance.now() - t, summary };
+      const ms = performance.now() - t;
+      const after = await snapshot();
+      const per = (i: number): number => Math.round(((after[i] as number) - (before[i] as number)) / Math.max(1, summary.articles));
+      const node = per(0);
+      const neo4j = per(1);
+      const corenlp = nlpPids.reduce((sum, _p, i) => sum + per(2 + i), 0);
+      return { ms, summary, cpuMsPerArticle: { node, neo4j, corenlp, total: node + neo4j + corenlp } };
     } finally {
       await driver.close();
       if (!opts.keep) await stopLocalNeo4j(neo);
@@ -171,6 +186,7 @@ async function main(opts: Options): Promise<void> {
   const lines = ['', `Ingest benchmark: generated articles (~800 words), seed ${opts.seed}, ${opts.batchSize} articles per transaction`, `  gazetteer build (once per process)      ${gazMs.toFixed(0)} ms`];
   const result: Record<string, unknown> = { articles: files.length, seed: opts.seed, gazetteerMs: gazMs };
   const rate = (n: number, ms: number): number => (n / ms) * 1000;
+  const cpuLine = (c: Record<string, number>): string => `${c.total} (node ${c.node}, neo4j ${c.neo4j}${c.corenlp ? `, corenlp ${c.corenlp}` : ''})`;
   const counted = (s: IngestSummary): string => `${s.nodesCreated} nodes, ${s.relationshipsCreated} relationships created, ${s.failed} failed`;
 
   if (opts.nlp !== 'corenlp') {
@@ -182,9 +198,10 @@ async function main(opts: Options): Promise<void> {
       `    extraction alone                     ${extractRate.toFixed(1)} articles/s  (${entities} entities)`,
       `    extraction + resolution + load       ${e2eRate.toFixed(1)} articles/s  (${counted(e2e.summary)})`,
       `    ratio end-to-end / extraction alone  ${(e2eRate / extractRate).toFixed(2)}`,
+      `    CPU ms per article                   ${cpuLine(e2e.cpuMsPerArticle)}`,
       `    goal 50 articles/s end to end:       ${e2eRate >= 50 ? 'met' : 'NOT met'}`,
     );
-    Object.assign(result, { extractMs, endToEndMs: e2e.ms, extractRate, endToEndRate: e2eRate, summary: { ...e2e.summary, warnings: e2e.summary.warnings.length } });
+    Object.assign(result, { extractMs, endToEndMs: e2e.ms, extractRate, endToEndRate: e2eRate, cpuMsPerArticle: e2e.cpuMsPerArticle, summary: { ...e2e.summary, warnings: e2e.summary.warnings.length } });
   }
 
   if (opts.nlp !== 'rules') {
@@ -194,6 +211,9 @@ async function main(opts: Options): Promise<void> {
       config.nlp.urls.length > 0
         ? config.nlp.urls
         : (await startLocalNlp({ ...localNlpOptionsFromConfig(config), ...(opts.nlpInstances ? { instances: opts.nlpInstances } : {}), onProgress: progress })).instances.map((i) => i.url);
+    // The CPU of the services is known when they are this checkout's local instances (also behind NLP_URL).
+    const local = (await localNlpStatus(localNlpOptionsFromConfig(config))).instances;
+    const nlpPids = urls.flatMap((u) => local.filter((i) => i.url === u).map((i) => i.pid));
     const cacheDir = join(REPO_ROOT, 'bench', 'data', 'nlp-cache');
     await rm(cacheDir, { recursive: true, force: true });
     const subset = files.slice(0, opts.nlpArticles);
@@ -202,20 +222,23 @@ async function main(opts: Options): Promise<void> {
     await mkdir(subsetDir, { recursive: true });
     for (const f of subset) await writeFile(join(subsetDir, f.slice(f.lastIndexOf('/') + 1)), await readFile(f));
     const annotating = new CoreNlpClient({ services: urls, cache: new NlpCache(cacheDir), timeoutMs: config.nlp.timeoutMs });
-    const cold = await endToEnd([subsetDir], annotating);
+    const cold = await endToEnd([subsetDir], annotating, nlpPids);
     const cached = new CoreNlpClient({ services: urls, cache: new NlpCache(cacheDir), timeoutMs: config.nlp.timeoutMs });
-    const warm = await endToEnd([subsetDir], cached);
+    const warm = await endToEnd([subsetDir], cached, nlpPids);
     const coldRate = rate(subset.length, cold.ms);
     const warmRate = rate(subset.length, warm.ms);
     lines.push(
       `  accurate mode (--nlp corenlp), ${subset.length} articles, ${urls.length} NLP service(s) (${urls.join(', ')}):`,
       `    annotation + extraction + load       ${coldRate.toFixed(2)} articles/s  (${annotating.stats.annotated} annotated; ${counted(cold.summary)})`,
+      `    CPU ms per article                   ${cpuLine(cold.cpuMsPerArticle)}${nlpPids.length < urls.length ? ' (CoreNLP: only the local instances are measured)' : ''}`,
+      `    at most on 2 cores of our own        ${(2000 / Math.max(1, cold.cpuMsPerArticle.total ?? 1)).toFixed(2)} articles/s`,
       `    the same from the cache              ${warmRate.toFixed(1)} articles/s  (${cached.stats.cached} from the cache)`,
       `    goal 1 article/s end to end:         ${coldRate >= 1 ? 'met' : 'NOT met'}`,
     );
-    Object.assign(result, { nlp: { articles: subset.length, services: urls.length, coldMs: cold.ms, cachedMs: warm.ms, coldRate, cachedRate: warmRate } });
+    Object.assign(result, { nlp: { articles: subset.length, services: urls.length, coldMs: cold.ms, cachedMs: warm.ms, coldRate, cachedRate: warmRate, cpuMsPerArticle: cold.cpuMsPerArticle } });
   }
 
+  pidusage.clear();
   lines.push('');
   process.stdout.write(lines.join('\n'));
   await mkdir(join(REPO_ROOT, 'bench', 'results'), { recursive: true });

@@ -25,7 +25,8 @@ import { closeCpuMeters } from './cpu.js';
 import { keptGraphOptions, openKeptGraph, progressLog, type KeptGraphOptions } from './cli.js';
 import { operations } from './ops.js';
 import { div, r2, table } from './report.js';
-import { runHttp, runRaw, startNodeServer, startServer, timeInRounds, type Contender, type Server } from './serving.js';
+import { REPO_ROOT } from './paths.js';
+import { runHttp, runRaw, startFlags, startNodeServer, startServer, timeInRounds, type Contender, type Server } from './serving.js';
 
 interface Options extends KeptGraphOptions {
   ops?: string;
@@ -34,7 +35,7 @@ interface Options extends KeptGraphOptions {
 const program = keptGraphOptions(
   new Command()
     .name('npm run bench:layers --')
-    .description('Where each operation loses against the raw floor: GraphQL, our Cypher, HTTP (see README, Performance)')
+    .description('Where each operation loses against the raw floor: GraphQL, our Cypher, HTTP (see bench/README.md)')
     .option('--ops <list>', 'operations, `mix` among them (default: every operation of the mix, then the mix)'),
   { httpPort: 4620, ports: 'three', duration: 5, warmup: 4 },
 );
@@ -56,7 +57,7 @@ program.action(async (o: Options) => {
       try {
         for (const [k, kind] of (['our-cypher', 'raw-cypher'] as const).entries()) {
           const port = o.httpPort + 1 + k;
-          bare.push(await startNodeServer(kind, 'bench/layers-server.ts', [kind, graph.factsPath, op.name, String(port), graph.uri], port));
+          bare.push(await startNodeServer(kind, 'bench/layers-server.ts', [kind, graph.factsPath, op.name, String(port), graph.uri], port, REPO_ROOT, startFlags()));
         }
         const [ourCypher, rawCypher] = bare as [Server, Server];
         const http = (name: string, server: Server): Contender => ({

@@ -172,7 +172,7 @@ export function table(head: string[], rows: (string | number)[][]): string {
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => line(r.map(String)))].join('\n');
 }
 
-/** The tables of one corpus size, as Markdown (readable on a terminal, pasteable into the README). */
+/** The tables of one corpus size, as Markdown (readable on a terminal, pasteable into bench/README.md). */
 export function formatSize(s: SizeResult): string {
   const out: string[] = [];
   out.push(`\n### ${s.articles} articles: ${s.counts.nodes} nodes, ${s.counts.relationships} relationships\n`);

@@ -2,7 +2,7 @@
  * `npm run bench [-- --quick] [options]`: serving, loading and scaling, side by side in one run on
  * one Neo4j (its own instance: `.neo4j/data/bench`, Bolt on 127.0.0.1:7690 by default; never the
  * dev database on 7687 or the test instances). Prints tables and writes every figure to
- * `bench/results/<timestamp>.json`. See README.md, "Performance".
+ * `bench/results/<timestamp>.json`. See bench/README.md.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -58,28 +60,22 @@ export interface Server {
 }
 
 /**
- * Node flags of every benchmarked server, ours and the library's alike, as `npm start` and the
- * Dockerfile run our server; the bench commands' own process, which runs the raw floor, has them
- * too (package.json; a unit test keeps them all equal). A GraphQL server allocates
- * short-lived objects per request (decoded rows, records, the result tree, JSON):
- * - the young generation's semi-spaces at 64 MiB (default 16): with a larger nursery fewer survive a
- *   scavenge into the old generation. At 1k, c=16, six alternating rounds: mix 333 vs 302 req/s
- *   (every round ahead), leaderSummits +6%.
- * - no allocation-site pretenuring: V8 sees a request's objects survive one scavenge while it is in
- *   flight, starts allocating them straight into the old generation, and those (dead within
- *   milliseconds, but freed only by a full collection) keep the young objects they point to alive
- *   through every scavenge. Our server promoted 5 MB a scavenge and paused 10-13 ms each, against
- *   2-3 ms with the flag (README.md, Performance); at 1k, c=16, four alternating rounds: mix 1.10x
- *   the throughput, p99 0.88x; summitQuotes 1.08x, p99 0.76x.
- * - no memory reducer: after about 8 s with little allocation V8 runs a full collection that shrinks
- *   the heap, the young generation with it, and the next burst of requests pays for it while the
- *   young generation grows back over seconds: more scavenges, more promoted, more full collections.
- *   A dashboard server idles between bursts, and each server of the bench idles while the others
- *   are timed. After such a collection our server spent 0.96 ms of CPU a request on the mix instead
- *   of 0.49, and 0.47 instead of 0.31 on search (README.md, Performance). The cost: the heap stays
- *   at its peak while idle (our server: about 340 MiB resident, against 195 after a reduction).
+ * The Node flags `npm start` runs the server with in the checkout at `root` (the `node --flag...`
+ * before `--import` in its package.json's start script; none when it starts through `tsx`), so
+ * that every benchmarked server, ours and the library's, runs as users run ours. bench:ab reads
+ * each revision's own.
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64', '--no-allocation-site-pretenuring', '--no-memory-reducer'];
+export function startFlags(root = REPO_ROOT): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const words = (scripts?.start ?? '').split(/\s+/);
+  if (words[0] !== 'node') return [];
+  const flags: string[] = [];
+  for (const w of words.slice(1)) {
+    if (w === '--import' || !w.startsWith('--')) break;
+    flags.push(w);
+  }
+  return flags;
+}
 
 /** How long `settle` waits for Neo4j to finish the queries of the run before, at most. */
 const SETTLE_MAX_MS = 30_000;
@@ -105,18 +101,18 @@ export async function settle(db: Db, log: (message: string) => void): Promise<vo
   }
 }
 
-/** Starts bench/server.ts in a child process and resolves once it listens. */
+/** Starts bench/server.ts in a child process, with npm start's Node flags, and resolves once it listens. */
 export function startServer(kind: ServerKind, port: number, boltUri: string): Promise<Server> {
-  return startNodeServer(kind, 'bench/server.ts', [kind, String(port), boltUri], port);
+  return startNodeServer(kind, 'bench/server.ts', [kind, String(port), boltUri], port, REPO_ROOT, startFlags());
 }
 
 /**
  * Starts a TypeScript HTTP server (a script that prints READY once it listens on 127.0.0.1:`port`
- * and stops on SIGTERM) in a child process with SERVER_NODE_FLAGS, and resolves once it listens.
- * `script` is relative to `cwd`, this checkout by default (bench/ab.ts starts another's).
+ * and stops on SIGTERM) in a child process with the Node flags `nodeFlags`, and resolves once it
+ * listens. `script` is relative to `cwd`, this checkout by default (bench/ab.ts starts another's).
  */
-export async function startNodeServer(label: string, script: string, args: string[], port: number, cwd = REPO_ROOT): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', script, ...args], {
+export async function startNodeServer(label: string, script: string, args: string[], port: number, cwd = REPO_ROOT, nodeFlags: readonly string[] = []): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], {
     cwd,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

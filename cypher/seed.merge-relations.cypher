@@ -1,9 +1,12 @@
 // Upserts relationships between entities, one per (from, type, key, to); the key tells apart
 // several terms in office (title|since) and is '' for other types. Fields are set on creation and
-// overwritten only when row.overwrite (reviewed files); provenance (sources: article ids, evidence:
-// JSON strings) is appended once. Every relationship this query writes has `sources`, so one
-// without it right after the MERGE is new. An evidence record names its article, so a row whose
-// sources are all new to the relationship appends its evidence without comparing.
+// overwritten only when row.overwrite (reviewed files); a reviewed row that is the relationship's
+// only source replaces them (a field the file no longer gives goes). Provenance: `sources` (the
+// source ids that state it: articles, ref: files) gains the row's; `evidence` (JSON strings, each
+// starting with its article's id, see plan.ts) keeps the other sources' records and takes the row's
+// sources' records from the row, so an edited file's evidence replaces what it said before. Every
+// relationship this query writes has `sources`, so one without it right after the MERGE is new; a
+// row whose sources are all new to the relationship appends its evidence without comparing.
 // Returns how many rows changed an existing relationship (creations come from the counters).
 // One MERGE per relationship type, picked by row.type: a MERGE on a dynamic type, $(row.type), is
 // planned as a scan of every relationship when the graph's statistics show none (the first
@@ -40,9 +43,16 @@ WITH r, row, r.sources IS NULL AS isNew, coalesce(r.sources, []) AS hadSources, 
      (r.sources IS NULL OR coalesce(row.overwrite, true)) AS setProps
 WITH r, row, isNew, hadSources, hadEvidence, setProps, [s IN row.sources WHERE NOT s IN hadSources] AS newSources
 WITH r, row, isNew, hadSources, hadEvidence, setProps, newSources,
-     CASE WHEN size(newSources) = size(row.sources) THEN row.evidence ELSE [e IN row.evidence WHERE NOT e IN hadEvidence] END AS newEvidence,
-     setProps AND any(k IN keys(row.props) WHERE NOT coalesce(r[k] = row.props[k], false)) AS propsChange
-SET r += CASE WHEN propsChange OR isNew THEN row.props ELSE {} END
-SET r.sources = hadSources + newSources, r.evidence = hadEvidence + newEvidence
+     setProps AND all(s IN hadSources WHERE s IN row.sources) AS sole,
+     CASE WHEN size(newSources) = size(row.sources) THEN hadEvidence + row.evidence
+          ELSE [e IN hadEvidence WHERE NOT any(s IN row.sources WHERE e STARTS WITH '{"article":"' + s + '",')] + row.evidence END AS evidenceAfter
+WITH r, row, isNew, hadSources, hadEvidence, newSources, sole, evidenceAfter,
+     setProps AND (
+       any(k IN keys(row.props) WHERE NOT coalesce(r[k] = row.props[k], false))
+       OR (sole AND any(k IN keys(r) WHERE NOT k IN ['key', 'sources', 'evidence'] AND NOT k IN keys(row.props)))
+     ) AS propsChange
+FOREACH (_ IN CASE WHEN propsChange AND sole THEN [1] ELSE [] END | SET r = row.props, r.key = row.key)
+FOREACH (_ IN CASE WHEN propsChange AND NOT sole THEN [1] ELSE [] END | SET r += row.props)
+SET r.sources = hadSources + newSources, r.evidence = evidenceAfter
 RETURN count(*) AS rows,
-       sum(CASE WHEN NOT isNew AND (propsChange OR size(newSources) > 0 OR size(newEvidence) > 0) THEN 1 ELSE 0 END) AS updated
+       sum(CASE WHEN NOT isNew AND (propsChange OR size(newSources) > 0 OR evidenceAfter <> hadEvidence) THEN 1 ELSE 0 END) AS updated

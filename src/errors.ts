@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'INVALID_SEED'
+  | 'LOAD_FAILED'
   | 'DB_UNAVAILABLE'
   | 'DB_ERROR'
   | 'BAD_CONFIG'

@@ -14,6 +14,8 @@ import { buildGazetteer } from '../extract/build-gazetteer.js';
 import { ingestPaths, type IngestSummary } from '../ingest/ingest.js';
 import { createNlpClient } from '../nlp/connect.js';
 import { applySchema } from '../seed/load.js';
+import { printable } from '../seed/printable.js';
+import { SeedWriteError } from '../seed/write.js';
 
 
 const program = new Command()
@@ -46,7 +48,7 @@ program.action(async (paths: string[], opts: { nlp: 'corenlp' | 'rules'; out?: s
     });
     bar.stop();
     if (nlp !== undefined) summary.nlp = { ...nlp.stats };
-    for (const f of summary.failures) process.stderr.write(`${f.file}: ${f.message} (skipped)\n`);
+    for (const f of summary.failures) process.stderr.write(`${printable(f.file)}: ${printable(f.message)} (skipped)\n`);
     if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else process.stdout.write(formatSummary(summary));
     if (summary.failed > 0) process.exitCode = 1;
@@ -64,13 +66,15 @@ function formatSummary(s: IngestSummary): string {
     `  relationships: ${s.relationships}   quotes: ${s.quotes}   warnings: ${s.warnings.length}`,
     s.nlp === undefined ? '  nlp:           rules only (--nlp rules)' : `  nlp:           CoreNLP, ${s.nlp.annotated} annotated, ${s.nlp.cached} from the cache`,
     ...(s.dryRun ? [] : [`  written:       ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created`]),
-    ...s.warnings.slice(0, 20).map((w) => `  warning: ${w}`),
+    ...(s.replaced > 0 ? [`  replaced:      ${s.replaced} earlier version(s); ${s.nodesDeleted} nodes and ${s.relationshipsDeleted} relationships only they stated deleted`] : []),
+    ...s.warnings.slice(0, 20).map((w) => `  warning: ${printable(w)}`),
     ...(s.warnings.length > 20 ? [`  ... ${s.warnings.length - 20} more warnings (--json lists them all)`] : []),
     '',
   ].join('\n');
 }
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(`${err instanceof DomainError ? err.message : `ingest failed: ${err instanceof Error ? err.message : String(err)}`}\n`);
+  if (err instanceof SeedWriteError) process.stderr.write(`${err.report('ingest')}\n`);
+  else process.stderr.write(`${printable(err instanceof DomainError ? err.message : `ingest failed: ${err instanceof Error ? err.message : String(err)}`)}\n`);
   process.exitCode = 1;
 });

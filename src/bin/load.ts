@@ -8,6 +8,8 @@ import { progressBar } from './progress.js';
 import { connect } from '../db/connect.js';
 import { applySchema, DEFAULT_BATCH_SIZE, DEFAULT_ROWS_PER_TRANSACTION, loadSeedPaths, type LoadSummary } from '../seed/load.js';
 import { SeedValidationError, formatIssue } from '../seed/validate.js';
+import { SeedWriteError } from '../seed/write.js';
+import { printable } from '../seed/printable.js';
 import { DomainError } from '../errors.js';
 
 
@@ -54,10 +56,20 @@ function formatSummary(s: LoadSummary): string {
   if (s.dryRun) {
     return `Valid: ${s.files} file(s), ${s.entities} entities, ${s.relations} relations, ${s.quotes} quotes (dry run: nothing written) in ${s.ms} ms\n`;
   }
+  const t = s.takenBack;
+  const deleted = t.relationships.filter((r) => r.remaining === 0).length;
   return [
     `Loaded ${s.files} file(s) in ${s.ms} ms (${s.validateMs} ms checking, ${s.ms - s.validateMs} ms writing): ${s.entities} entities, ${s.relations} relations, ${s.quotes} quotes`,
-    `  nodes:         ${s.nodesCreated} created, ${s.nodesUpdated} updated`,
-    `  relationships: ${s.relationshipsCreated} created, ${s.relationshipsUpdated} updated`,
+    `  nodes:         ${s.nodesCreated} created, ${s.nodesUpdated} updated, ${s.nodesDeleted} deleted`,
+    `  relationships: ${s.relationshipsCreated} created, ${s.relationshipsUpdated} updated, ${s.relationshipsDeleted} deleted`,
+    ...(t.relationships.length + t.quotesRemoved.length + t.entitiesRemoved.length > 0
+      ? [
+          `  no longer stated by the reloaded files: ${t.relationships.length} relation(s) (${deleted} deleted, ${t.relationships.length - deleted} kept with other sources), ` +
+            `${t.quotesRemoved.length} quote(s), ${t.mentionsRemoved} mention(s), ${t.entitiesRemoved.length} entit${t.entitiesRemoved.length === 1 ? 'y' : 'ies'} deleted`,
+        ]
+      : []),
+    ...s.moved.map((m) => `  note: ${printable(m.source)} was loaded before from ${printable(m.from)}; this load's ${printable(m.to)} replaced it`),
+    ...t.entitiesUndefined.map((id) => `  warning: ${printable(id)} is no longer defined by any file, but other files' facts still name it (kept)`),
     '',
   ].join('\n');
 }
@@ -65,10 +77,12 @@ function formatSummary(s: LoadSummary): string {
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof SeedValidationError) {
     process.stderr.write(`${err.issues.map(formatIssue).join('\n')}\n${err.issues.length} problem(s); nothing was written.\n`);
+  } else if (err instanceof SeedWriteError) {
+    process.stderr.write(`${err.report('load')}\n`);
   } else if (err instanceof DomainError) {
     process.stderr.write(`${err.message}\n`);
   } else {
-    process.stderr.write(`load failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`load failed: ${printable(err instanceof Error ? err.message : String(err))}\n`);
   }
   process.exitCode = 1;
 });

@@ -13,6 +13,8 @@ export interface CountedResult {
   rows: Row[];
   nodesCreated: number;
   relationshipsCreated: number;
+  nodesDeleted: number;
+  relationshipsDeleted: number;
 }
 
 /** Runs named queries inside one open transaction (see Db.writeTransaction). */
@@ -32,7 +34,7 @@ export type ReadMode =
    * One auto-commit query (RUN and PULL only, no BEGIN/COMMIT round trip), retried once on a
    * transient error. For GraphQL requests: every read of a request is one self-contained query, so
    * a transaction around it buys nothing, and on a loaded 2-core machine the saved round trip was
-   * 1.5-2.4x the queries per second of executeRead in a driver micro-benchmark (README, Performance).
+   * 1.5-2.4x the queries per second of executeRead in a driver micro-benchmark (bench/README.md).
    */
   | 'auto-commit';
 
@@ -141,6 +143,8 @@ export class Db {
               rows: result.records.map((r) => toPlain(r.toObject()) as Row),
               nodesCreated: c.nodesCreated,
               relationshipsCreated: c.relationshipsCreated,
+              nodesDeleted: c.nodesDeleted,
+              relationshipsDeleted: c.relationshipsDeleted,
             };
           },
           runStatement: (text, params = {}) => runIn(tx, text, params),

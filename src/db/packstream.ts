@@ -9,7 +9,7 @@ import { setOwn } from './convert.js';
  * the object's prototype (neo4j-javascript-driver#1455). V8 runs that about 7x slower than a plain
  * assignment (1.0 vs 0.15 microseconds for a 3-key map on this machine), and it was the single
  * largest cost of our server on list-heavy requests: 14% of its CPU on a leader's 178 summits and
- * 257 people met (README, Performance). The replacement assigns keys plainly and keeps
+ * 257 people met (bench/README.md). The replacement assigns keys plainly and keeps
  * `defineProperty` for the one key that needs it, so the result is the same object with the same
  * own, enumerable, writable properties in the same order, and `__proto__` is still a plain property.
  *

@@ -21,7 +21,7 @@ export type AppListener = RequestListener & { readonly stats: ListenerStats };
  *
  * Yoga turns each Node request into a Fetch API Request and its answer into a Fetch Response, and
  * runs its request hooks (body limit, parameter checks, content negotiation, CORS) through promise
- * helpers. In alternating rounds through HTTP (README, Performance), the direct path below saved our
+ * helpers. In alternating rounds through HTTP (bench/README.md), the direct path below saved our
  * server 0.2-0.9 ms of CPU per request, about a fifth of all it spent. So the commonest request, a
  * JSON POST to /graphql that runs a query without errors, takes a direct path: the body is read
  * from the Node stream and answered with `res.end`, while the GraphQL work runs through the same

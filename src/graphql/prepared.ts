@@ -43,7 +43,7 @@ export interface PreparedOptions {
  * Why: the hook chain (getEnveloped, parse and validation cache lookups, onExecute and
  * onExecuteDone of six plugins, the promise helpers between them) cost about 11 µs per search request
  * in a hot loop (31 against 19 µs), a third of the GraphQL layer's time; under load, with Neo4j on
- * the other core, such costs grow several times (README, Performance).
+ * the other core, such costs grow several times (bench/README.md).
  */
 export class PreparedOperations {
   private readonly byQuery = new Map<string, Map<string, Prepared>>();

@@ -1,18 +1,24 @@
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Db } from '../db/db.js';
 import { idFromName } from '../extract/assemble.js';
-import { extractArticle, type ArticleInput, type Extraction } from '../extract/extract.js';
+import { extractArticle, type Extraction } from '../extract/extract.js';
 import type { Gazetteer } from '../extract/gazetteer.js';
 import { DomainError } from '../errors.js';
 import type { NlpAnnotator, NlpDoc } from '../nlp/types.js';
 import { KINDS, type SeedDocument } from '../seed/model.js';
 import { EvidenceIndex } from '../seed/evidence.js';
-import { existingLookup, writePlans } from '../seed/load.js';
+import { collectInputFiles } from '../seed/files.js';
+import { existingLookup, graphClaims } from '../seed/load.js';
 import { planExtracted, type FilePlan } from '../seed/plan.js';
-import { checkSeedSet, formatIssue, type ExistingLookup, type ParsedSeedFile } from '../seed/validate.js';
+import { printable } from '../seed/printable.js';
+import { checkClaims } from '../seed/claims.js';
+import { checkSeedSet, formatIssue, type ExistingLookup, type ParsedSeedFile, type SeedIssue } from '../seed/validate.js';
+import { SeedWriteError, writePlans } from '../seed/write.js';
+import { findCandidates, resolveIdentity } from './identity.js';
 import { ARTICLE_EXTENSIONS, InputError, readArticle } from './input.js';
+import type { ArticleInput } from '../extract/extract.js';
 
 /**
  * `npm run ingest`: raw articles -> extraction -> resolution against the graph -> the same writer as
@@ -53,32 +59,25 @@ export interface IngestSummary {
   warnings: string[];
   nodesCreated: number;
   relationshipsCreated: number;
+  /** Articles that replaced an earlier extracted version of themselves (same identity). */
+  replaced: number;
+  /** Nodes and relationships deleted because a new version of an article no longer states them. */
+  nodesDeleted: number;
+  relationshipsDeleted: number;
   dryRun: boolean;
   ms: number;
   /** Accurate mode only: articles the NLP service annotated and those its cache answered (set by the caller that owns the client). */
   nlp?: { annotated: number; cached: number };
 }
 
-/** Article files named by `paths` (folders searched recursively), sorted; missing paths are failures. */
+/**
+ * Article files named by `paths` (folders searched recursively; README, SOURCE and LICENSE files
+ * left out), sorted. Missing paths, symlink loops, broken symlinks, FIFOs, devices and sockets are
+ * failures (src/seed/files.ts), never skipped silently.
+ */
 export async function collectArticles(paths: string[]): Promise<{ files: string[]; failures: IngestFailure[] }> {
-  const files: string[] = [];
-  const failures: IngestFailure[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile() && ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase()) && !/^(readme|source|license)\./i.test(e.name)) files.push(full);
-    }
-  };
-  for (const p of paths) {
-    try {
-      if ((await stat(p)).isDirectory()) await walk(p);
-      else files.push(p);
-    } catch {
-      failures.push({ file: p, message: 'no such file or folder' });
-    }
-  }
-  return { files: [...new Set(files)], failures };
+  const { files, problems } = await collectInputFiles(paths, (name) => ARTICLE_EXTENSIONS.has(extname(name).toLowerCase()) && !/^(readme|source|license)\./i.test(name));
+  return { files, failures: problems };
 }
 
 /**
@@ -163,6 +162,9 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
     warnings: [],
     nodesCreated: 0,
     relationshipsCreated: 0,
+    replaced: 0,
+    nodesDeleted: 0,
+    relationshipsDeleted: 0,
     dryRun: opts.dryRun === true,
     ms: 0,
   };
@@ -170,11 +172,17 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
   summary.failures.push(...failures);
   if (opts.outDir) await mkdir(join(opts.outDir, 'articles'), { recursive: true });
   const lookup = existingLookup(db);
+  const claims = graphClaims(db);
   let done = 0;
+  // The file each article id of this run came from: a second file with the same identity is the
+  // same article twice, reported rather than written over the first.
+  const seenIds = new Map<string, string>();
+  const committed: string[] = [];
 
   interface Prepared {
     good: { file: string; parsed: ParsedSeedFile; extraction: Extraction; text: string }[];
     plans: FilePlan[];
+    replacing: number;
   }
   interface Read {
     file: string;
@@ -195,7 +203,7 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
         try {
           input = await readArticle(file);
         } catch (err) {
-          return { file, failure: err instanceof InputError ? err.message.slice(file.length + 2) : `cannot read: ${(err as Error).message}` };
+          return { file, failure: err instanceof InputError ? err.message.slice(printable(file).length + 2) : `cannot read: ${(err as Error).message}` };
         }
         if (opts.nlp === undefined) return { file, input };
         try {
@@ -208,31 +216,62 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
       }),
     );
 
-  /** Extracts, resolves and checks one batch; plans its writes. Touches the graph only to read. */
+  /** Resolves, extracts and checks one batch read by readBatch; plans its writes. Touches the graph only to read. */
   const prepare = async (batch: Read[]): Promise<Prepared> => {
     const extractions: Extraction[] = [];
     const texts: string[] = [];
     const sources: string[] = [];
+    const fail = (file: string, message: string): void => {
+      summary.failures.push({ file, message });
+      opts.onArticleDone?.(file, ++done, files.length);
+    };
+    const inputs: { file: string; input: ArticleInput; nlp?: NlpDoc }[] = [];
     for (const { file, input, nlp, failure } of batch) {
+      if (input === undefined) fail(file, String(failure));
+      else inputs.push({ file, input, ...(nlp !== undefined ? { nlp } : {}) });
+    }
+    // Identity before extraction: the quotes' ids derive from the article's id.
+    const { keys, candidates } = await findCandidates(db, inputs.map((x) => x.input));
+    let replacing = 0;
+    for (const [i, { file, input, nlp }] of inputs.entries()) {
+      const resolution = resolveIdentity(input, keys[i] as (typeof keys)[number], candidates[i] ?? []);
+      if ('conflict' in resolution) {
+        fail(file, resolution.conflict);
+        continue;
+      }
+      const earlier = seenIds.get(resolution.id);
+      if (earlier !== undefined) {
+        fail(file, `the same article (${resolution.id}) as ${printable(earlier)} in this run; one version per run`);
+        continue;
+      }
+      seenIds.set(resolution.id, file);
+      if (resolution.replaces) replacing++;
       try {
-        if (input === undefined) throw new Error(failure);
-        extractions.push(extractArticle(input, gaz, nlp));
+        extractions.push(extractArticle({ ...input, id: resolution.id }, gaz, nlp));
         texts.push(input.text);
         sources.push(file);
       } catch (err) {
-        summary.failures.push({ file, message: input === undefined ? String(failure) : `extraction failed: ${(err as Error).message}` });
-        opts.onArticleDone?.(file, ++done, files.length);
+        fail(file, `extraction failed: ${(err as Error).message}`);
       }
     }
     await resolveAgainstGraph(db, extractions, lookup);
     const good: Prepared['good'] = [];
+    const parsedAll: ParsedSeedFile[] = extractions.map((extraction, i) => ({
+      file: sources[i] as string,
+      doc: extraction.doc,
+      evidence: new EvidenceIndex(texts[i] as string),
+      locate: () => undefined,
+    }));
+    // What the batch's articles claim (their quotes, URLs, files) against the graph: one query each.
+    const claimIssues = new Map<string, SeedIssue[]>();
+    for (const issue of await checkClaims(parsedAll, claims)) claimIssues.set(issue.file, [...(claimIssues.get(issue.file) ?? []), issue]);
     for (const [i, extraction] of extractions.entries()) {
-      const file = sources[i] as string;
+      const parsed = parsedAll[i] as ParsedSeedFile;
+      const { file } = parsed;
       const text = texts[i] as string;
-      const parsed: ParsedSeedFile = { file, doc: extraction.doc, evidence: new EvidenceIndex(text), locate: () => undefined };
       // The extraction is checked like any seed file: a rule that produced something inconsistent
       // fails this article, not the run.
-      const issues = await checkSeedSet([parsed], lookup);
+      const issues = [...(claimIssues.get(file) ?? []), ...(await checkSeedSet([parsed], lookup))];
       if (issues.length > 0) {
         summary.failures.push({ file, message: `extraction failed validation: ${issues.slice(0, 3).map(formatIssue).join('; ')}` });
         opts.onArticleDone?.(file, ++done, files.length);
@@ -254,25 +293,28 @@ export async function ingestPaths(db: Db, gaz: Gazetteer, paths: string[], opts:
       summary.warnings.push(...g.extraction.warnings.map((w) => `${g.file}: ${w}`));
       if (opts.outDir) await writeReviewFile(opts.outDir, g.file, g.extraction.doc, g.text);
     }
-    // An entity already in the graph with every label and alias the extraction gives it needs no
-    // write (extracted rows never overwrite fields); its relationships and mentions still do.
-    const plans = good.map((g) => {
-      const plan = planExtracted(g.parsed);
-      return {
-        ...plan,
-        entities: plan.entities.filter((e) => {
-          const s = state.get(e.id);
-          return !s || !e.labels.every((l) => s.labels.has(l)) || !e.aliases.every((a) => s.aliases.has(a));
-        }),
-      };
-    });
-    return { good, plans };
+    // Every extracted entity is written, even one the graph holds with the same labels and aliases:
+    // its DEFINES records that this article states it (a retraction or a new version takes it back).
+    const plans = good.map((g) => planExtracted(g.parsed));
+    return { good, plans, replacing };
   };
   const write = async (p: Prepared): Promise<void> => {
     if (!opts.dryRun && p.plans.length > 0) {
-      const counts = await writePlans(db, p.plans, 1000);
+      let counts;
+      try {
+        counts = await writePlans(db, p.plans, 1000);
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        const failed = p.good.map((g) => g.file);
+        const settled = new Set([...committed, ...failed, ...summary.failures.map((x) => x.file)]);
+        throw new SeedWriteError(failed, [...committed], files.filter((f) => !settled.has(f)), reason);
+      }
       summary.nodesCreated += counts.nodesCreated;
       summary.relationshipsCreated += counts.relationshipsCreated;
+      summary.nodesDeleted += counts.nodesDeleted;
+      summary.relationshipsDeleted += counts.relationshipsDeleted;
+      summary.replaced += p.replacing;
+      committed.push(...p.good.map((g) => g.file));
     }
     summary.articles += p.good.length;
     for (const g of p.good) opts.onArticleDone?.(g.file, ++done, files.length);

@@ -1,6 +1,6 @@
 import { readdir, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../config.js';
+import type { Config, NlpConfig } from '../config.js';
 import { DomainError } from '../errors.js';
 import {
   assertPortFree,
@@ -37,20 +37,12 @@ import {
  * is a DomainError('LOCAL_NLP') whose message says what to do.
  */
 
-export interface LocalNlpOptions {
-  /** Folder for jars, classes, pid files and logs; relative paths are resolved against the repo root. */
-  home: string;
-  /** Address the service listens on; it has no authentication, so keep it a loopback address. */
-  host: string;
-  /** Port of the first instance. */
-  port: number;
-  /** How many instances `startLocalNlp` makes sure are running. */
-  instances: number;
-  /** JVM heap of each instance ("3g"). */
-  heap: string;
-  /** Documents each instance annotates at once. */
-  threads: number;
-  javaHome?: string | undefined;
+/**
+ * The configured instances (NLP_LOCAL_HOME, NLP_LOCAL_PORT, NLP_INSTANCES, NLP_HEAP, NLP_THREADS; see
+ * NlpConfig: `home` relative to the repo root, `host` a loopback address since the service has no
+ * authentication), plus where their pid files go and who hears about progress.
+ */
+export type LocalNlpOptions = NlpConfig['local'] & {
   /**
    * Folder of the instances' pid files and logs (one subfolder per port); default `<home>/run`.
    * Tests give their own, so `npm run nlp:stop` never stops a test's instances and vice versa.
@@ -58,7 +50,7 @@ export interface LocalNlpOptions {
   runDir?: string;
   /** Receives one-line progress messages (provisioning downloads ~470 MB the first time). */
   onProgress?: (msg: string) => void;
-}
+};
 
 export interface LocalNlpInstance {
   url: string;

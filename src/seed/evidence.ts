@@ -83,6 +83,11 @@ function fold(text: string): Folded {
 export class EvidenceIndex {
   private readonly folded: Folded;
   readonly sentences: Sentence[];
+  /**
+   * Answers already given, by snippet and offset: a file names the same snippet many times (every
+   * relation of a sentence), and each search scans the article; a snippet is searched once.
+   */
+  private readonly found = new Map<string, EvidenceSpan | undefined>();
 
   constructor(readonly text: string) {
     this.folded = fold(text);
@@ -94,6 +99,14 @@ export class EvidenceIndex {
    * and the index of the sentence it starts in; undefined when the article does not contain it.
    */
   locate(snippet: string | { text: string; at: number }): EvidenceSpan | undefined {
+    const key = typeof snippet === 'string' ? snippet : `${snippet.at}\u0000${snippet.text}`;
+    if (this.found.has(key)) return this.found.get(key);
+    const span = this.search(snippet);
+    this.found.set(key, span);
+    return span;
+  }
+
+  private search(snippet: string | { text: string; at: number }): EvidenceSpan | undefined {
     const text = typeof snippet === 'string' ? snippet : snippet.text;
     const needle = fold(text.trim()).text;
     if (needle === '') return undefined;
@@ -102,8 +115,23 @@ export class EvidenceIndex {
     if (at < 0) return undefined;
     const start = this.folded.offsets[at] as number;
     const end = (this.folded.offsets[at + needle.length - 1] as number) + 1;
-    const sentence = this.sentences.find((s) => start >= s.start && start < s.end) ?? this.nearestBefore(start);
-    return { sentence: sentence?.index ?? 0, start, end };
+    return { sentence: this.sentenceAt(start), start, end };
+  }
+
+  /**
+   * The index of the sentence that contains `offset`, else of the last one starting before it
+   * (offsets between sentences), else 0. Binary search: sentences are in text order.
+   */
+  private sentenceAt(offset: number): number {
+    const s = this.sentences;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((s[mid] as Sentence).start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : (s[lo - 1] as Sentence).index;
   }
 
   /** The folded-text position of original offset `offset` (the first folded char at or after it). */
@@ -117,11 +145,5 @@ export class EvidenceIndex {
       else hi = mid;
     }
     return lo;
-  }
-
-  private nearestBefore(offset: number): Sentence | undefined {
-    let best: Sentence | undefined;
-    for (const s of this.sentences) if (s.start <= offset) best = s;
-    return best;
   }
 }

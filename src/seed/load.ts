@@ -1,9 +1,11 @@
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
-import type { Db, TxRunner } from '../db/db.js';
-import type { QueryName } from '../db/query-names.js';
+import { extname } from 'node:path';
+import type { Db } from '../db/db.js';
+import type { GraphClaims } from './claims.js';
+import { collectInputFiles } from './files.js';
 import { KINDS, type EntityKind } from './model.js';
-import { mergeEntityRows, mergeRelationRows, planFile, type EntityRow, type FilePlan } from './plan.js';
+import { mergeEntityRows, planFile, type EntityRow, type FilePlan } from './plan.js';
+import { referenceFactsLookup, type ReferenceFactsLookup } from './reference-checks.js';
+import { emptyTakenBack, addTakenBack, type TakenBack } from './replace.js';
 import {
   checkSeedSet,
   parseSeedFile,
@@ -12,6 +14,7 @@ import {
   type ParsedSeedFile,
   type SeedIssue,
 } from './validate.js';
+import { DEFAULT_WRITE_BATCH, SeedWriteError, writePlans } from './write.js';
 
 /** What a load did. Counts are summed over files; a dry run writes nothing and counts nothing. */
 export interface LoadSummary {
@@ -23,6 +26,14 @@ export interface LoadSummary {
   nodesUpdated: number;
   relationshipsCreated: number;
   relationshipsUpdated: number;
+  /** Deleted because a reloaded file no longer states them (and no other source does). */
+  nodesDeleted: number;
+  relationshipsDeleted: number;
+  /** Files whose source the graph held before (reloads), and what their edits took back. */
+  reloaded: number;
+  takenBack: TakenBack;
+  /** Sources loaded before from another file, now replaced by this load's file. */
+  moved: { source: string; from: string; to: string }[];
   dryRun: boolean;
   /** Wall time of the whole load. */
   ms: number;
@@ -58,35 +69,16 @@ const SEED_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 export const DEFAULT_ROWS_PER_TRANSACTION = 20000;
 
 /** Rows per UNWIND query unless told otherwise (LoadOptions.batchSize): a transaction's worth. */
-export const DEFAULT_BATCH_SIZE = DEFAULT_ROWS_PER_TRANSACTION;
+export const DEFAULT_BATCH_SIZE = DEFAULT_WRITE_BATCH;
 
 /**
  * The seed files named by `paths`: files as given, folders searched recursively for .yaml/.yml/.json,
- * in a stable (sorted) order. A path that does not exist is an issue, not an exception.
+ * in a stable (sorted) order. Symlinks are followed; a path that does not exist, a symlink loop or a
+ * broken symlink, and a FIFO, device or socket are issues, never skipped silently (src/seed/files.ts).
  */
 export async function collectSeedFiles(paths: string[]): Promise<{ files: string[]; issues: SeedIssue[] }> {
-  const files: string[] = [];
-  const issues: SeedIssue[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile() && SEED_EXTENSIONS.has(extname(e.name).toLowerCase())) files.push(full);
-    }
-  };
-  for (const p of paths) {
-    try {
-      const info = await stat(p);
-      if (info.isDirectory()) await walk(p);
-      else files.push(p);
-    } catch {
-      issues.push({ file: p, path: '', message: 'no such file or folder' });
-    }
-  }
-  const unique = [...new Set(files.map((f) => resolve(f)))];
-  const shown = new Map(files.map((f) => [resolve(f), f]));
-  return { files: unique.map((f) => shown.get(f) ?? f), issues };
+  const { files, problems } = await collectInputFiles(paths, (name) => SEED_EXTENSIONS.has(extname(name).toLowerCase()));
+  return { files, issues: problems.map((p) => ({ file: p.file, path: '', message: p.message })) };
 }
 
 /** Asks the graph which of `ids` exist, for references that no file of the load defines. */
@@ -103,11 +95,23 @@ export function existingLookup(db: Db): ExistingLookup {
   };
 }
 
+/** What the graph already holds that a load's files may claim (see claims.ts). */
+export function graphClaims(db: Db): GraphClaims {
+  return {
+    quotes: async (ids) => new Map((await db.read('sources.quotes-by-ids', { ids })).map((r) => [String(r.id), { article: String(r.article), file: r.file === null ? null : String(r.file) }])),
+    articlesByUrlKey: async (keys) => {
+      const rows = await db.read('sources.articles-by-keys', { rows: keys.map((urlKey, i) => ({ i, id: null, urlKey, titleKey: null })) });
+      return new Map(rows.map((r) => [String(r.urlKey), { article: String(r.id), file: r.file === null ? null : String(r.file) }]));
+    },
+    sourcesByFile: async (files) => new Map((await db.read('sources.by-file', { files })).map((r) => [String(r.file), (r.ids as string[]).map(String)])),
+  };
+}
+
 /**
  * Parses and checks every file of `paths`. Throws SeedValidationError listing every problem in every
  * file when any is found; otherwise returns the parsed files. Writes nothing.
  */
-export async function validateSeedPaths(paths: string[], lookup?: ExistingLookup): Promise<ParsedSeedFile[]> {
+export async function validateSeedPaths(paths: string[], lookup?: ExistingLookup, lookupFacts?: ReferenceFactsLookup, graph?: GraphClaims): Promise<ParsedSeedFile[]> {
   const { files, issues } = await collectSeedFiles(paths);
   if (files.length === 0 && issues.length === 0) {
     issues.push({ file: paths.join(', '), path: '', message: 'no seed files (.yaml, .yml, .json) found' });
@@ -118,7 +122,7 @@ export async function validateSeedPaths(paths: string[], lookup?: ExistingLookup
     issues.push(...r.issues);
     if (r.parsed) parsed.push(r.parsed);
   }
-  if (issues.length === 0) issues.push(...(await checkSeedSet(parsed, lookup)));
+  if (issues.length === 0) issues.push(...(await checkSeedSet(parsed, lookup, lookupFacts, graph)));
   if (issues.length > 0) throw new SeedValidationError(issues);
   return parsed;
 }
@@ -139,7 +143,7 @@ export async function applySchema(db: Db): Promise<void> {
 export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const started = Date.now();
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  const parsed = await validateSeedPaths(paths, existingLookup(db));
+  const parsed = await validateSeedPaths(paths, existingLookup(db), referenceFactsLookup(db), graphClaims(db));
   const plans = parsed.map(planFile);
   const validateMs = Date.now() - started;
   const summary: LoadSummary = {
@@ -151,6 +155,11 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
     nodesUpdated: 0,
     relationshipsCreated: 0,
     relationshipsUpdated: 0,
+    nodesDeleted: 0,
+    relationshipsDeleted: 0,
+    reloaded: 0,
+    takenBack: emptyTakenBack(),
+    moved: [],
     dryRun: opts.dryRun === true,
     ms: 0,
     validateMs,
@@ -164,22 +173,37 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
   // files are small (an article is ~100 rows), and a group is as atomic as each of its files.
   const limit = opts.rowsPerTransaction ?? DEFAULT_ROWS_PER_TRANSACTION;
   const definitions = mergeEntityRows(plans.flatMap((p) => p.entities));
-  // Entities already written by an earlier transaction of this load, in their merged form: a later
-  // file that defines or references them again has nothing to add.
+  // Entities whose merged fields an earlier transaction of this load already wrote: a later file
+  // that defines them adds only its claim, one that references them nothing.
   const written = new Set<string>();
+  const committed: string[] = [];
   let group: FilePlan[] = [];
   let rows = 0;
-  let done = 0;
+  let next = 0;
   const flush = async (): Promise<void> => {
     if (group.length === 0) return;
-    const toWrite = group.map((p) => withReferencedEntities(p, definitions, written));
-    const counts = await writePlans(db, toWrite, batchSize);
+    const toWrite = group.map((p) => ({ ...p, entities: entitiesFor(p, definitions, written) }));
+    let result;
+    try {
+      result = await writePlans(db, toWrite, batchSize);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new SeedWriteError(group.map((p) => p.file), [...committed], plans.slice(next).map((p) => p.file), reason);
+    }
     for (const p of toWrite) for (const e of p.entities) written.add(e.id);
-    summary.nodesCreated += counts.nodesCreated;
-    summary.nodesUpdated += counts.nodesUpdated;
-    summary.relationshipsCreated += counts.relationshipsCreated;
-    summary.relationshipsUpdated += counts.relationshipsUpdated;
-    for (const p of group) opts.onFileDone?.(p.file, ++done, plans.length);
+    summary.nodesCreated += result.nodesCreated;
+    summary.nodesUpdated += result.nodesUpdated;
+    summary.relationshipsCreated += result.relationshipsCreated;
+    summary.relationshipsUpdated += result.relationshipsUpdated;
+    summary.nodesDeleted += result.nodesDeleted;
+    summary.relationshipsDeleted += result.relationshipsDeleted;
+    addTakenBack(summary.takenBack, result.takenBack);
+    summary.moved.push(...result.moved);
+    summary.reloaded += result.reloaded;
+    for (const p of group) {
+      committed.push(p.file);
+      opts.onFileDone?.(p.file, committed.length, plans.length);
+    }
     group = [];
     rows = 0;
   };
@@ -187,6 +211,7 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
     const size = plan.entities.length + plan.relations.length + plan.articles.length + plan.mentions.length + plan.quotes.length;
     if (group.length > 0 && rows + size > limit) await flush();
     group.push(plan);
+    next++;
     rows += size;
   }
   await flush();
@@ -195,12 +220,13 @@ export async function loadSeedPaths(db: Db, paths: string[], opts: LoadOptions =
 }
 
 /**
- * Gives a file's transaction every entity it defines or references, in the form merged across all
- * files of the load, except those an earlier transaction of the load already wrote (`written`).
- * Each transaction then finds every node it links whatever the file order, and each entity is
- * written once per load.
+ * A file's entity rows for its transaction: every entity it defines or references, in the form
+ * merged across all files of the load (so each transaction finds every node it links whatever the
+ * file order), with the file's own claim where it defines the entity. An entity an earlier
+ * transaction of the load already wrote (`written`) gets only the claim, or no row at all.
  */
-function withReferencedEntities(plan: FilePlan, definitions: Map<string, EntityRow>, written: ReadonlySet<string>): FilePlan {
+function entitiesFor(plan: FilePlan, definitions: Map<string, EntityRow>, written: ReadonlySet<string>): EntityRow[] {
+  const own = new Map(plan.entities.map((e) => [e.id, e]));
   const ids = new Set<string>([
     ...plan.entities.map((e) => e.id),
     ...plan.relations.flatMap((r) => [r.from, r.to]),
@@ -208,56 +234,12 @@ function withReferencedEntities(plan: FilePlan, definitions: Map<string, EntityR
     ...plan.mentions.map((m) => m.entity),
     ...plan.articles.flatMap((a) => [...(a.outlet ? [a.outlet] : []), ...a.authors]),
   ]);
-  const entities = [...ids].filter((id) => !written.has(id)).map((id) => definitions.get(id)).filter((e): e is EntityRow => e !== undefined);
-  return { ...plan, entities };
-}
-
-/**
- * Writes several plans in one transaction, as one plan of concatenated rows (the ingest path batches
- * articles this way: one transaction per batch rather than per article). Entities that several
- * plans share are written once, merged, and so is a relationship that several of them state.
- */
-export async function writePlans(db: Db, plans: FilePlan[], batchSize = DEFAULT_BATCH_SIZE): Promise<WriteCounts> {
-  const definitions = mergeEntityRows(plans.flatMap((p) => p.entities));
-  const merged: FilePlan = {
-    file: plans.map((p) => p.file).join(', '),
-    entities: [...definitions.values()],
-    relations: mergeRelationRows(plans.flatMap((p) => p.relations)),
-    articles: plans.flatMap((p) => p.articles),
-    mentions: plans.flatMap((p) => p.mentions),
-    quotes: plans.flatMap((p) => p.quotes),
-  };
-  return db.writeTransaction((tx) => writePlan(tx, merged, batchSize));
-}
-
-export interface WriteCounts {
-  nodesCreated: number;
-  nodesUpdated: number;
-  relationshipsCreated: number;
-  relationshipsUpdated: number;
-}
-
-/**
- * Writes one plan's rows in the given transaction. Rows of extracted files (overwrite: false) set
- * fields only on nodes and relationships they create; every row adds labels, aliases and provenance.
- */
-async function writePlan(tx: TxRunner, plan: FilePlan, batchSize: number): Promise<WriteCounts> {
-  const counts: WriteCounts = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
-  const write = async (name: QueryName, rows: unknown[], updates: 'nodes' | 'relationships'): Promise<void> => {
-    for (let i = 0; i < rows.length; i += batchSize) {
-      const r = await tx.runCounted(name, { rows: rows.slice(i, i + batchSize) });
-      counts.nodesCreated += r.nodesCreated;
-      counts.relationshipsCreated += r.relationshipsCreated;
-      const updated = Number(r.rows[0]?.updated ?? 0);
-      if (updates === 'nodes') counts.nodesUpdated += updated;
-      else counts.relationshipsUpdated += updated;
-    }
-  };
-  // Order matters inside the transaction: nodes before the relationships that MATCH them.
-  await write('seed.merge-entities', plan.entities, 'nodes');
-  await write('seed.merge-articles', plan.articles, 'nodes');
-  await write('seed.merge-relations', plan.relations, 'relationships');
-  await write('seed.merge-mentions', plan.mentions, 'relationships');
-  await write('seed.merge-quotes', plan.quotes, 'nodes');
-  return counts;
+  const rows: EntityRow[] = [];
+  for (const id of ids) {
+    const merged = definitions.get(id);
+    const mine = own.get(id);
+    if (merged !== undefined && !written.has(id)) rows.push({ ...merged, claims: mine?.claims ?? [], setProps: true });
+    else if (mine !== undefined) rows.push({ ...mine, props: {}, setProps: false });
+  }
+  return rows;
 }

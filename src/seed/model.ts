@@ -20,7 +20,9 @@ export const KINDS: Record<EntityKind, KindSpec> = {
   PERSON: { prefix: 'person', label: 'Person', fields: ['labels'] },
   COUNTRY: { prefix: 'country', label: 'Country', fields: ['isoCode'] },
   PLACE: { prefix: 'place', label: 'Place', fields: ['placeType'] },
-  SUMMIT: { prefix: 'summit', label: 'Summit', fields: ['date', 'endDate', 'outcome'] },
+  // hostCountry: the country the summit was held in (a COUNTRY id), checked against its HELD_IN venue;
+  // source: a URL of the public record the summit's facts were taken from (reference files).
+  SUMMIT: { prefix: 'summit', label: 'Summit', fields: ['date', 'endDate', 'outcome', 'hostCountry', 'source'] },
   TALKS: { prefix: 'talks', label: 'Talks', fields: ['startYear', 'endYear'] },
   ORGANIZATION: { prefix: 'org', label: 'Organization', fields: ['orgType'] },
   TOPIC: { prefix: 'topic', label: 'Topic', fields: [] },
@@ -76,6 +78,9 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
 /** Entity and relation fields that hold whole numbers (stored as Neo4j INTEGER, not FLOAT). */
 export const INTEGER_FIELDS: ReadonlySet<string> = new Set(['joined', 'left', 'startYear', 'endYear']);
 
+/** The labels a PERSON may carry besides Person (each file's claim is kept on its DEFINES). */
+export const PERSON_LABELS: readonly string[] = ['Leader', 'Analyst', 'Official', 'Journalist'];
+
 /** Entity and relation fields that hold calendar dates (stored as Neo4j DATE). */
 export const DATE_FIELDS: ReadonlySet<string> = new Set(['date', 'endDate', 'since', 'until', 'publishedAt']);
 
@@ -128,6 +133,8 @@ export interface SeedQuote {
 
 export interface SeedDocument {
   format: 'summit-graph/seed@1';
+  /** The source id (`ref:<slug>`) of a file without an article; see src/seed/identity.ts. */
+  id?: string;
   article?: SeedArticle;
   entities?: SeedEntity[];
   relations?: SeedRelation[];

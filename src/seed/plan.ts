@@ -1,22 +1,48 @@
+import { resolve } from 'node:path';
 import { toNeo4jDate, toNeo4jInt } from '../db/convert.js';
+import { articleKeys, sourceIdOf } from './identity.js';
 import { DATE_FIELDS, INTEGER_FIELDS, KINDS, RELATIONS, type SeedEntity, type SeedEvidence } from './model.js';
 import { relationKey, type ParsedSeedFile } from './validate.js';
 
 /**
  * Turns one validated seed file into the fixed-shape rows the UNWIND writers take. Pure: no I/O.
- * Provenance: every relation, mention and quote stated by the file's article carries the article id
- * and an evidence record (sentence index, character span, method `seed`, confidence 1).
+ * Provenance: every relation the file states carries its source id (the article's id, or the
+ * file's `ref:` id, see identity.ts); every relation, mention and quote stated by an article carries
+ * an evidence record (sentence index, character span, method `seed`, confidence 1); every entity
+ * the file defines carries the file's claim (its aliases and labels), written as a DEFINES
+ * relationship from the file's Source node.
  */
 
-export interface EntityRow { id: string; labels: string[]; props: Record<string, unknown>; aliases: string[]; overwrite?: boolean }
-/** One relationship to upsert; `sources` are the ids of the articles that state it (none for reference files). */
+/** What one source says of an entity it defines: kept on its DEFINES, so a reload can take it back. */
+export interface EntityClaim { source: string; aliases: string[]; labels: string[] }
+
+export interface EntityRow {
+  id: string;
+  labels: string[];
+  props: Record<string, unknown>;
+  aliases: string[];
+  overwrite?: boolean;
+  /** The claims of the sources that define the entity in this write (one DEFINES each). */
+  claims: EntityClaim[];
+  /** Whether to write `props` (false: the load wrote them earlier; only labels, aliases and claims). */
+  setProps?: boolean;
+}
+/** One relationship to upsert; `sources` are the ids of the sources (articles, `ref:` files) that state it. */
 export interface RelationRow { type: string; from: string; to: string; key: string; props: Record<string, unknown>; sources: string[]; evidence: string[]; overwrite?: boolean }
 export interface ArticleRow { id: string; props: Record<string, unknown>; outlet: string | null; authors: string[] }
 export interface MentionRow { article: string; entity: string; evidence: string[] }
 export interface QuoteRow { id: string; article: string; speaker: string; about: string[]; props: Record<string, unknown>; evidence: string[] }
 
+/**
+ * The load record of one file: its Source node. `relations` lists the relationships it states
+ * (relationManifestKey), so that a reload or a retraction finds what this source said before
+ * without scanning the graph.
+ */
+export interface SourceRow { id: string; kind: 'reviewed' | 'extracted'; file: string; relations: string[] }
+
 export interface FilePlan {
   file: string;
+  source: SourceRow;
   entities: EntityRow[];
   relations: RelationRow[];
   articles: ArticleRow[];
@@ -24,7 +50,28 @@ export interface FilePlan {
   quotes: QuoteRow[];
 }
 
-/** The provenance record stored (as JSON text) in a relationship's `evidence` list. */
+const SEP = '\u001f';
+
+/** A relationship's identity as a Source node lists it: type, from, to, key. */
+export function relationManifestKey(r: { type: string; from: string; to: string; key: string }): string {
+  return [r.type, r.from, r.to, r.key].join(SEP);
+}
+
+/** The inverse of relationManifestKey. */
+export function parseRelationManifestKey(k: string): { type: string; from: string; to: string; key: string } {
+  const [type = '', from = '', to = '', ...key] = k.split(SEP);
+  return { type, from, to, key: key.join(SEP) };
+}
+
+/** The prefix every evidence record of `source` starts with (Evidence is serialized article first). */
+export function evidencePrefix(source: string): string {
+  return `{"article":${JSON.stringify(source)},`;
+}
+
+/**
+ * The provenance record stored (as JSON text) in a relationship's `evidence` list. `article` is the
+ * first key, so that a source's records are found by prefix (evidencePrefix) without parsing.
+ */
 export interface Evidence {
   article: string;
   sentence: number;
@@ -70,6 +117,7 @@ function planWith(f: ParsedSeedFile, opts: PlanOptions): FilePlan {
   const overwrite = opts.overwrite ?? true;
   const { doc } = f;
   const articleId = doc.article?.id ?? null;
+  const sourceId = sourceIdOf(f.file, doc);
   const evidenceFor = (snippet: SeedEvidence | undefined, producer: { method?: string; confidence?: number } = {}): string[] => {
     if (snippet === undefined || articleId === null || f.evidence === undefined) return [];
     const span = f.evidence.locate(snippet);
@@ -93,6 +141,7 @@ function planWith(f: ParsedSeedFile, opts: PlanOptions): FilePlan {
       props: props(e, [...ENTITY_COMMON_FIELDS, ...spec.fields.filter((x) => x !== 'labels')]),
       aliases: (e.aliases ?? []).filter((a) => a !== e.name),
       overwrite,
+      claims: [{ source: sourceId, aliases: (e.aliases ?? []).filter((a) => a !== e.name), labels: e.labels ?? [] }],
     };
   });
 
@@ -102,7 +151,7 @@ function planWith(f: ParsedSeedFile, opts: PlanOptions): FilePlan {
     to: r.to,
     key: relationKey(r),
     props: props(r, RELATIONS[r.type].fields),
-    sources: articleId === null ? [] : [articleId],
+    sources: [sourceId],
     evidence: evidenceFor(r.evidence, r),
     overwrite,
   }));
@@ -116,6 +165,7 @@ function planWith(f: ParsedSeedFile, opts: PlanOptions): FilePlan {
       id: a.id,
       props: {
         ...props(a as unknown as Record<string, unknown>, ['title', 'url', 'publishedAt', 'source']),
+        ...articleKeys({ title: a.title, ...(a.url ? { url: a.url } : {}), ...(a.outlet ? { outlet: a.outlet } : {}) }),
         ...(f.evidence ? { text: f.evidence.text, sentences: f.evidence.sentences.map((s) => s.text) } : {}),
       },
       outlet: a.outlet ?? null,
@@ -154,7 +204,8 @@ function planWith(f: ParsedSeedFile, opts: PlanOptions): FilePlan {
       });
     }
   }
-  return { file: f.file, entities, relations, articles, mentions, quotes };
+  const source: SourceRow = { id: sourceId, kind: overwrite ? 'reviewed' : 'extracted', file: resolve(f.file), relations: [...new Set(relations.map(relationManifestKey))] };
+  return { file: f.file, source, entities, relations, articles, mentions, quotes };
 }
 
 /**
@@ -175,6 +226,8 @@ export function mergeEntityRows(rows: readonly EntityRow[]): Map<string, EntityR
             props: { ...prev.props, ...e.props },
             aliases: [...new Set([...prev.aliases, ...e.aliases])],
             overwrite: (prev.overwrite ?? true) || (e.overwrite ?? true),
+            claims: [...prev.claims, ...e.claims],
+            setProps: (prev.setProps ?? true) || (e.setProps ?? true),
           },
     );
   }

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { DomainError } from '../errors.js';
 import { EvidenceIndex } from './evidence.js';
+import { InputFileError, readInputFile, readInputFileSync } from './files.js';
+import { checkClaims, type GraphClaims } from './claims.js';
+import { checkValues, MAX_NESTING, nestingTooDeep } from './limits.js';
+import { printable, shown } from './printable.js';
+import { checkReferenceFacts, type ReferenceFactsLookup } from './reference-checks.js';
 import {
   KINDS,
   RELATIONS,
@@ -28,10 +32,14 @@ export interface SeedIssue {
   message: string;
 }
 
-/** Formats an issue the way compilers do: `file:line:col: path: message`. */
+/**
+ * Formats an issue the way compilers do: `file:line:col: path: message`, on one line whatever the
+ * file name or message holds (control characters are printed as escapes, see printable.ts).
+ */
 export function formatIssue(i: SeedIssue): string {
-  const where = i.line !== undefined ? `${i.file}:${i.line}:${i.column ?? 1}` : i.file;
-  return `${where}: ${i.path === '' ? '' : `${i.path}: `}${i.message}`;
+  const file = printable(i.file);
+  const where = i.line !== undefined ? `${file}:${i.line}:${i.column ?? 1}` : file;
+  return `${where}: ${i.path === '' ? '' : `${printable(i.path)}: `}${printable(i.message)}`;
 }
 
 /** Thrown when any file of a load is invalid; carries every issue found, in file order. */
@@ -52,8 +60,24 @@ export interface ParsedSeedFile {
   locate: (path: (string | number)[]) => { line: number; column: number } | undefined;
 }
 
-/** Maximum size of one seed file; larger ones are rejected before parsing. */
+/** Maximum size of one seed file, counted on the bytes read; larger ones are rejected before parsing. */
 export const MAX_SEED_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Maximum size of an article text (`article.textFile`): the raw articles' limit. */
+export const MAX_TEXT_FILE_BYTES = 1024 * 1024;
+
+/** Schema problems reported per file; a file with more gets one line saying how many more. */
+const MAX_ISSUES_PER_FILE = 50;
+
+/** The fewest characters (whitespace folded) and words a quote's text needs to be evidence. */
+export const MIN_QUOTE_CHARS = 8;
+export const MIN_QUOTE_WORDS = 2;
+
+/** Control characters a YAML or JSON file may not hold raw (tab, LF and CR are allowed). */
+const FILE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** What YAML may expand aliases to, relative to the document (the `yaml` package's own measure). */
+const MAX_ALIAS_COUNT = 1000;
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const schema = JSON.parse(readFileSync(new URL('./seed.schema.json', import.meta.url), 'utf8')) as object;
@@ -73,24 +97,40 @@ export function pathText(path: (string | number)[]): string {
  */
 export async function parseSeedFile(file: string): Promise<{ parsed?: ParsedSeedFile; issues: SeedIssue[] }> {
   const issues: SeedIssue[] = [];
+  const format = file.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML';
   let content: string;
   try {
-    const info = await stat(file);
-    if (info.size > MAX_SEED_FILE_BYTES) {
-      return { issues: [{ file, path: '', message: `file is ${info.size} bytes; the limit is ${MAX_SEED_FILE_BYTES}` }] };
-    }
-    const bytes = await readFile(file);
+    const bytes = await readInputFile(file, MAX_SEED_FILE_BYTES);
     content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
-    const message = err instanceof TypeError ? 'file is not valid UTF-8 text' : `cannot read file: ${(err as Error).message}`;
+    const message = err instanceof InputFileError ? err.reason : err instanceof TypeError ? 'file is not valid UTF-8 text' : `cannot read file: ${(err as Error).message}`;
     return { issues: [{ file, path: '', message }] };
+  }
+  // YAML and JSON text holds no control characters but tab and line breaks (YAML 1.2's printable
+  // set), not even in comments: a NUL or an escape byte means the file is binary or damaged.
+  const control = FILE_CONTROL.exec(content);
+  if (control) {
+    const before = content.slice(0, control.index);
+    const line = before.split('\n').length;
+    const column = control.index - before.lastIndexOf('\n');
+    const code = (control[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
+    return { issues: [{ file, path: '', line, column, message: `not ${format} text: contains the control character U+${code} (write it as an escape inside a quoted string if it is meant)` }] };
+  }
+  const deep = nestingTooDeep(content);
+  if (deep) {
+    return { issues: [{ file, path: '', line: deep.line, column: 1, message: `malformed ${format}: nested more than ${MAX_NESTING} levels deep` }] };
   }
 
   const lineCounter = new LineCounter();
-  const yamlDoc: Document = parseDocument(content, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  for (const e of yamlDoc.errors) {
+  let yamlDoc: Document;
+  try {
+    yamlDoc = parseDocument(content, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (err) {
+    return { issues: [{ file, path: '', message: `malformed ${format}: ${(err as Error).message.split('\n')[0]}` }] };
+  }
+  for (const e of yamlDoc.errors.slice(0, MAX_ISSUES_PER_FILE)) {
     const pos = lineCounter.linePos(e.pos[0]);
-    issues.push({ file, path: '', line: pos.line, column: pos.col, message: `malformed ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}` });
+    issues.push({ file, path: '', line: pos.line, column: pos.col, message: `malformed ${format}: ${e.message.split('\n')[0]}` });
   }
   if (issues.length > 0) return { issues };
 
@@ -105,12 +145,28 @@ export async function parseSeedFile(file: string): Promise<{ parsed?: ParsedSeed
     return locate(path);
   };
 
-  const data: unknown = yamlDoc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // An unresolved alias, or aliases that expand far beyond the document (an "alias bomb").
+    const message = (err as Error).message;
+    const why = /excessive alias count/i.test(message)
+      ? `its aliases expand to far more values than the file holds (more than ${MAX_ALIAS_COUNT} times): refused as a resource exhaustion attack`
+      : message.split('\n')[0];
+    return { issues: [{ file, path: '', message: `malformed ${format}: ${why}` }] };
+  }
   if (data === null || data === undefined) {
     return { issues: [{ file, path: '', message: 'file is empty' }] };
   }
+  const values = checkValues(data);
+  for (const p of values.problems) issues.push({ file, path: pathText(p.path), ...locate(p.path), message: p.message });
+  // A recursive or oversized structure must not reach the schema; a bad string need not stop it.
+  if (values.fatal) return { issues };
+
   if (!validateSchema(data)) {
-    for (const err of dedupeAjvErrors(validateSchema.errors ?? [])) {
+    const errors = dedupeAjvErrors(validateSchema.errors ?? []);
+    for (const err of errors.slice(0, MAX_ISSUES_PER_FILE)) {
       const path = instancePath(err.instancePath);
       let message = err.message ?? 'invalid';
       let at = locate(path);
@@ -126,18 +182,27 @@ export async function parseSeedFile(file: string): Promise<{ parsed?: ParsedSeed
         shownPath = [...path, extra];
       } else if (err.keyword === 'enum') {
         const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
-        message = `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${JSON.stringify(valueAt(data, path))}`;
+        message = `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${shown(valueAt(data, path))}`;
       } else if (err.keyword === 'const') {
-        message = `must be ${JSON.stringify((err.params as { allowedValue: unknown }).allowedValue)}; got ${JSON.stringify(valueAt(data, path))}`;
-      } else if (err.keyword === 'type' || err.keyword === 'pattern' || err.keyword === 'format') {
-        message = `${message}; got ${JSON.stringify(valueAt(data, path))}`;
+        message = `must be ${JSON.stringify((err.params as { allowedValue: unknown }).allowedValue)}; got ${shown(valueAt(data, path))}`;
+      } else if (err.keyword === 'type' || err.keyword === 'pattern' || err.keyword === 'format' || err.keyword === 'maxLength' || err.keyword === 'minLength') {
+        if (err.keyword === 'format' && (err.params as { format?: string }).format === 'date') message = 'must be a calendar date YYYY-MM-DD that exists';
+        message = `${message}; got ${shown(valueAt(data, path))}`;
+      } else if (err.keyword === 'maxItems') {
+        const value = valueAt(data, path);
+        message = `${message}; got ${Array.isArray(value) ? value.length : '?'}`;
       }
       issues.push({ file, path: pathText(shownPath), ...at, message });
     }
+    if (errors.length > MAX_ISSUES_PER_FILE) issues.push({ file, path: '', message: `... and ${errors.length - MAX_ISSUES_PER_FILE} more problems in this file` });
     return { issues };
   }
 
+  if (issues.length > 0) return { issues };
   const doc = data as SeedDocument;
+  if (doc.id !== undefined && doc.article !== undefined) {
+    return { issues: [{ file, path: 'id', ...keyPosition([], 'id'), message: `a file with an article is sourced to its article id (${doc.article.id}); 'id' is for files without one` }] };
+  }
   // The syntax tree is many times the file's size; a load holds every parsed file until it has
   // checked them all, so the parsed file keeps a locator that parses the file again only if a
   // cross-file check reports a problem in it.
@@ -146,10 +211,11 @@ export async function parseSeedFile(file: string): Promise<{ parsed?: ParsedSeed
   if (textFile !== undefined) {
     const textPath = resolve(dirname(file), textFile);
     try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(textPath));
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(await readInputFile(textPath, MAX_TEXT_FILE_BYTES));
+      if (text.includes('\u0000')) throw new InputFileError(textPath, 'is binary (contains NUL bytes), not an article text');
       parsed.evidence = new EvidenceIndex(text);
     } catch (err) {
-      const why = err instanceof TypeError ? 'is not valid UTF-8 text' : `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+      const why = err instanceof TypeError ? 'is not valid UTF-8 text' : err instanceof InputFileError ? `cannot be used: ${err.reason}` : `cannot be read (${(err as Error).message})`;
       issues.push({ file, path: 'article.textFile', ...locate(['article', 'textFile']), message: `article text ${textPath} ${why}` });
       return { issues };
     }
@@ -180,7 +246,8 @@ function reparsingLocator(file: string): Locator {
     if (locate === undefined) {
       try {
         const lineCounter = new LineCounter();
-        locate = locatorFor(parseDocument(readFileSync(file, 'utf8'), { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter);
+        const text = readInputFileSync(file, MAX_SEED_FILE_BYTES).toString('utf8');
+        locate = locatorFor(parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter);
       } catch {
         return undefined;
       }
@@ -232,8 +299,8 @@ interface Reference {
  * every quote occurs in its article. Returns every issue found; an empty list means the set is
  * safe to write.
  */
-export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: ExistingLookup): Promise<SeedIssue[]> {
-  const issues: SeedIssue[] = [];
+export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: ExistingLookup, lookupFacts?: ReferenceFactsLookup, graph?: GraphClaims): Promise<SeedIssue[]> {
+  const issues: SeedIssue[] = await checkClaims(files, graph);
   const defined = new Map<string, EntityKind>();
   const refs: Reference[] = [];
   const issue = (f: ParsedSeedFile, path: (string | number)[], message: string): void => {
@@ -288,8 +355,12 @@ export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: Exi
       const first = quoteIds.get(q.id);
       if (first !== undefined) issue(f, [...at, 'id'], `duplicate id ${q.id} (first defined at quotes[${first}])`);
       else quoteIds.set(q.id, i);
+      checkUnique(q.about ?? [], (j, k) => issue(f, [...at, 'about', j], `repeats about[${k}] ${shown(q.about?.[k])}`));
+      const folded = q.text.replace(/\s+/g, ' ').trim();
       if (doc.article === undefined) issue(f, at, 'a quote needs the file to have an article');
-      else {
+      else if (folded.length < MIN_QUOTE_CHARS || folded.split(' ').length < MIN_QUOTE_WORDS) {
+        issue(f, [...at, 'text'], `too short to be evidence of a quote (at least ${MIN_QUOTE_WORDS} words and ${MIN_QUOTE_CHARS} characters); got ${shown(q.text)}`);
+      } else {
         checkEvidence(f, [...at, 'text'], q.text, issue);
         if (q.evidence !== undefined) checkEvidence(f, [...at, 'evidence'], q.evidence, issue);
       }
@@ -312,6 +383,8 @@ export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: Exi
       issue(r.file, r.path, `${r.id} is a ${kind}; this field takes ${r.kinds.join(' or ')}`);
     }
   }
+  // The reference dataset's facts (terms in office, venues in the host country): reference-checks.ts.
+  if (issues.length === 0) issues.push(...(await checkReferenceFacts(files, lookupFacts)));
   return issues;
 }
 
@@ -322,6 +395,8 @@ export async function checkSeedSet(files: ParsedSeedFile[], lookupExisting?: Exi
  */
 export function relationKey(r: SeedRelation): string {
   if (r.type === 'LEADS' || r.type === 'AFFILIATED_WITH') return `${String(r.title ?? '')}|${String(r.since ?? '')}`;
+  // Two leaders meet many times (a state visit, then the sidelines of a G20): each dated meeting is its own.
+  if (r.type === 'MET') return String(r.date ?? '');
   return '';
 }
 
@@ -350,7 +425,19 @@ function checkEntity(e: SeedEntity, report: (path: (string | number)[], message:
   if (typeof e.date === 'string' && typeof e.endDate === 'string' && e.endDate < e.date) {
     report(['endDate'], `endDate ${e.endDate} is before date ${e.date}`);
   }
-  if ((e.aliases ?? []).includes(e.name)) report(['aliases'], `aliases repeat the name ${JSON.stringify(e.name)}`);
+  if ((e.aliases ?? []).includes(e.name)) report(['aliases'], `aliases repeat the name ${shown(e.name)}`);
+  checkUnique(e.aliases ?? [], (i, first) => report(['aliases', i], `repeats aliases[${first}] ${shown(e.aliases?.[first])}`));
+  checkUnique(e.labels ?? [], (i, first) => report(['labels', i], `repeats labels[${first}] ${shown(e.labels?.[first])}`));
+}
+
+/** Calls `report(i, first)` for every item equal to an earlier one: one pass, a Set (never pairwise). */
+function checkUnique(items: readonly string[], report: (index: number, first: number) => void): void {
+  const firstAt = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = firstAt.get(item);
+    if (first === undefined) firstAt.set(item, i);
+    else report(i, first);
+  });
 }
 
 function checkEvidence(
@@ -365,7 +452,6 @@ function checkEvidence(
   }
   if (f.evidence.locate(snippet) === undefined) {
     const text = typeof snippet === 'string' ? snippet : snippet.text;
-    const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
-    issue(f, path, `text not found in the article${typeof snippet === 'string' ? '' : ` at or after offset ${snippet.at}`}: ${JSON.stringify(shown)}`);
+    issue(f, path, `text not found in the article${typeof snippet === 'string' ? '' : ` at or after offset ${snippet.at}`}: ${shown(text)}`);
   }
 }

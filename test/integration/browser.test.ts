@@ -1,15 +1,17 @@
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../src/graphql/app.js';
 import { appListener } from '../../src/graphql/http.js';
+import { provideChromium } from '../support/chromium.js';
 import { serve, type Served } from '../support/http.js';
 import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 
 /**
- * GraphiQL as an analyst on a closed network sees it: Debian's Chromium (no browser download), every
- * request that leaves 127.0.0.1 refused, the page opened, the default query run, data on screen.
+ * GraphiQL as an analyst on a closed network sees it: Debian's Chromium, provisioned by the project
+ * (test/support/chromium.ts: the Debian package unpacked into a cache, never a system install, so
+ * the test runs the same on a machine without Chromium), every request that leaves 127.0.0.1
+ * refused, the page opened, the default query run, data on screen.
  */
-const CHROMIUM = '/usr/bin/chromium';
 
 let t: TestDb;
 let server: Served;
@@ -21,8 +23,10 @@ beforeAll(async () => {
   // Served as npm start serves it (src/bin/start.ts).
   server = await serve(appListener(createApp({ db: t.db })));
   base = server.url;
+  const chrome = await provideChromium({ ...inject('chromium'), log: (m) => process.stderr.write(`[chromium] ${m}\n`) });
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chrome.executablePath,
+    env: Object.assign({}, process.env as Record<string, string>, chrome.env),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 });

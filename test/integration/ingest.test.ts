@@ -7,10 +7,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { buildGazetteer } from '../../src/extract/build-gazetteer.js';
 import type { Gazetteer } from '../../src/extract/gazetteer.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
-import { MAX_ARTICLE_BYTES } from '../../src/ingest/input.js';
+import { MAX_ARTICLE_BYTES, readArticle } from '../../src/ingest/input.js';
 import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
 import type { SeedDocument } from '../../src/seed/model.js';
-import { counts, rels } from '../support/graph.js';
+import { counts, rels, snapshot } from '../support/graph.js';
 import { openTestDb, resetDatabase, testConfig, type TestDb } from '../support/neo4j.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -43,7 +43,10 @@ describe('ingesting the seed article raw', () => {
     const summary = await ingestPaths(t.db, gaz, [SEED_ARTICLE]);
     expect(summary).toMatchObject({ articles: 1, failed: 0 });
     const reviewed = parseYaml(await readFile(REVIEWED, 'utf8')) as SeedDocument;
-    const mentioned = (await rels(t.db, 'article:15fc837faf60e174', 'MENTIONS')).map((r) => r.to);
+    // The raw article's id comes from its identity (here its title line), not its file name.
+    const { id } = await readArticle(SEED_ARTICLE);
+    expect(id).not.toBe('article:15fc837faf60e174');
+    const mentioned = (await rels(t.db, id, 'MENTIONS')).map((r) => r.to);
     for (const kind of ['PERSON', 'ORGANIZATION', 'COUNTRY', 'SUMMIT', 'TALKS']) {
       const want = (reviewed.entities ?? []).filter((e) => e.kind === kind).map((e) => e.id).sort();
       const got = mentioned.filter((id) => id.startsWith(`${want[0]?.split(':')[0]}:`)).sort();
@@ -58,21 +61,19 @@ describe('ingesting the seed article raw', () => {
     // Provenance on an extracted relationship: article, sentence, span, rule and confidence.
     const attended = (await rels(t.db, 'person:kim-jong-un', 'ATTENDED')).find((r) => r.to === 'summit:2019-04-25-vladivostok');
     const evidence = JSON.parse((attended?.props.evidence as string[])[0] as string) as Record<string, unknown>;
-    expect(evidence).toMatchObject({ article: 'article:15fc837faf60e174', method: 'rule:summit-leaders' });
+    expect(evidence).toMatchObject({ article: id, method: 'rule:summit-leaders' });
     expect(evidence.confidence).toBeGreaterThan(0);
     expect(evidence.confidence).toBeLessThan(1);
     expect(Number(evidence.end)).toBeGreaterThan(Number(evidence.start));
   });
 
-  it('agrees with the reviewed file when both are loaded: the article adds no duplicate entity', async () => {
+  it('never replaces the reviewed article: the raw copy is reported as a conflict and skipped', async () => {
     await loadSeedPaths(t.db, [REVIEWED]);
-    const before = (await counts(t.db)).perLabel;
+    const before = await snapshot(t.db);
     const summary = await ingestPaths(t.db, gaz, [SEED_ARTICLE]);
-    const after = (await counts(t.db)).perLabel;
-    for (const label of ['Person', 'Organization', 'Country', 'Summit', 'Talks', 'Article', 'Quote']) {
-      expect({ label, n: after[label] }).toEqual({ label, n: before[label] });
-    }
-    expect(summary.entitiesNew).toBe(0);
+    expect(summary).toMatchObject({ articles: 0, failed: 1 });
+    expect(summary.failures[0]?.message).toMatch(/the same article as the reviewed article:15fc837faf60e174 \(.*2019-04-25-rfa-kim-putin-vladivostok\.yaml\); a reviewed article is never replaced/);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it('re-ingesting the same article changes nothing', async () => {
@@ -125,7 +126,7 @@ describe('bad input', () => {
     await writeFile(join(dir, 'badfield.md'), '---\ntitle: T\npublished: yesterday\n---\nA body.\n');
     const { uri, user, password, database } = testConfig();
     // The default (accurate) mode, on the test run's NLP services and a cache of its own.
-    const nlp = { NLP_URL: inject('nlp').urls.join(','), NLP_CACHE_DIR: await tempDir('ingest-bad-nlp-cache-') };
+    const nlp = { NLP_URL: inject('nlp').urls.join(','), NLP_CACHE_DIR: inject('nlp').cacheDir };
     const result = await run('npx', ['tsx', 'src/bin/ingest.ts', dir], {
       cwd: REPO,
       env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database, ...nlp },

@@ -66,11 +66,14 @@ describe('the NLP client against the service', () => {
     expect(speakers).toEqual([
       ['“We agreed to keep talking,”', 'Reyes'],
       ['“Nobody expected a breakthrough.”', 'Reyes'],
-      ['"The tone was good,"', 'Mark Olsen'],
+      ['"The tone was good,"', 'Olsen'],
+      ['"The substance will take longer,"', 'Mark Olsen'],
     ]);
-    const olsen = doc.quotes[2];
-    expect(olsen).toMatchObject({ mention: 'he', mentionType: 'pronoun' });
-    expect(text.slice(olsen?.speakerStart, olsen?.speakerEnd)).toBe('Mark Olsen');
+    // "he added": the mention is the pronoun, the speaker the name CoreNLP resolved it to, located in the text.
+    const added = doc.quotes[3];
+    expect(added).toMatchObject({ mention: 'he', mentionType: 'pronoun' });
+    expect(text.slice(added?.speakerStart, added?.speakerEnd)).toBe('Mark Olsen');
+    expect(doc.quotes[2]).toMatchObject({ mention: 'Olsen', mentionType: 'name' });
     for (const q of doc.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
   });
 
@@ -114,7 +117,7 @@ describe('the NLP client against the service', () => {
     const served = after.map((n, i) => n - (before[i] as number));
     expect(served.reduce((x, y) => x + y, 0)).toBe(6);
     // Each instance runs one document at a time, so six at once cannot all go to one.
-    expect(served.every((n) => n >= 2)).toBe(true);
+    expect(served.every((n) => n >= 1)).toBe(true);
   });
 
   it('fails with NLP_UNAVAILABLE, naming the URL and what to do, when no service answers', async () => {
@@ -174,7 +177,7 @@ describe('npm run ingest --nlp', () => {
     const rules = await ingest([dir, '--nlp', 'rules'], { NLP_URL: 'http://127.0.0.1:9', NLP_CACHE_DIR: cache });
     expect(rules.code).toBe(0);
     expect(rules.stdout).toMatch(/nlp: +rules only/);
-  });
+  }, 240_000);
 
   it('exits 1 with a message saying what to do when the NLP service cannot be reached', async () => {
     const dir = await tempDir('ingest-nlp-down-');
@@ -184,7 +187,7 @@ describe('npm run ingest --nlp', () => {
     expect(down.code).toBe(1);
     expect(down.stderr).toContain(`The NLP service at ${nowhere} cannot be reached`);
     expect(down.stderr).toContain('--nlp rules');
-  });
+  }, 120_000);
 
   it('rejects an unknown mode', async () => {
     const r = await ingest([GENEVA, '--nlp', 'spacy'], {});

@@ -9,7 +9,8 @@
  *   It reuses the jars provisioned under NEO4J_LOCAL_HOME, so only the first run ever downloads.
  *   Teardown stops it and deletes the folder.
  *
- * Tests read the connection with `inject('neo4j')` (see test/support/neo4j.ts).
+ * Tests read the connection with `inject('neo4j')` (see test/support/neo4j.ts), and the browser
+ * test its Chromium settings with `inject('chromium')` (CHROMIUM_PATH, CHROMIUM_CACHE_DIR).
  */
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -29,16 +30,25 @@ export interface TestNeo4j {
   database: string;
 }
 
+/** Where the browser test's Chromium comes from (test/support/chromium.ts). */
+export interface TestChromium {
+  /** CHROMIUM_PATH: a browser to use as it is. */
+  override?: string;
+  /** CHROMIUM_CACHE_DIR: where the provisioned browser is kept (default ~/.cache/summit-graph/chromium). */
+  cacheDir?: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4j: TestNeo4j;
+    chromium: TestChromium;
   }
 }
 
 /**
- * The external test database named by NEO4J_TEST_*, or undefined when NEO4J_TEST_URI is unset. The
- * only place test code reads the environment: these variables choose the test target, which is no
- * setting of the application and so has no place in src/config.ts.
+ * The external test database named by NEO4J_TEST_*, or undefined when NEO4J_TEST_URI is unset. This
+ * module is the only place test code reads the environment: these variables (and CHROMIUM_*) choose
+ * the test's targets, which are no settings of the application and so have no place in src/config.ts.
  */
 function externalTestDatabase(): TestNeo4j | undefined {
   const env = process.env;
@@ -53,6 +63,11 @@ function externalTestDatabase(): TestNeo4j | undefined {
 }
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const env = process.env;
+  project.provide('chromium', {
+    ...(env.CHROMIUM_PATH ? { override: env.CHROMIUM_PATH } : {}),
+    ...(env.CHROMIUM_CACHE_DIR ? { cacheDir: env.CHROMIUM_CACHE_DIR } : {}),
+  });
   const external = externalTestDatabase();
   if (external !== undefined) {
     await assertAnswers(external, 'NEO4J_TEST_URI');

@@ -27,6 +27,8 @@ import { freePort, RESERVED_PORTS } from './ports.js';
 export interface TestNlp {
   /** Two service URLs. */
   urls: string[];
+  /** An annotation cache folder for the run (deleted at teardown), for commands tests start. */
+  cacheDir: string;
 }
 
 declare module 'vitest' {
@@ -65,8 +67,9 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   if (external !== undefined) {
     if (external.length !== 2) throw new Error(`NLP_TEST_URL must list two NLP services (comma-separated), got ${JSON.stringify(process.env.NLP_TEST_URL)}`);
     for (const url of external) await assertAnswers(url, 'NLP_TEST_URL');
-    project.provide('nlp', { urls: external });
-    return async () => {};
+    const cacheDir = await mkdtemp(join(tmpdir(), 'summit-graph-test-nlp-cache-'));
+    project.provide('nlp', { urls: external, cacheDir });
+    return async () => rm(cacheDir, { recursive: true, force: true });
   }
 
   const config = loadConfig();
@@ -98,7 +101,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     const { instances } = await startLocalNlp(opts);
     pids = instances.map((i) => i.pid);
     for (const i of instances) await assertAnswers(i.url, `the throwaway NLP service (logs under ${runDir})`);
-    project.provide('nlp', { urls: instances.map((i) => i.url) });
+    project.provide('nlp', { urls: instances.map((i) => i.url), cacheDir: join(runDir, 'cache') });
   } catch (err) {
     await stopLocalNlp(opts).catch(() => []);
     await rm(runDir, { recursive: true, force: true });

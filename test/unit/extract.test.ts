@@ -70,7 +70,16 @@ describe('article input', () => {
     const b = parseArticle('b.txt', '\nFirst line title\n\nBody.');
     expect(b.title).toBe('First line title');
     expect(b.id).toMatch(/^article:[0-9a-f]{16}$/);
-    expect(parseArticle('000_15fc837faf60e174.txt', 'x\ny').id).toBe('article:15fc837faf60e174');
+  });
+
+  it('takes the id from the identity (URL, else title + outlet + date), never from the file name or the text', () => {
+    // Finding 1 of issue 22: a corpus-style file name no longer hands out the seed article's id.
+    expect(parseArticle('000_15fc837faf60e174.txt', 'x\ny').id).not.toBe('article:15fc837faf60e174');
+    expect(parseArticle('a.txt', 'Title\nBody.').id).toBe(parseArticle('other-name.md', 'Title\nBody, edited.').id);
+    const fm = (extra: string): string => parseArticle('a.md', `---\ntitle: T\n${extra}---\nBody.\n`).id;
+    expect(fm('url: https://www.example.com/story/?utm_source=x#top\n')).toBe(fm('url: http://example.com/story\noutlet: Other\n'));
+    expect(fm('outlet: Reuters\npublished: 2019-04-26\n')).not.toBe(fm('outlet: Reuters\npublished: 2019-04-27\n'));
+    expect(fm('outlet: Reuters\n')).not.toBe(fm('outlet: AP\n'));
   });
 
   it('rejects broken front matter with a message naming the file', () => {

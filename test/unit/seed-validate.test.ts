@@ -44,6 +44,20 @@ describe('seed validation', () => {
     expect(issues).toEqual([]);
   });
 
+  it('keeps two dated meetings of the same pair apart and reports the same meeting twice', async () => {
+    const people = [
+      'format: summit-graph/seed@1',
+      'entities:',
+      '  - { id: person:a, kind: PERSON, name: A }',
+      '  - { id: person:b, kind: PERSON, name: B }',
+      'relations:',
+      '  - { type: MET, from: person:a, to: person:b, date: 2018-06-12 }',
+    ];
+    expect(await issuesOf({ 'met.yaml': [...people, '  - { type: MET, from: person:a, to: person:b, date: 2019-02-27 }'].join('\n') })).toEqual([]);
+    const twice = await issuesOf({ 'met.yaml': [...people, '  - { type: MET, from: person:a, to: person:b, date: 2018-06-12 }'].join('\n') });
+    expect(twice.map(formatIssue)).toEqual([expect.stringMatching(/met\.yaml:7:5: relations\[1\]: duplicate relation person:a -\[MET\]-> person:b/)]);
+  });
+
   it('reports a wrong type with file, field path and line', async () => {
     const issues = await issuesOf({
       'bad.yaml': 'format: summit-graph/seed@1\nentities:\n  - id: person:x\n    kind: PERSON\n    name: 42\n',

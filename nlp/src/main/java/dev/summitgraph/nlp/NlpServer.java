@@ -63,6 +63,8 @@ import java.util.regex.Pattern;
 public final class NlpServer {
   private static final int MAX_BODY_BYTES = 1024 * 1024;
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  /** A gazetteer entry with any of these is a regular expression, not literal text. */
+  private static final Pattern REGEX = Pattern.compile("[\\\\?*+()|\\[\\]{}^$]");
 
   private final StanfordCoreNLP base;
   private final StanfordCoreNLP quotes;
@@ -130,11 +132,14 @@ public final class NlpServer {
 
   /**
    * With {@code summitgraph.fineGrained.literalOnly=true}: fine-grained NER uses copies of CoreNLP's
-   * two KBP gazetteers (written into {@code dir}) in which every entry is literal text. The about
-   * 1,200 regular-expression entries among their 586,000 (abbreviations such as {@code u\.?s\.?a\.?}
-   * or {@code Calif\.?}) are tried at every token and cost more CPU than the rest of the pipeline
-   * together; the simple ones (escapes, optional characters) are expanded into their literal
-   * variants, the rest dropped. The mapping keeps CoreNLP's own options for each file.
+   * two KBP gazetteers (written into {@code dir}) without their regular-expression entries. Those
+   * (about 1,200 of 586,000: {@code Calif\.?}, {@code N\.?Y\.?C\.?-registered}) are tried at every
+   * token and cost more CPU than the rest of the pipeline together, while literal entries are looked
+   * up. Kept: the COUNTRY entries written with dots ({@code u\.s\.}, {@code u\.s\.a\.} and their
+   * -born, -backed forms; 33 in all), as CoreNLP wrote them; and the dot-free literal variants of the
+   * other simple patterns (escapes, optional characters: {@code u\.?s\.?a\.?} gives {@code usa}).
+   * A variant with a dot is not written: CoreNLP reads every entry as a regular expression, so
+   * {@code g.o.} would match "good".
    */
   private static void literalFineGrainedGazetteers(Properties props, Path dir) throws IOException {
     if (!Boolean.parseBoolean(props.getProperty("summitgraph.fineGrained.literalOnly", "false"))) return;
@@ -149,13 +154,20 @@ public final class NlpServer {
     try (BufferedReader in = IOUtils.readerFromString(resource);
         BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (String line; (line = in.readLine()) != null; ) {
-        int tab = line.indexOf('\t');
-        if (tab <= 0) continue;
-        List<String> variants = literalVariants(line.substring(0, tab));
+        String[] fields = line.split("\t", 3);
+        if (fields.length < 2 || fields[0].isEmpty()) continue;
+        String pattern = fields[0];
+        if (!REGEX.matcher(pattern).find() || (fields[1].equals("COUNTRY") && pattern.contains("\\."))) {
+          w.write(line);
+          w.newLine();
+          continue;
+        }
+        List<String> variants = literalVariants(pattern);
         if (variants == null) continue;
         for (String v : variants) {
+          if (v.contains(".")) continue;
           w.write(v);
-          w.write(line, tab, line.length() - tab);
+          w.write(line, pattern.length(), line.length() - pattern.length());
           w.newLine();
         }
       }
