@@ -195,7 +195,7 @@ export function summitStage(input: SummitInput): SummitOutput {
   if (!when) return { meetings: relations.meetings };
   let { date, endDate } = when;
   let id: string | undefined;
-  const ref = referenceSummit(input.gaz, seriesId, place?.id, date, endDate);
+  const ref = referenceSummit(input.gaz, seriesId, place?.id, date, endDate, input.published);
   if (ref) {
     id = ref.id;
     date = ref.date ?? date;
@@ -575,18 +575,25 @@ function chooseDate(input: SummitInput, about: Set<number>, main: Anchor, otherM
   return { date, ...(endDate && endDate > date ? { endDate } : {}) };
 }
 
-/** A summit of the reference data this one is: same series (or same place), days overlapping within a day. */
-function referenceSummit(gaz: Gazetteer, series: string | undefined, place: string | undefined, date: string, endDate: string | undefined): GazEntity | undefined {
+/**
+ * A summit of the reference data this one is: same series (or same place) with days overlapping
+ * within a day; else, for a series summit, the one of that series held in the same place (or in
+ * any place, when the text gives none) within ten days of the publication date (a text's weekday
+ * may point at another day of it, or at the day of writing).
+ */
+function referenceSummit(gaz: Gazetteer, series: string | undefined, place: string | undefined, date: string, endDate: string | undefined, published: string | undefined): GazEntity | undefined {
   const last = endDate ?? date;
-  for (const e of gaz.entities.values()) {
-    if (e.kind !== 'SUMMIT' || !e.date) continue;
-    const eEnd = e.endDate ?? e.date;
-    if (daysBetween(eEnd, date) > 1 || daysBetween(last, e.date) > 1) continue;
-    const sameSeries = series !== undefined && e.partOf === series;
-    const samePlace = place !== undefined && (e.heldIn === place || (e.heldIn !== undefined && gaz.get(place)?.within === e.heldIn) || (e.heldIn !== undefined && gaz.get(e.heldIn)?.within === place));
-    if (sameSeries || samePlace) return e;
+  const samePlace = (e: GazEntity): boolean =>
+    place !== undefined && e.heldIn !== undefined && (e.heldIn === place || gaz.get(place)?.within === e.heldIn || gaz.get(e.heldIn)?.within === place);
+  const summits = [...gaz.entities.values()].filter((e) => e.kind === 'SUMMIT' && e.date !== undefined);
+  for (const e of summits) {
+    const eEnd = e.endDate ?? (e.date as string);
+    if (daysBetween(eEnd, date) > 1 || daysBetween(last, e.date as string) > 1) continue;
+    if ((series !== undefined && e.partOf === series) || samePlace(e)) return e;
   }
-  return undefined;
+  if (series === undefined || published === undefined) return undefined;
+  const near = summits.filter((e) => e.partOf === series && Math.abs(daysBetween(e.date as string, published)) <= 10 && (place === undefined || samePlace(e)));
+  return near.length === 1 ? near[0] : undefined;
 }
 
 // ---- participants -------------------------------------------------------------------------------

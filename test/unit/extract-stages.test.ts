@@ -214,10 +214,11 @@ describe('summit', () => {
     expect(meetings).toContainEqual(expect.objectContaining({ from: 'person:donald-trump', to: 'person:angela-merkel', summit: 'summit:2018-07-11-brussels', place: 'place:brussels', date: '2018-07-12' }));
   });
 
-  it('takes the id and days of a reference summit it matches', () => {
-    const ref: GazEntity = { id: 'summit:2018-07-11-brussels-ref', kind: 'SUMMIT', name: 'NATO Brussels', aliases: [], labels: [], terms: [], date: '2018-07-11', endDate: '2018-07-12', partOf: 'org:north-atlantic-treaty-organization', source: 'reference' };
-    const { summit } = summitOf(nato, '2018-07-12', '', ref);
-    expect(summit).toMatchObject({ id: 'summit:2018-07-11-brussels-ref', date: '2018-07-11', endDate: '2018-07-12' });
+  it('takes the id and days of a reference summit of the same series near the publication date', () => {
+    const text = 'BRUSSELS (PWS) - Alliance leaders met on Thursday at the NATO summit in Brussels, said Jane Roe, a NATO spokeswoman.';
+    const ref: GazEntity = { id: 'summit:2031-07-09-brussels', kind: 'SUMMIT', name: 'NATO Brussels 2031', aliases: [], labels: [], terms: [], date: '2031-07-09', endDate: '2031-07-10', partOf: 'org:north-atlantic-treaty-organization', heldIn: 'place:brussels', source: 'reference' };
+    const { summit } = summitOf(text, '2031-07-12', '', ref);
+    expect(summit).toMatchObject({ id: 'summit:2031-07-09-brussels', date: '2031-07-09', endDate: '2031-07-10', series: 'org:north-atlantic-treaty-organization' });
   });
 
   it('reads a preview: the next weekday, a place the gazetteer lacks from the dateline, and the outcome', () => {
