@@ -49,7 +49,7 @@ export const PIPELINE = [
   { stage: 'mentions', needs: 'sentences, gazetteer, vocabulary (+ model entity mentions)', adds: 'people, organizations, countries, places with spans', module: 'mentions.ts' },
   { stage: 'resolution', needs: 'mentions, gazetteer, publication date', adds: 'stable ids: surnames to full names and office holders, capitals to governments', module: 'resolve.ts' },
   { stage: 'quotes', needs: 'resolved people (+ model quote speakers)', adds: 'quotations with their speakers', module: 'quotes.ts' },
-  { stage: 'relations', needs: 'resolved mentions, quotes', adds: 'roles, LEADS, AFFILIATED_WITH, talks, MET', module: 'relations.ts' },
+  { stage: 'relations', needs: 'resolved mentions', adds: 'roles, LEADS, AFFILIATED_WITH, talks, MET', module: 'relations.ts' },
   { stage: 'summit', needs: 'everything above (+ model dates)', adds: 'the summit: series, place, dates, participants, topics, outcome; sideline meetings', module: 'summit.ts' },
 ] as const;
 
@@ -61,7 +61,7 @@ export function extractArticle(input: ArticleInput, gaz: Gazetteer, nlp?: NlpDoc
   const resolved = resolutionStage({ doc, mentions, gaz, vocab, ...(published ? { published } : {}) });
   const unnamed = unnamedSpeakers(doc, resolved.organizations);
   const quotes = quotesStage({ doc, vocab, people: resolved.people, unnamed: unnamed.map((u) => u.person), ...(nlp ? { modelQuotes: nlp.quotes } : {}) });
-  const relations = relationsStage({ doc, gaz, vocab, resolved, ...(published ? { published } : {}) }, unnamed, quotes);
+  const relations = relationsStage({ doc, gaz, vocab, resolved, ...(published ? { published } : {}) }, unnamed);
   const summit = summitStage({ doc, gaz, vocab, title: input.title, resolved, relations, quotes, ...(published ? { published } : {}), ...(nlp ? { modelDates: nlp.entities.filter((e) => e.type === 'DATE') } : {}) });
   const article = { ...input, ...(published ? { published } : {}) };
   return assemble({ doc, gaz, vocab, article, resolved, relations, quotes, summit });

@@ -189,7 +189,7 @@ function mergeModel(input: QuotesInput, rules: AttributedQuote[], model: NlpQuot
   for (const q of doc.quotes) {
     const rule = byOpen.get(q.open);
     const m = model.find((x) => x.start <= q.open + 1 && q.open < x.end);
-    const speaker = m ? modelSpeaker(m, people, doc) : undefined;
+    const speaker = m ? modelSpeaker(m, people) : undefined;
     if (rule && speaker === rule.speaker) {
       out.push({ ...rule, method: 'model', rule: `${rule.rule}-model-agrees`, confidence: Math.min(0.97, rule.confidence + 0.05) });
     } else if (rule && (rule.confidence >= 0.9 || !speaker)) {
@@ -209,7 +209,7 @@ function mergeModel(input: QuotesInput, rules: AttributedQuote[], model: NlpQuot
  * (its pronoun resolution, without coreference, mostly picks the wrong person: the rules' previous
  * speaker is better there): the person at the mention's span, else by the name.
  */
-function modelSpeaker(q: NlpQuote, people: Mention[], doc: TextDoc): string | undefined {
+function modelSpeaker(q: NlpQuote, people: Mention[]): string | undefined {
   if (q.mentionType !== undefined && q.mentionType !== 'name') return undefined;
   for (const [s, e] of [
     [q.mentionStart, q.mentionEnd],
@@ -228,7 +228,6 @@ function modelSpeaker(q: NlpQuote, people: Mention[], doc: TextDoc): string | un
     const ids = [...new Set(people.filter((p) => p.id !== '' && p.name.split(/\s+/).includes(last)).map((p) => p.id))];
     if (ids.length === 1) return ids[0];
   }
-  void doc;
   return undefined;
 }
 

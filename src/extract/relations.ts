@@ -1,6 +1,6 @@
 import { slugify, type GazEntity, type Gazetteer } from './gazetteer.js';
 import { covers, leaderTitle, type Method, type Mention } from './mentions.js';
-import { subjectOf, type AttributedQuote } from './quotes.js';
+import { subjectOf } from './quotes.js';
 import type { Resolved } from './resolve.js';
 import { synthetic } from './resolve.js';
 import { insideQuote, sentenceAt, type TextDoc } from './text.js';
@@ -87,7 +87,7 @@ export function unnamedSpeakers(doc: TextDoc, organizations: Mention[]): Unnamed
   return out;
 }
 
-export function relationsStage(input: RelationsInput, unnamed: Unnamed[], quotes: AttributedQuote[]): RelationsOutput {
+export function relationsStage(input: RelationsInput, unnamed: Unnamed[]): RelationsOutput {
   const { doc, gaz, vocab, resolved, published } = input;
   const people = resolved.people;
   const labels = new Map<string, Set<string>>();
@@ -139,7 +139,7 @@ export function relationsStage(input: RelationsInput, unnamed: Unnamed[], quotes
   }
 
   // ---- Affiliations.
-  const affiliations = findAffiliations(doc, people, resolved.organizations, gaz, vocab);
+  const affiliations = findAffiliations(doc, people, resolved.organizations, gaz);
   for (const u of unnamed) affiliations.push({ person: u.person.id, org: u.org, title: u.title, start: u.person.start, end: u.person.end, method: 'rule', rule: 'unnamed-spokesperson', confidence: 0.8 });
   for (const a of affiliations) {
     if (labels.get(a.person)?.has('Leader')) continue;
@@ -150,9 +150,8 @@ export function relationsStage(input: RelationsInput, unnamed: Unnamed[], quotes
     else if (vocab.orgs.analystTypes.includes(g?.orgType ?? '') || has(vocab.orgs.thinkTankWords, orgName) || (a.title && has(vocab.titles.analyst, a.title))) label(a.person, 'Analyst');
   }
   for (const u of unnamed) label(u.person.id, 'Official');
-  void quotes;
 
-  return { labels, leads, affiliations, unnamed, talks: findTalks(doc, resolved.countries), meetings: findMeetings(doc, people, resolved.countries, gaz, vocab, published) };
+  return { labels, leads, affiliations, unnamed, talks: findTalks(doc, resolved.countries), meetings: findMeetings(doc, people, resolved.countries, gaz, published) };
 }
 
 function titleCase(s: string): string {
@@ -171,7 +170,7 @@ function titleCase(s: string): string {
  * - "as general secretary of the Communist Party", "who heads the ...";
  * - an ambassador and his country's foreign ministry, when the article names that ministry.
  */
-function findAffiliations(doc: TextDoc, people: Mention[], orgs: Mention[], gaz: Gazetteer, vocab: Vocabulary): Affiliation[] {
+function findAffiliations(doc: TextDoc, people: Mention[], orgs: Mention[], gaz: Gazetteer): Affiliation[] {
   const out: Affiliation[] = [];
   const clean = (t: string | undefined): string | undefined => t?.replace(/\s+/g, ' ').replace(/’/g, "'").replace(/^(?:a|an|the)\s+/i, '').replace(/[,\s]+$/, '').trim() || undefined;
   // Among overlapping organization mentions, the longest ("Atlantic Council’s Rafik Hariri Center").
@@ -245,7 +244,6 @@ function findAffiliations(doc: TextDoc, people: Mention[], orgs: Mention[], gaz:
       if (ministry) add({ person: p.id, org: ministry.id, title: clean(amb[1]) as string, start: p.start, end: p.end + amb[0].length, method: 'rule', rule: 'ambassador-ministry', confidence: 0.8 });
     }
   }
-  void vocab;
   return out;
 }
 
@@ -289,9 +287,8 @@ function findTalks(doc: TextDoc, countries: Mention[]): TalksFound[] {
  * Meetings: "<person> (has) met (with) <persons>" and "<person>, who has held talks with the
  * leaders of <countries>" (the leaders in office on the article's date, from the gazetteer).
  */
-function findMeetings(doc: TextDoc, people: Mention[], countries: Mention[], gaz: Gazetteer, vocab: Vocabulary, published: string | undefined): Meeting[] {
+function findMeetings(doc: TextDoc, people: Mention[], countries: Mention[], gaz: Gazetteer, published: string | undefined): Meeting[] {
   const out: Meeting[] = [];
-  void vocab;
   const verb = /\b(?:has |had |have )?(?:already |now |since |previously )?(?:met(?: with)?|held (?:talks|a summit|summits) with|sat down with)\b/g;
   for (const s of doc.sentences) {
     for (const v of s.text.matchAll(verb)) {

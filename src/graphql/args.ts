@@ -31,9 +31,8 @@ export function intInRange(name: string, value: number | null | undefined, min: 
   return n;
 }
 
-/** An optional confidence between 0 and 1 (null when absent); anything else is rejected. */
-export function optionalConfidence(name: string, value: number | null | undefined): number | null {
-  if (value === null || value === undefined) return null;
+/** A confidence between 0 and 1; anything else is rejected. */
+export function confidence(name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0 || value > 1) throw badInput(`${name} must be between 0 and 1, got ${value}`, { [name]: value });
   return value;
 }

@@ -3,7 +3,7 @@
  * development corpus (../shared/corpus, present in CI: its absence fails this file, never skips it)
  * and on the project's fixtures, with the two NLP services the integration run starts once
  * (test/support/nlp-setup.ts). Also: provenance as a user sees it, an extracted fact's method and
- * confidence through GraphQL, and `related(minConfidence:)`.
+ * confidence through GraphQL, and `relatedWith(minConfidence:)`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,14 +74,16 @@ describe('provenance of extracted facts through the API', () => {
   afterAll(async () => t?.close());
 
   it('shows each fact’s method (rule or model, and the rule) and confidence, and filters by a minimum confidence', async () => {
-    const q = `query($min: Float) { entity(id: "person:kim-jong-un") { related(first: 200, minConfidence: $min) { type entity { id } evidence { method confidence } } } }`;
-    const all = (await ok(app, q, { min: null })).entity.related as { type: string; entity: { id: string }; evidence: { method: string; confidence: number }[] }[];
+    const q = `query($min: Float!) { entity(id: "person:kim-jong-un") { related(first: 200) { type entity { id } evidence { method confidence } }
+      relatedWith(first: 200, minConfidence: $min) { type entity { id } evidence { method confidence } } } }`;
+    const all = (await ok(app, q, { min: 0 })).entity.related as { type: string; entity: { id: string }; evidence: { method: string; confidence: number }[] }[];
     const attended = all.find((r) => r.type === 'ATTENDED');
     expect(attended?.evidence[0]?.method).toMatch(/^rule:summit-/);
     const confidences = all.flatMap((r) => r.evidence.map((e) => e.confidence));
     const threshold = 0.8;
     expect(confidences.some((c) => c < threshold)).toBe(true);
-    const kept = (await ok(app, q, { min: threshold })).entity.related as typeof all;
+    expect((await ok(app, q, { min: 0 })).entity.relatedWith).toEqual(all);
+    const kept = (await ok(app, q, { min: threshold })).entity.relatedWith as typeof all;
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThan(all.length);
     // Every relationship kept has evidence at or above the threshold, or none (background facts).
@@ -91,7 +93,7 @@ describe('provenance of extracted facts through the API', () => {
   });
 
   it('rejects a confidence outside 0..1 with BAD_USER_INPUT', async () => {
-    const res = await gql(app, `{ entity(id: "person:kim-jong-un") { related(minConfidence: 1.5) { type } } }`);
+    const res = await gql(app, `{ entity(id: "person:kim-jong-un") { relatedWith(minConfidence: 1.5) { type } } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -27,7 +27,7 @@ function run(text: string, published = '2018-07-12', nlp?: NlpDoc) {
   const resolved = resolutionStage({ doc, mentions, gaz, vocab, published });
   const unnamed = unnamedSpeakers(doc, resolved.organizations);
   const quotes = quotesStage({ doc, vocab, people: resolved.people, unnamed: unnamed.map((u) => u.person), ...(nlp ? { modelQuotes: nlp.quotes } : {}) });
-  const relations = relationsStage({ doc, gaz, vocab, resolved, published }, unnamed, quotes);
+  const relations = relationsStage({ doc, gaz, vocab, resolved, published }, unnamed);
   return { doc, mentions, resolved, quotes, relations };
 }
 
@@ -179,7 +179,7 @@ function summitOf(text: string, published: string, title = '', extraGaz?: GazEnt
   const mentions = mentionsStage({ doc, gaz: g, vocab, published });
   const resolved: Resolved = resolutionStage({ doc, mentions, gaz: g, vocab, published });
   const quotes = quotesStage({ doc, vocab, people: resolved.people, unnamed: [] });
-  const relations = relationsStage({ doc, gaz: g, vocab, resolved, published }, [], quotes);
+  const relations = relationsStage({ doc, gaz: g, vocab, resolved, published }, []);
   return summitStage({ doc, gaz: g, vocab, title, resolved, relations, quotes, published });
 }
 

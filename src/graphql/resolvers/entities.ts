@@ -1,7 +1,7 @@
 import { KIND_LABELS, typeNameOfId, type EntityRecord } from '../../data/records.js';
 import type { EvidenceRecord, RelationRecord } from '../../data/entities.js';
 import type { NodeRecord } from '../../data/nodes.js';
-import { intInRange, optionalConfidence } from '../args.js';
+import { confidence, intInRange } from '../args.js';
 import { pageArgs, toConnection } from '../cursor.js';
 import type { PageInput, Resolver, ResolverMap } from './types.js';
 
@@ -36,10 +36,14 @@ const entity = {
   wikidata: ((e) => textProp(e, 'wikidata')) satisfies E,
   mentions: ((e, { first, after }, ctx) =>
     ctx.loaders.articles.mentioning(e.id, pageArgs(first, after)).then(toConnection)) satisfies E<PageInput>,
-  related: ((e, { first, minConfidence }, ctx) =>
-    ctx.loaders.entities.related(e.id, intInRange('first', first, 1, MAX_RELATED, 50), optionalConfidence('minConfidence', minConfidence))) satisfies E<{
+  related: ((e, { first }, ctx) =>
+    ctx.loaders.entities.related(e.id, intInRange('first', first, 1, MAX_RELATED, 50))) satisfies E<{
     first?: number | null;
-    minConfidence?: number | null;
+  }>,
+  relatedWith: ((e, { first, minConfidence }, ctx) =>
+    ctx.loaders.entities.related(e.id, intInRange('first', first, 1, MAX_RELATED, 50), confidence('minConfidence', minConfidence))) satisfies E<{
+    first?: number | null;
+    minConfidence: number;
   }>,
 };
 
