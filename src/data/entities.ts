@@ -36,7 +36,7 @@ export class Entities {
   private readonly byId: DataLoader<string, EntityRecord | null>;
   /** The records this request's queries brought, by id (adopt). */
   private readonly adopted = new Map<string, EntityRecord>();
-  private readonly relatedLoader: DataLoader<ArgsKey<{ first: number }>, RelationRecord[], string>;
+  private readonly relatedLoader: DataLoader<ArgsKey<{ first: number; minConfidence: number | null }>, RelationRecord[], string>;
   /** Ids whose node the carrying queries that include them bring back (wantParent). */
   private readonly parentsWanted = new Set<string>();
 
@@ -48,7 +48,7 @@ export class Entities {
       'entities.by-ids',
     );
     this.relatedLoader = argsLoader(
-      (ids, args: { first: number }) => db.read('entities.related', { ids, first: int(args.first) }),
+      (ids, args: { first: number; minConfidence: number | null }) => db.read('entities.related', { ids, first: int(args.first), minConfidence: args.minConfidence }),
       (row) => listOf(row, 'items').map((item) => this.toRelation(item)),
       () => [],
       'entities.related',
@@ -111,8 +111,8 @@ export class Entities {
   }
 
   /** At most `first` one-hop relationships to other entities, by type then name; [] for unknown ids. */
-  related(id: string, first: number): Promise<RelationRecord[]> {
-    return this.relatedLoader.load({ id, args: { first } });
+  related(id: string, first: number, minConfidence: number | null = null): Promise<RelationRecord[]> {
+    return this.relatedLoader.load({ id, args: { first, minConfidence } });
   }
 
   private toRelation(item: unknown): RelationRecord {

@@ -3,6 +3,7 @@ import worldCountriesModule, { type Countries } from 'world-countries';
 import type { EntityKind } from '../seed/model.js';
 import { validateSeedPaths } from '../seed/load.js';
 import { phraseKey, type Token } from './text.js';
+import { VOCAB, type Vocabulary } from './vocab.js';
 
 /**
  * What the extractor knows before it reads an article: countries (ISO 3166 codes, names, demonyms and
@@ -36,8 +37,14 @@ export interface GazEntity {
   partOf?: string;
   orgType?: string;
   placeType?: string;
+  /** Countries: the capital's name (world-countries). */
+  capital?: string;
+  /** Summits of the reference data: first and last day, and the place they were held in. */
+  date?: string;
+  endDate?: string;
+  heldIn?: string;
   /** Where the entry came from: curated seed data is trusted more than generated lists. */
-  source: 'reference' | 'countries' | 'cities' | 'graph';
+  source: 'reference' | 'countries' | 'cities' | 'regions' | 'graph';
 }
 
 /** How a phrase matched: a name or alias, a demonym, or a capital standing for its government. */
@@ -57,20 +64,6 @@ export interface GazMatch {
 const worldCountries: Countries =
   (worldCountriesModule as unknown as { default?: Countries }).default ?? (worldCountriesModule as unknown as Countries);
 
-/** Country-reference forms `world-countries` lacks: dotted abbreviations and common short forms. */
-const COUNTRY_EXTRAS: Record<string, string[]> = {
-  USA: ['U.S.', 'U.S.A.', 'America', 'United States'],
-  GBR: ['U.K.', 'UK', 'Britain', 'Great Britain'],
-  KOR: ['ROK', 'Republic of Korea'],
-  PRK: ['DPRK', 'D.P.R.K.'],
-  RUS: ['Russian Federation'],
-  CHN: ['PRC', "People's Republic of China"],
-  TUR: ['Türkiye', 'Turkiye'],
-};
-/** Capitals named by their usual short form in news ("Washington", not "Washington D.C."). */
-const CAPITAL_EXTRAS: Record<string, string[]> = { USA: ['Washington'] };
-/** Demonyms too ambiguous to count as a country reference on their own. */
-const SKIP_DEMONYMS = new Set(['Korean', 'Guinean', 'Congolese', 'Sudanese']);
 /** Cities smaller than this are left out of the generated city list (curated places have no limit). */
 const CITY_MIN_POPULATION = 150_000;
 
@@ -90,8 +83,16 @@ export class Gazetteer {
   /** Adds (or merges into) an entry and indexes its name and aliases. */
   add(e: GazEntity, extraForms: { form: string; rule: MatchRule }[] = []): void {
     const prev = this.entities.get(e.id);
+    // Curated reference entries keep their name and fields; generated lists only add forms.
+    const keepPrev = prev?.source === 'reference' && e.source !== 'reference';
     const merged: GazEntity = prev
-      ? { ...prev, ...e, source: prev.source === 'reference' ? 'reference' : e.source, aliases: [...new Set([...prev.aliases, ...e.aliases])], labels: [...new Set([...prev.labels, ...e.labels])], terms: dedupeTerms([...prev.terms, ...e.terms]) }
+      ? {
+          ...(keepPrev ? { ...e, ...prev } : { ...prev, ...e }),
+          source: prev.source === 'reference' ? 'reference' : e.source,
+          aliases: [...new Set([...prev.aliases, ...e.aliases, ...(keepPrev && e.name !== prev.name ? [e.name] : [])])],
+          labels: [...new Set([...prev.labels, ...e.labels])],
+          terms: dedupeTerms([...prev.terms, ...e.terms]),
+        }
       : e;
     this.entities.set(e.id, merged);
     this.index(e.name, e.id, 'name');
@@ -124,14 +125,14 @@ export class Gazetteer {
     this.phrases.set(key, slot);
   }
 
-  /** The longest phrase starting at token `i` (within one sentence), or undefined. */
-  match(tokens: Token[], i: number): GazMatch | undefined {
+  /** The longest phrase starting at token `i` (within one sentence, at most `maxTokens` long), or undefined. */
+  match(tokens: Token[], i: number, maxTokens = Infinity): GazMatch | undefined {
     const first = tokens[i];
     if (!first) return undefined;
     const lengths = this.lengthsByFirst.get(first.key);
     if (!lengths) return undefined;
     for (const n of lengths) {
-      if (i + n > tokens.length) continue;
+      if (i + n > tokens.length || n > maxTokens) continue;
       const last = tokens[i + n - 1] as Token;
       if (last.sentence !== first.sentence) continue;
       let key = '';
@@ -162,22 +163,50 @@ function rank(rule: MatchRule): number {
   return { name: 0, alias: 1, demonym: 2, capital: 3 }[rule];
 }
 
-/** Adds every country of `world-countries` (independent or not) with demonyms and capitals. */
-export function addCountries(g: Gazetteer): void {
+/**
+ * Adds every country of `world-countries` (independent or not) with demonyms and capitals, the
+ * forms and historical states of the vocabulary (`vocab/countries.yaml`).
+ */
+export function addCountries(g: Gazetteer, vocab: Vocabulary = VOCAB): void {
+  const v = vocab.countries;
   for (const c of worldCountries) {
     const iso = c.cca3;
-    const aliases = [c.name.official, ...c.altSpellings, ...(COUNTRY_EXTRAS[iso] ?? [])].filter(
-      (a) => a !== c.name.common && /^[\x20-\x7E’À-ž]+$/.test(a) && (a.length > 2 || /^[A-Z]{2}$/.test(a) === false) && !/,/.test(a),
+    const name = v.preferredNames[iso] ?? c.name.common;
+    const aliases = [c.name.common, c.name.official, ...c.altSpellings, ...(v.extraNames[iso] ?? [])].filter(
+      (a) => a !== name && /^[\x20-\x7E’À-ž]+$/.test(a) && (a.length > 2 || /^[A-Z]{2}$/.test(a) === false || (v.extraNames[iso] ?? []).includes(a)) && !/,/.test(a),
     );
-    const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d && !SKIP_DEMONYMS.has(d));
-    const capitals = [...(c.capital ?? []), ...(CAPITAL_EXTRAS[iso] ?? [])];
+    const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d && !v.skipDemonyms.has(d));
+    demonyms.push(...(v.extraDemonyms[iso] ?? []));
+    const capitals = [...(c.capital ?? []), ...(v.extraCapitals[iso] ?? [])];
     g.add(
-      { id: `country:${iso}`, kind: 'COUNTRY', name: c.name.common, aliases: [...new Set(aliases)], labels: [], isoCode: iso, terms: [], source: 'countries' },
+      { id: `country:${iso}`, kind: 'COUNTRY', name, aliases: [...new Set(aliases)], labels: [], isoCode: iso, terms: [], ...(c.capital?.[0] ? { capital: c.capital[0] } : {}), source: 'countries' },
       [
         ...[...new Set(demonyms)].map((form): { form: string; rule: MatchRule } => ({ form, rule: 'demonym' })),
         ...capitals.map((form): { form: string; rule: MatchRule } => ({ form, rule: 'capital' })),
       ],
     );
+  }
+}
+
+/** Adds the states that no longer exist but that news still names (Soviet Union, East Germany). */
+export function addHistoricalCountries(g: Gazetteer, vocab: Vocabulary = VOCAB): void {
+  for (const h of vocab.countries.historical) {
+    g.add(
+      { id: `country:${h.iso}`, kind: 'COUNTRY', name: h.name, aliases: h.aliases, labels: [], isoCode: h.iso, terms: [], source: 'countries' },
+      h.demonyms.map((form): { form: string; rule: MatchRule } => ({ form, rule: 'demonym' })),
+    );
+  }
+}
+
+/** Adds the first-level regions of `vocab/regions.yaml` as places in their country. */
+export function addRegions(g: Gazetteer, vocab: Vocabulary = VOCAB): void {
+  for (const [iso, names] of Object.entries(vocab.regions)) {
+    for (const name of names) {
+      const id = `place:${slugify(name)}`;
+      const prev = g.get(id);
+      if (prev && prev.source === 'reference') continue;
+      g.add({ id, kind: 'PLACE', name, aliases: [], labels: [], terms: [], country: `country:${iso}`, placeType: 'region', source: 'regions' });
+    }
   }
 }
 
@@ -203,6 +232,7 @@ export async function addReferenceSeeds(g: Gazetteer, paths: string[]): Promise<
     const located = new Map<string, string>();
     const within = new Map<string, string>();
     const partOf = new Map<string, string>();
+    const heldIn = new Map<string, string>();
     const terms = new Map<string, Term[]>();
     for (const r of f.doc.relations ?? []) {
       if (r.type === 'LEADS') {
@@ -215,6 +245,8 @@ export async function addReferenceSeeds(g: Gazetteer, paths: string[]): Promise<
         within.set(r.from, r.to);
       } else if (r.type === 'PART_OF') {
         partOf.set(r.from, r.to);
+      } else if (r.type === 'HELD_IN') {
+        heldIn.set(r.from, r.to);
       }
     }
     for (const e of f.doc.entities ?? []) {
@@ -231,6 +263,9 @@ export async function addReferenceSeeds(g: Gazetteer, paths: string[]): Promise<
         ...(partOf.has(e.id) ? { partOf: partOf.get(e.id) } : {}),
         ...(typeof e.orgType === 'string' ? { orgType: e.orgType } : {}),
         ...(typeof e.placeType === 'string' ? { placeType: e.placeType } : {}),
+        ...(typeof e.date === 'string' ? { date: e.date } : {}),
+        ...(typeof e.endDate === 'string' ? { endDate: e.endDate } : {}),
+        ...(heldIn.has(e.id) ? { heldIn: heldIn.get(e.id) } : {}),
         source: 'reference',
       });
     }

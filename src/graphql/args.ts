@@ -31,6 +31,12 @@ export function intInRange(name: string, value: number | null | undefined, min: 
   return n;
 }
 
+/** A confidence between 0 and 1; anything else is rejected. */
+export function confidence(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw badInput(`${name} must be between 0 and 1, got ${value}`, { [name]: value });
+  return value;
+}
+
 /** Trims free text; blank becomes null. Longer than `max` characters is rejected. */
 export function optionalText(name: string, value: string | null | undefined, max = 200): string | null {
   if (value === null || value === undefined) return null;

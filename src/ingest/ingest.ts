@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Db } from '../db/db.js';
+import { idFromName } from '../extract/assemble.js';
 import { extractArticle, type Extraction } from '../extract/extract.js';
 import type { Gazetteer } from '../extract/gazetteer.js';
 import { DomainError } from '../errors.js';
@@ -87,12 +88,12 @@ export async function collectArticles(paths: string[]): Promise<{ files: string[
  */
 async function resolveAgainstGraph(db: Db, extractions: Extraction[], lookup: ExistingLookup): Promise<void> {
   // Names whose own id the graph already has need no search: they are that entity.
-  const candidates = extractions.flatMap((x) => (x.doc.entities ?? []).filter((e) => String(e.method ?? '').startsWith('pattern:') && ['PERSON', 'ORGANIZATION', 'PLACE'].includes(e.kind)));
+  const candidates = extractions.flatMap((x) => (x.doc.entities ?? []).filter((e) => idFromName(e) && ['PERSON', 'ORGANIZATION', 'PLACE'].includes(e.kind)));
   const known = candidates.length > 0 ? await lookup([...new Set(candidates.map((e) => e.id))]) : new Map();
   const wanted: { i: number; id: string; name: string; label: string }[] = [];
   for (const [i, x] of extractions.entries()) {
     for (const e of x.doc.entities ?? []) {
-      if (known.has(e.id) || !String(e.method ?? '').startsWith('pattern:') || !['PERSON', 'ORGANIZATION', 'PLACE'].includes(e.kind)) continue;
+      if (known.has(e.id) || !idFromName(e) || !['PERSON', 'ORGANIZATION', 'PLACE'].includes(e.kind)) continue;
       if (e.name.replace(/["\\]/g, ' ').trim() === '') continue;
       wanted.push({ i, id: e.id, name: e.name, label: KINDS[e.kind].label });
     }

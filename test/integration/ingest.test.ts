@@ -61,7 +61,7 @@ describe('ingesting the seed article raw', () => {
     // Provenance on an extracted relationship: article, sentence, span, rule and confidence.
     const attended = (await rels(t.db, 'person:kim-jong-un', 'ATTENDED')).find((r) => r.to === 'summit:2019-04-25-vladivostok');
     const evidence = JSON.parse((attended?.props.evidence as string[])[0] as string) as Record<string, unknown>;
-    expect(evidence).toMatchObject({ article: id, method: 'pattern:summit-participants' });
+    expect(evidence).toMatchObject({ article: id, method: 'rule:summit-leaders' });
     expect(evidence.confidence).toBeGreaterThan(0);
     expect(evidence.confidence).toBeLessThan(1);
     expect(Number(evidence.end)).toBeGreaterThan(Number(evidence.start));

@@ -1,7 +1,7 @@
 import { KIND_LABELS, typeNameOfId, type EntityRecord } from '../../data/records.js';
 import type { EvidenceRecord, RelationRecord } from '../../data/entities.js';
 import type { NodeRecord } from '../../data/nodes.js';
-import { intInRange } from '../args.js';
+import { confidence, intInRange } from '../args.js';
 import { pageArgs, toConnection } from '../cursor.js';
 import type { PageInput, Resolver, ResolverMap } from './types.js';
 
@@ -39,6 +39,11 @@ const entity = {
   related: ((e, { first }, ctx) =>
     ctx.loaders.entities.related(e.id, intInRange('first', first, 1, MAX_RELATED, 50))) satisfies E<{
     first?: number | null;
+  }>,
+  relatedWith: ((e, { first, minConfidence }, ctx) =>
+    ctx.loaders.entities.related(e.id, intInRange('first', first, 1, MAX_RELATED, 50), confidence('minConfidence', minConfidence))) satisfies E<{
+    first?: number | null;
+    minConfidence: number;
   }>,
 };
 
