@@ -4,6 +4,8 @@
  * the whole list instead of one variable per restart.
  */
 
+import type { ErrorCode } from './errors.js';
+
 export interface Neo4jConfig {
   /** Bolt URI of an external Neo4j. Unset means: use the project's own local Neo4j (embedded default). */
   uri: string | undefined;
@@ -78,7 +80,7 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  readonly code = 'BAD_CONFIG';
+  readonly code: ErrorCode = 'BAD_CONFIG';
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -9,6 +8,7 @@ import type { Db } from '../db/db.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { MAX_QUERY_COST, useQueryCost } from './cost.js';
 import { maskError, yogaLogger } from './errors.js';
+import { useDocumentLimits } from './limits.js';
 import { useLightProjection } from './projection.js';
 import {
   useCloseWhileDraining,
@@ -53,22 +53,6 @@ export interface AppOptions {
 export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
 /**
- * Limits that reject a query before it runs. Generous enough for GraphiQL's introspection and the
- * default query, tight enough that one request cannot ask for an unbounded amount of work: lists
- * are capped by `first`, and depth, aliases and cost cap how many lists a query can nest.
- */
-const ARMOR_CONFIG: ConstructorParameters<typeof EnvelopArmor>[0] = {
-  maxDepth: { n: 12 },
-  maxAliases: { n: 20 },
-  maxDirectives: { n: 20 },
-  maxTokens: { n: 3000 },
-  // The cost limit is useQueryCost (src/graphql/cost.ts): armor's sees only literal `first` values.
-  costLimit: { enabled: false },
-  // The schema is public (introspection is on), so "did you mean" suggestions reveal nothing.
-  blockFieldSuggestion: { enabled: false },
-};
-
-/**
  * CORS for the listed origins only. Yoga's default answers any origin with that origin and
  * `Access-Control-Allow-Credentials: true`; here an unlisted origin gets no CORS header at all, so
  * its page cannot read an answer, and no origin gets credentials: the API has no cookies or
@@ -91,9 +75,11 @@ function corsFor(origins: readonly string[]): (request: Request) => CORSOptions 
  * it builds only the context (loaders and the round-trip counter).
  */
 export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs = 0, corsOrigins = [], lifecycle = { draining: false } }: AppOptions): App {
-  // Listed first so that a hit skips the armor checks and execution alike. The cache is shared by
-  // all clients (session: null): the API is public and has no per-user data. No mutation exists,
-  // so entries only expire; a hit reports cypherRoundTrips 0.
+  // The cache is shared by all clients (session: null): the API is public and has no per-user data.
+  // No mutation exists, so entries only expire. A hit answers in onParams, before parsing, so it
+  // skips the limits and execution wherever the cache is listed; it is listed after the plugins that
+  // add `extensions` (cost, round trips) so that what it keeps, and a hit answers, is the whole
+  // result of the miss, byte for byte (the ETag is the body's: src/graphql/http-cache.ts).
   const cache =
     responseCacheTtlMs > 0 ? [useResponseCache({ session: () => null, ttl: responseCacheTtlMs, invalidateViaMutation: false })] : [];
   return createYoga<Record<string, unknown>, GraphQLContext>({
@@ -120,12 +106,12 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
       // A form or text/plain POST (which a browser sends cross-site without a preflight) or a GET
       // query must carry CSRF_HEADER; a JSON POST needs nothing (its preflight is CORS's business).
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
-      ...cache,
-      ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins,
+      ...useDocumentLimits(),
       useOnlyQueries(),
       useQueryCost(MAX_QUERY_COST),
       useLightProjection(),
       useRoundTripCount(logger),
+      ...cache,
       useErrorCodes(),
       useCodedHttpErrors(),
     ],

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { apiError } from './error-codes.js';
 
 /**
  * The Date and DateTime scalars. The db layer already turns Neo4j temporal values into strings
@@ -36,8 +37,7 @@ function digits(value: string, from: number, to: number): number {
 }
 
 /** BAD_USER_INPUT pointing at the literal (when the value came from the query text). */
-const badInput = (message: string, node?: ValueNode): GraphQLError =>
-  new GraphQLError(message, { ...(node ? { nodes: node } : {}), extensions: { code: 'BAD_USER_INPUT' } });
+const badInput = (message: string, node?: ValueNode): GraphQLError => apiError('BAD_USER_INPUT', message, node ? { nodes: node } : {});
 
 function parseDate(value: unknown, node?: ValueNode): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
