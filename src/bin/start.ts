@@ -10,6 +10,7 @@ import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { createApp } from '../graphql/app.js';
 import { Drain, serveApp } from '../graphql/serve.js';
+import { readTrustedDocuments } from '../graphql/trusted-documents.js';
 import { createLogger } from '../log.js';
 import { applySchema, loadSeedPaths } from '../seed/load.js';
 import { SeedValidationError, formatIssue } from '../seed/validate.js';
@@ -19,6 +20,11 @@ const SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta.url));
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // Read before connecting: a bad manifest fails the start at once.
+  const { mode, manifest } = config.trustedDocuments;
+  const trustedDocuments = { mode, documents: manifest === undefined ? new Map<string, string>() : readTrustedDocuments(manifest) };
+  log.info({ mode, manifest: manifest ?? null, documents: trustedDocuments.documents.size }, 'trusted documents');
+
   const conn = await connect(config, (msg) => log.info(msg));
   log.info({ uri: conn.uri, local: conn.local }, 'connected to Neo4j');
   await applySchema(conn.db);
@@ -26,7 +32,7 @@ async function main(): Promise<void> {
   log.info(summary, 'seed loaded');
 
   const drain = new Drain();
-  const app = createApp({ db: conn.db, logger: log, responseCacheTtlMs: config.responseCacheTtlMs, corsOrigins: config.http.corsOrigins, lifecycle: drain });
+  const app = createApp({ db: conn.db, logger: log, responseCacheTtlMs: config.responseCacheTtlMs, corsOrigins: config.http.corsOrigins, lifecycle: drain, trustedDocuments });
   const serving = await serveApp(app, { host: config.http.host, port: config.http.port, drain, graceMs: config.http.shutdownGraceMs, logger: log }).catch(async (err: unknown) => {
     await conn.close();
     throw err;

@@ -22,6 +22,7 @@ import {
   type Lifecycle,
 } from './plugins.js';
 import { createSchema } from './schema.js';
+import { DOCUMENT_ID_PARAM, useTrustedDocuments, type TrustedDocumentsOptions } from './trusted-documents.js';
 
 /** The query GraphiQL opens with: the Vladivostok summit, its place, people and quotes. */
 export const DEFAULT_GRAPHIQL_QUERY = readFileSync(new URL('./graphiql-default-query.graphql', import.meta.url), 'utf8');
@@ -48,6 +49,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Whether the process is draining (src/graphql/serve.ts); absent: never. */
   lifecycle?: Lifecycle;
+  /** Trusted documents (src/graphql/trusted-documents.ts); absent: `allow` with no documents. */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
@@ -74,7 +77,7 @@ function corsFor(origins: readonly string[]): (request: Request) => CORSOptions 
  * configuration, takes yoga's one path through these plugins. Builds the schema once; per request
  * it builds only the context (loaders and the round-trip counter).
  */
-export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs = 0, corsOrigins = [], lifecycle = { draining: false } }: AppOptions): App {
+export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs = 0, corsOrigins = [], lifecycle = { draining: false }, trustedDocuments = { mode: 'allow', documents: new Map() } }: AppOptions): App {
   // The cache is shared by all clients (session: null): the API is public and has no per-user data.
   // No mutation exists, so entries only expire. A hit answers in onParams, before parsing, so it
   // skips the limits and execution wherever the cache is listed; it is listed after the plugins that
@@ -98,6 +101,7 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
     cors: corsFor(corsOrigins),
     // useRequestBodyLimit instead: the same limit without a stream per request (bench/README.md).
     maxRequestBodySize: false,
+    extraParamNames: trustedDocuments.mode === 'off' ? [] : [DOCUMENT_ID_PARAM],
     plugins: [
       useLiveness(),
       useRequestBodyLimit(MAX_REQUEST_BODY_BYTES),
@@ -106,6 +110,7 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
       // A form or text/plain POST (which a browser sends cross-site without a preflight) or a GET
       // query must carry CSRF_HEADER; a JSON POST needs nothing (its preflight is CORS's business).
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      ...useTrustedDocuments(trustedDocuments),
       ...useDocumentLimits(),
       useOnlyQueries(),
       useQueryCost(MAX_QUERY_COST),
