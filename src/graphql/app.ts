@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type CORSOptions, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { MAX_QUERY_COST, useQueryCost } from './cost.js';
 import { maskError, yogaLogger } from './errors.js';
+import { graphiqlAssets, graphiqlPage, useGraphiQLAssets, type GraphiQLAssets } from './graphiql.js';
+import { useHttpCaching } from './http-cache.js';
 import { useDocumentLimits } from './limits.js';
 import { useLightProjection } from './projection.js';
 import {
@@ -26,6 +27,9 @@ import { DOCUMENT_ID_PARAM, useTrustedDocuments, type TrustedDocumentsOptions } 
 
 /** The query GraphiQL opens with: the Vladivostok summit, its place, people and quotes. */
 export const DEFAULT_GRAPHIQL_QUERY = readFileSync(new URL('./graphiql-default-query.graphql', import.meta.url), 'utf8');
+
+/** Where GraphQL (and GraphiQL's page) is served. */
+export const GRAPHQL_ENDPOINT = '/graphql';
 
 /** Largest request body the API reads: a GraphQL document (at most 3000 tokens, armor) and its variables. */
 export const MAX_REQUEST_BODY_BYTES = 1_000_000;
@@ -85,16 +89,20 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
   // result of the miss, byte for byte (the ETag is the body's: src/graphql/http-cache.ts).
   const cache =
     responseCacheTtlMs > 0 ? [useResponseCache({ session: () => null, ttl: responseCacheTtlMs, invalidateViaMutation: false })] : [];
+  // Built on the first visit: most apps (tests, the bench) never serve GraphiQL.
+  let assets: GraphiQLAssets | undefined;
+  const graphiql = (): GraphiQLAssets => (assets ??= graphiqlAssets());
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: createSchema(),
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     context: () => createContext(db),
     graphiql: {
       title: 'Summit Graph',
       defaultQuery: graphiqlDefaultQuery ?? DEFAULT_GRAPHIQL_QUERY,
     },
-    // Bundled GraphiQL assets: the page works on a network without internet access.
-    renderGraphiQL,
+    // Bundled GraphiQL assets, served by the API itself: the page works on a network without
+    // internet access. A small page naming versioned, compressed assets (src/graphql/graphiql.ts).
+    renderGraphiQL: (options) => graphiqlPage(graphiql(), options ?? {}),
     maskedErrors: { maskError, isDev: false },
     logging: logger ? yogaLogger(logger) : false,
     landingPage: false,
@@ -119,6 +127,8 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
       ...cache,
       useErrorCodes(),
       useCodedHttpErrors(),
+      useGraphiQLAssets(graphiql),
+      useHttpCaching({ endpoint: GRAPHQL_ENDPOINT, maxAgeSeconds: Math.floor(responseCacheTtlMs / 1000), varyOrigin: corsOrigins.length > 0 }),
     ],
   });
 }
