@@ -64,16 +64,13 @@ export const DOCUMENT_ID_PARAM = 'documentId';
  * form, version 1) or `documentId` (`sha256:<hex>` or the bare hex; in the JSON body of a POST, in
  * the query string of a GET). Null when it names none.
  */
-function requestedHash(params: GraphQLParams & { documentId?: unknown }, request: Request): string | null {
+function requestedHash(params: (GraphQLParams & { documentId?: unknown }) | null | undefined, request: Request): string | null {
+  if (params === null || typeof params !== 'object') return null;
   const persisted = (params.extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } } | undefined)?.persistedQuery;
   if (persisted?.version === 1 && typeof persisted.sha256Hash === 'string') return persisted.sha256Hash;
   const id = typeof params.documentId === 'string' ? params.documentId : request.method === 'GET' ? new URL(request.url).searchParams.get(DOCUMENT_ID_PARAM) : null;
   return id === null || id === '' ? null : id.replace(/^sha256:/, '');
 }
-
-/** yoga's own answer to a request without a document, kept for `allow` mode (GraphQL over HTTP). */
-const noQuery = () =>
-  apiError('BAD_REQUEST', 'Must provide query string.', { extensions: { http: { spec: true, status: 400, headers: { Allow: 'GET, POST' } } } });
 
 /**
  * The plugins for `mode`, through @graphql-yoga/plugin-persisted-operations; none when `off`. Listed
@@ -85,20 +82,29 @@ export function useTrustedDocuments({ mode, documents }: TrustedDocumentsOptions
   if (mode === 'off') return [];
   // A validation failure's status: 200 to application/json clients, 400 to graphql-response+json ones.
   const refusal = { extensions: { http: { status: 400, spec: true } } };
+  const plugin = usePersistedOperations({
+    allowArbitraryOperations: mode === 'allow',
+    extractPersistedOperationId: (params, request) => requestedHash(params, request),
+    getPersistedOperation: (hash) => documents.get(hash) ?? null,
+    customErrors: {
+      notFound: () => apiError('PERSISTED_QUERY_NOT_FOUND', 'No trusted document has this hash: register the operation (npm run documents) and deploy the manifest.', refusal),
+      persistedQueryOnly: () =>
+        apiError('PERSISTED_QUERY_ONLY', 'This server runs trusted documents only: send the hash of a registered document (extensions.persistedQuery.sha256Hash or documentId), not its text.', refusal),
+      keyNotFound: () =>
+        apiError('PERSISTED_QUERY_ONLY', 'This server runs trusted documents only: send the hash of a registered document (extensions.persistedQuery.sha256Hash or documentId).', refusal),
+    },
+  }) as Plugin;
+  if (mode === 'only') return [plugin];
+  // `allow`: a request that names no hash is yoga's business as if the plugin were not there (the
+  // plugin would refuse one without a query itself, before yoga's own checks of the parameters).
+  const { onParams } = plugin;
   return [
-    usePersistedOperations({
-      allowArbitraryOperations: mode === 'allow',
-      extractPersistedOperationId: (params, request) => requestedHash(params, request),
-      getPersistedOperation: (hash) => documents.get(hash) ?? null,
-      customErrors: {
-        notFound: () => apiError('PERSISTED_QUERY_NOT_FOUND', 'No trusted document has this hash: register the operation (npm run documents) and deploy the manifest.', refusal),
-        persistedQueryOnly: () =>
-          apiError('PERSISTED_QUERY_ONLY', 'This server runs trusted documents only: send the hash of a registered document (extensions.persistedQuery.sha256Hash or documentId), not its text.', refusal),
-        keyNotFound: () =>
-          mode === 'only'
-            ? apiError('PERSISTED_QUERY_ONLY', 'This server runs trusted documents only: send the hash of a registered document (extensions.persistedQuery.sha256Hash or documentId).', refusal)
-            : noQuery(),
+    {
+      ...plugin,
+      onParams(payload) {
+        if (requestedHash(payload.params, payload.request) === null) return undefined;
+        return onParams?.(payload);
       },
-    }) as Plugin,
+    },
   ];
 }
