@@ -19,9 +19,9 @@ export const personResolvers: ResolverMap = {
     affiliations: ((p, _a, ctx) => p.preloaded?.affiliations ?? ctx.loaders.people.affiliations(p.id)) satisfies P,
     summits: ((p, _a, ctx) => ctx.loaders.people.summits(p.id)) satisfies P,
     metWith: ((p, _a, ctx) => ctx.loaders.people.metWith(p.id)) satisfies P,
-    quotes: ((p, { first, after, about }, ctx, info) =>
+    quotes: ((p, { about, ...paging }, ctx, info) =>
       ctx.loaders.people
-        .quotes(p.id, checkOptionalId('about', about), pageArgs(first, after), quoteOptions(info))
-        .then(toConnection)) satisfies P<PageInput & { about?: string | null }>,
+        .quotes(p.id, checkOptionalId('about', about), pageArgs('quote', paging), quoteOptions(info))
+        .then(toConnection('quote'))) satisfies P<PageInput & { about?: string | null }>,
   },
 };

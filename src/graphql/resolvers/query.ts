@@ -24,13 +24,13 @@ interface PersonWhere {
 
 /** The leaders and analysts fields differ only in the list they read. */
 function personList(which: PersonList): Q<PageInput & { where?: PersonWhere | null }> {
-  return (_root, { first, after, where }, ctx) => {
-    const page = pageArgs(first, after);
+  return (_root, { where, ...paging }, ctx) => {
+    const page = pageArgs('person', paging);
     const filter = {
       name: optionalText('where.name', where?.name)?.toLowerCase() ?? null,
       affiliation: checkOptionalId('where.affiliation', where?.affiliation),
     };
-    return ctx.loaders.people.list(which, filter, page).then(toConnection);
+    return ctx.loaders.people.list(which, filter, page).then(toConnection('person'));
   };
 }
 
@@ -59,8 +59,8 @@ export const queryResolvers: ResolverMap = {
       return ctx.loaders.search.entitiesMatching(query, words, kinds ?? null, limit);
     }) satisfies Q<{ query: string; kinds?: EntityKind[] | null; first?: number | null }>,
 
-    summits: ((_r, { first, after, where }, ctx) => {
-      const page = pageArgs(first, after);
+    summits: ((_r, { where, ...paging }, ctx) => {
+      const page = pageArgs('summit', paging);
       const filter = {
         participant: checkOptionalId('where.participant', where?.participant),
         country: checkOptionalId('where.country', where?.country),
@@ -71,27 +71,27 @@ export const queryResolvers: ResolverMap = {
       if (filter.from !== null && filter.to !== null && filter.from > filter.to) {
         throw badInput(`where.from (${filter.from}) is after where.to (${filter.to})`, { from: filter.from, to: filter.to });
       }
-      return ctx.loaders.summits.list(filter, page).then(toConnection);
+      return ctx.loaders.summits.list(filter, page).then(toConnection('summit'));
     }) satisfies Q<PageInput & { where?: SummitWhere | null }>,
 
     leaders: personList('leaders'),
 
     analysts: personList('analysts'),
 
-    quotes: ((_r, { first, after, speaker, about }, ctx, info) => {
-      const page = pageArgs(first, after);
+    quotes: ((_r, { speaker, about, ...paging }, ctx, info) => {
+      const page = pageArgs('quote', paging);
       const filter = { speaker: checkOptionalId('speaker', speaker), about: checkOptionalId('about', about) };
-      return ctx.loaders.quotes.list(filter, page, quoteOptions(info)).then(toConnection);
+      return ctx.loaders.quotes.list(filter, page, quoteOptions(info)).then(toConnection('quote'));
     }) satisfies Q<PageInput & { speaker?: string | null; about?: string | null }>,
 
-    articles: ((_r, { first, after, search }, ctx) => {
-      const page = pageArgs(first, after);
+    articles: ((_r, { search, ...paging }, ctx) => {
+      const page = pageArgs('article', paging);
       const text = optionalText('search', search);
       const words = text === null ? null : searchWords(text);
       if (words !== null && words.length === 0) {
         throw badInput(`search must contain at least one letter or digit, got ${JSON.stringify(search)}`, { search });
       }
-      return ctx.loaders.articles.list(words, page).then(toConnection);
+      return ctx.loaders.articles.list(words, page).then(toConnection('article'));
     }) satisfies Q<PageInput & { search?: string | null }>,
 
     path: ((_r, { from, to, maxHops }, ctx) =>
