@@ -4,14 +4,16 @@ import { pino, type Logger } from 'pino';
 export interface LoggerOptions {
   /** Fields added to every line, read when the line is written (the request id: RequestScope.mixin). */
   mixin?: () => Record<string, unknown>;
+  /** Where the lines go: a file descriptor or a path; default 2 (stderr). */
+  destination?: number | string;
 }
 
 /**
  * The process logger: JSON lines on stderr (stdout stays free for command output such as
  * `load --json`). Built once in an entry point and passed down.
  */
-export function createLogger(level: string, name = 'summit-graph', { mixin }: LoggerOptions = {}): Logger {
-  return pino({ name, level, ...(mixin ? { mixin } : {}) }, pino.destination(2));
+export function createLogger(level: string, name = 'summit-graph', { mixin, destination = 2 }: LoggerOptions = {}): Logger {
+  return pino({ name, level, ...(mixin ? { mixin } : {}) }, pino.destination(destination));
 }
 
 /**

@@ -13,6 +13,7 @@ import { connect } from '../db/connect.js';
 import { createApp } from '../graphql/app.js';
 import { Metrics } from '../graphql/metrics.js';
 import { RequestScope } from '../graphql/request-log.js';
+import { createSharedCache } from '../graphql/shared-cache.js';
 import { Drain, serveApp } from '../graphql/serve.js';
 import { createLogger, routeConsole } from '../log.js';
 import { applySchema } from '../seed/load.js';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   else log.info({ checksum: seed.checksum }, 'seed unchanged since it was last loaded: not loaded again');
 
   const drain = new Drain();
+  // With REDIS_URL, the replicas share the response cache; without it, each keeps its own.
+  const shared = config.redisUrl !== undefined && config.responseCacheTtlMs > 0 ? createSharedCache(config.redisUrl, log) : undefined;
   const app = createApp({
     db: conn.db,
     logger: log,
@@ -42,8 +45,10 @@ async function main(): Promise<void> {
     lifecycle: drain,
     metrics: new Metrics(),
     requestScope: scope,
+    ...(shared ? { responseCacheStore: shared.store } : {}),
   });
   const serving = await serveApp(app, { host: config.http.host, port: config.http.port, drain, graceMs: config.http.shutdownGraceMs, logger: log }).catch(async (err: unknown) => {
+    await shared?.close();
     await conn.close();
     throw err;
   });
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
     void serving
       .stop()
       .then(async (drained) => {
+        await shared?.close();
         await conn.close();
         log.info({ drained }, 'stopped');
         process.exit(drained ? 0 : 1);
