@@ -26,17 +26,20 @@ interface PersonWhere {
 function personList(which: PersonList): Q<PageInput & { where?: PersonWhere | null }> {
   return (_root, { first, after, where }, ctx) => {
     const page = pageArgs(first, after);
-    const filter = {
-      name: optionalText('where.name', where?.name)?.toLowerCase() ?? null,
-      affiliation: checkOptionalId('where.affiliation', where?.affiliation),
-    };
-    return ctx.loaders.people.list(which, filter, page).then(toConnection);
+    const name = optionalText('where.name', where?.name)?.toLowerCase() ?? null;
+    return ctx.loaders.names
+      .resolveOptional('where.affiliation', where?.affiliation, ['ORGANIZATION', 'COUNTRY'])
+      .then((affiliation) => ctx.loaders.people.list(which, { name, affiliation }, page))
+      .then(toConnection);
   };
 }
 
 /**
  * Top-level fields. Each checks its arguments (BAD_USER_INPUT names the argument and value) and
  * makes one call into the data layer; limits are documented on the fields in schema/query.graphql.
+ * Arguments that name an entity take an id or a name (ctx.loaders.names, src/data/names.ts: an
+ * ambiguous name is AMBIGUOUS_NAME with the candidates, an unknown one NOT_FOUND); `node` and
+ * `entity` take ids only (the id's prefix drives their look-ahead).
  */
 export const queryResolvers: ResolverMap = {
   Query: {
@@ -59,29 +62,32 @@ export const queryResolvers: ResolverMap = {
       return ctx.loaders.search.entitiesMatching(query, words, kinds ?? null, limit);
     }) satisfies Q<{ query: string; kinds?: EntityKind[] | null; first?: number | null }>,
 
-    summits: ((_r, { first, after, where }, ctx) => {
+    summits: (async (_r, { first, after, where }, ctx) => {
       const page = pageArgs(first, after);
-      const filter = {
-        participant: checkOptionalId('where.participant', where?.participant),
-        country: checkOptionalId('where.country', where?.country),
-        from: where?.from ?? null,
-        to: where?.to ?? null,
-      };
+      const from = where?.from ?? null;
+      const to = where?.to ?? null;
       // Dates are "YYYY-MM-DD" (the Date scalar checked them), so string order is date order.
-      if (filter.from !== null && filter.to !== null && filter.from > filter.to) {
-        throw badInput(`where.from (${filter.from}) is after where.to (${filter.to})`, { from: filter.from, to: filter.to });
+      if (from !== null && to !== null && from > to) {
+        throw badInput(`where.from (${from}) is after where.to (${to})`, { from, to });
       }
-      return ctx.loaders.summits.list(filter, page).then(toConnection);
+      const [participant, country] = await Promise.all([
+        ctx.loaders.names.resolveOptional('where.participant', where?.participant, ['PERSON']),
+        ctx.loaders.names.resolveOptional('where.country', where?.country, ['COUNTRY']),
+      ]);
+      return ctx.loaders.summits.list({ participant, country, from, to }, page).then(toConnection);
     }) satisfies Q<PageInput & { where?: SummitWhere | null }>,
 
     leaders: personList('leaders'),
 
     analysts: personList('analysts'),
 
-    quotes: ((_r, { first, after, speaker, about }, ctx, info) => {
+    quotes: (async (_r, { first, after, speaker, about }, ctx, info) => {
       const page = pageArgs(first, after);
-      const filter = { speaker: checkOptionalId('speaker', speaker), about: checkOptionalId('about', about) };
-      return ctx.loaders.quotes.list(filter, page, quoteOptions(info)).then(toConnection);
+      const [speakerId, aboutId] = await Promise.all([
+        ctx.loaders.names.resolveOptional('speaker', speaker, ['PERSON']),
+        ctx.loaders.names.resolveOptional('about', about),
+      ]);
+      return ctx.loaders.quotes.list({ speaker: speakerId, about: aboutId }, page, quoteOptions(info)).then(toConnection);
     }) satisfies Q<PageInput & { speaker?: string | null; about?: string | null }>,
 
     articles: ((_r, { first, after, search }, ctx) => {
@@ -94,22 +100,22 @@ export const queryResolvers: ResolverMap = {
       return ctx.loaders.articles.list(words, page).then(toConnection);
     }) satisfies Q<PageInput & { search?: string | null }>,
 
-    path: ((_r, { from, to, maxHops }, ctx) =>
-      ctx.loaders.graph.path(
-        checkId('from', from),
-        checkId('to', to),
-        intInRange('maxHops', maxHops, 1, 6, 4),
-      )) satisfies Q<{ from: string; to: string; maxHops?: number | null }>,
+    path: (async (_r, { from, to, maxHops }, ctx) => {
+      const hops = intInRange('maxHops', maxHops, 1, 6, 4);
+      const [a, b] = await Promise.all([ctx.loaders.names.resolve('from', from), ctx.loaders.names.resolve('to', to)]);
+      return ctx.loaders.graph.path(a, b, hops);
+    }) satisfies Q<{ from: string; to: string; maxHops?: number | null }>,
 
-    neighborhood: ((_r, { id, hops, limit }, ctx) =>
-      ctx.loaders.graph.neighborhood(
-        checkId('id', id),
-        intInRange('hops', hops, 1, 3, 1),
-        intInRange('limit', limit, 1, 500, 100),
-      )) satisfies Q<{ id: string; hops?: number | null; limit?: number | null }>,
+    neighborhood: (async (_r, { id, hops, limit }, ctx) => {
+      const h = intInRange('hops', hops, 1, 3, 1);
+      const l = intInRange('limit', limit, 1, 500, 100);
+      return ctx.loaders.graph.neighborhood(await ctx.loaders.names.resolve('id', id), h, l);
+    }) satisfies Q<{ id: string; hops?: number | null; limit?: number | null }>,
 
-    timeline: ((_r, { id, first }, ctx) =>
-      ctx.loaders.graph.timeline(checkId('id', id), intInRange('first', first, 1, 500, 50))) satisfies Q<{
+    timeline: (async (_r, { id, first }, ctx) => {
+      const n = intInRange('first', first, 1, 500, 50);
+      return ctx.loaders.graph.timeline(await ctx.loaders.names.resolve('id', id), n);
+    }) satisfies Q<{
       id: string;
       first?: number | null;
     }>,
