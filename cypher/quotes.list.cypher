@@ -1,5 +1,6 @@
 // One page of quotes, newest article first, then in article order, with the total. Filters (null =
-// any): $speaker SAID it; it is ABOUT entity $about. Quotes carry their article's id and date, so
+// any): $speaker SAID it; it is ABOUT entity $about; it is ABOUT summit $summit; its speaker carries
+// one of the labels $roles (Leader, Analyst, Official, Journalist). Quotes carry their article's id and date, so
 // the page is cut before speakers and articles (without text) are looked up.
 // With $speakerAffiliations, each item also brings its speaker's organizations, ordered as the
 // affiliations column of people.lists orders them (else null).
@@ -9,12 +10,16 @@ CALL () {
   MATCH (q:Quote)
   WHERE ($speaker IS NULL OR EXISTS { (:Person {id: $speaker})-[:SAID]->(q) })
     AND ($about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) })
+    AND ($summit IS NULL OR EXISTS { (q)-[:ABOUT]->(:Summit {id: $summit}) })
+    AND ($roles IS NULL OR EXISTS { (sp:Person)-[:SAID]->(q) WHERE any(l IN labels(sp) WHERE l IN $roles) })
   RETURN count(q) AS total
 }
 CALL () {
   MATCH (q:Quote)
   WHERE ($speaker IS NULL OR EXISTS { (:Person {id: $speaker})-[:SAID]->(q) })
     AND ($about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) })
+    AND ($summit IS NULL OR EXISTS { (q)-[:ABOUT]->(:Summit {id: $summit}) })
+    AND ($roles IS NULL OR EXISTS { (sp:Person)-[:SAID]->(q) WHERE any(l IN labels(sp) WHERE l IN $roles) })
   WITH q ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
   SKIP $offset LIMIT $limit
   OPTIONAL MATCH (sp:Person)-[:SAID]->(q)

@@ -9,6 +9,10 @@ import { listOf, toQuote, type EntityRecord, type Page, type QuoteRecord } from 
 export interface QuoteFilter {
   readonly speaker: string | null;
   readonly about: string | null;
+  /** A summit id the quote is ABOUT. */
+  readonly summit: string | null;
+  /** Person labels (Leader, Analyst, Official, Journalist); the speaker carries one of them. */
+  readonly roles: readonly string[] | null;
 }
 
 /**

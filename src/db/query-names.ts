@@ -28,6 +28,7 @@ export const QUERY_FILES = [
   'people.leader-of',
   'people.leaders',
   'people.lists',
+  'people.meetings',
   'people.quotes',
   'people.roles',
   'places.country',

@@ -4,7 +4,7 @@ import type { PersonList } from '../../data/people.js';
 import { badInput } from '../../errors.js';
 import { lookUpAhead } from '../lookahead.js';
 import { quoteOptions } from '../selection.js';
-import { checkId, checkOptionalId, intInRange, optionalText } from '../args.js';
+import { checkId, intInRange, optionalText } from '../args.js';
 import { MAX_PAGE_SIZE, pageArgs, toConnection } from '../cursor.js';
 import type { PageInput, Resolver, ResolverMap } from './types.js';
 
@@ -15,6 +15,20 @@ interface SummitWhere {
   country?: string | null;
   from?: string | null;
   to?: string | null;
+}
+
+type PersonRole = 'LEADER' | 'ANALYST' | 'OFFICIAL' | 'JOURNALIST';
+
+interface QuoteWhere {
+  speaker?: string | null;
+  about?: string | null;
+  summit?: string | null;
+  speakerRole?: PersonRole[] | null;
+}
+
+/** The Neo4j label of a PersonRole (LEADER -> Leader). */
+function roleLabel(role: PersonRole): string {
+  return role.charAt(0) + role.slice(1).toLowerCase();
 }
 
 interface PersonWhere {
@@ -87,8 +101,21 @@ export const queryResolvers: ResolverMap = {
         ctx.loaders.names.resolveOptional('speaker', speaker, ['PERSON']),
         ctx.loaders.names.resolveOptional('about', about),
       ]);
-      return ctx.loaders.quotes.list({ speaker: speakerId, about: aboutId }, page, quoteOptions(info)).then(toConnection);
+      return ctx.loaders.quotes.list({ speaker: speakerId, about: aboutId, summit: null, roles: null }, page, quoteOptions(info)).then(toConnection);
     }) satisfies Q<PageInput & { speaker?: string | null; about?: string | null }>,
+
+    quotesWhere: (async (_r, { first, after, where }, ctx, info) => {
+      const page = pageArgs(first, after);
+      const roles = where?.speakerRole ?? null;
+      if (roles !== null && roles.length === 0) throw badInput('where.speakerRole must name at least one role, or be left out');
+      const [speaker, about, summit] = await Promise.all([
+        ctx.loaders.names.resolveOptional('where.speaker', where?.speaker, ['PERSON']),
+        ctx.loaders.names.resolveOptional('where.about', where?.about),
+        ctx.loaders.names.resolveOptional('where.summit', where?.summit, ['SUMMIT']),
+      ]);
+      const filter = { speaker, about, summit, roles: roles === null ? null : roles.map(roleLabel) };
+      return ctx.loaders.quotes.list(filter, page, quoteOptions(info)).then(toConnection);
+    }) satisfies Q<PageInput & { where?: QuoteWhere | null }>,
 
     articles: ((_r, { first, after, search }, ctx) => {
       const page = pageArgs(first, after);
