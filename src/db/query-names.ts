@@ -72,8 +72,8 @@ export const QUERY_FILES = [
  * path's bound; the values are fixed here, never taken from a request.
  */
 export const QUERY_TEMPLATES = {
-  'graph.path': { placeholder: 'MAX_HOPS', values: [1, 2, 3, 4, 5, 6] },
-  'graph.neighborhood': { placeholder: 'HOPS', values: [2, 3] },
+  'graph.path': { placeholder: 'MAX_HOPS', values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+  'graph.neighborhood': { placeholder: 'HOPS', values: [2, 3, 4, 6] },
 } as const satisfies Readonly<Record<string, QueryTemplate>>;
 
 export interface QueryTemplate {

@@ -1,5 +1,8 @@
 import { searchWords } from '../../data/lucene.js';
-import type { EntityKind } from '../../data/records.js';
+import { KIND_LABELS, type EntityKind } from '../../data/records.js';
+import { QUOTE_LINK, type GraphFilter } from '../../data/graph.js';
+import { RELATIONS } from '../../seed/model.js';
+import type { GraphQLContext } from '../context.js';
 import type { PersonList } from '../../data/people.js';
 import { badInput } from '../../errors.js';
 import { lookUpAhead } from '../lookahead.js';
@@ -15,6 +18,41 @@ interface SummitWhere {
   country?: string | null;
   from?: string | null;
   to?: string | null;
+}
+
+type RelationshipType = string;
+
+interface GraphFilterInput {
+  relationshipTypes?: RelationshipType[] | null;
+  excludeRelationshipTypes?: RelationshipType[] | null;
+  kinds?: EntityKind[] | null;
+  excludeIds?: string[] | null;
+  throughQuotes?: boolean | null;
+}
+
+/** At most this many excluded ids. */
+const MAX_EXCLUDED = 100;
+
+/**
+ * A GraphFilter argument as the data layer takes it: the relationship types followed (null: all),
+ * SAID_ABOUT in either list deciding `quotes` along with throughQuotes; kinds as labels; excluded
+ * ids resolved (names accepted). Following nothing at all is BAD_USER_INPUT.
+ */
+async function graphFilter(ctx: GraphQLContext, input: GraphFilterInput | null | undefined, maxDegree: number | null): Promise<GraphFilter> {
+  const only = input?.relationshipTypes ?? null;
+  const never = new Set(input?.excludeRelationshipTypes ?? []);
+  if (only !== null && only.length === 0) throw badInput('filter.relationshipTypes must name at least one type, or be left out');
+  const quotes = (input?.throughQuotes === true || only?.includes(QUOTE_LINK) === true) && !never.has(QUOTE_LINK);
+  const entityTypes = (only ?? null)?.filter((t) => t !== QUOTE_LINK) ?? null;
+  let types: string[] | null = entityTypes === null ? (never.size === 0 ? null : Object.keys(RELATIONS)) : entityTypes;
+  if (types !== null) types = types.filter((t) => !never.has(t));
+  if (types !== null && types.length === 0 && !quotes) throw badInput('filter leaves no relationship type to follow');
+  const kinds = input?.kinds ?? null;
+  if (kinds !== null && kinds.length === 0) throw badInput('filter.kinds must name at least one kind, or be left out');
+  const excludeIds = input?.excludeIds ?? [];
+  if (excludeIds.length > MAX_EXCLUDED) throw badInput(`filter.excludeIds takes at most ${MAX_EXCLUDED} ids`);
+  const exclude = await Promise.all(excludeIds.map((id) => ctx.loaders.names.resolve('filter.excludeIds', id)));
+  return { types, labels: kinds === null ? null : kinds.map((k) => KIND_LABELS[k]), exclude, maxDegree, quotes };
 }
 
 type PersonRole = 'LEADER' | 'ANALYST' | 'OFFICIAL' | 'JOURNALIST';
@@ -132,6 +170,26 @@ export const queryResolvers: ResolverMap = {
       const [a, b] = await Promise.all([ctx.loaders.names.resolve('from', from), ctx.loaders.names.resolve('to', to)]);
       return ctx.loaders.graph.path(a, b, hops);
     }) satisfies Q<{ from: string; to: string; maxHops?: number | null }>,
+
+    paths: (async (_r, { from, to, first, maxHops, filter, maxDegree }, ctx) => {
+      const k = intInRange('first', first, 1, 10, 3);
+      const hops = intInRange('maxHops', maxHops, 1, 6, 4);
+      const degree = maxDegree === null || maxDegree === undefined ? null : intInRange('maxDegree', maxDegree, 1, 100_000, 1);
+      const [a, b, f] = await Promise.all([
+        ctx.loaders.names.resolve('from', from),
+        ctx.loaders.names.resolve('to', to),
+        graphFilter(ctx, filter, degree),
+      ]);
+      return ctx.loaders.graph.paths(a, b, hops, k, f);
+    }) satisfies Q<{ from: string; to: string; first?: number | null; maxHops?: number | null; filter?: GraphFilterInput | null; maxDegree?: number | null }>,
+
+    neighborhoodWith: (async (_r, { id, hops, limit, filter, maxDegree }, ctx) => {
+      const h = intInRange('hops', hops, 1, 3, 1);
+      const l = intInRange('limit', limit, 1, 500, 100);
+      const degree = maxDegree === null ? null : intInRange('maxDegree', maxDegree, 1, 100_000, 50);
+      const [center, f] = await Promise.all([ctx.loaders.names.resolve('id', id), graphFilter(ctx, filter, degree)]);
+      return ctx.loaders.graph.neighborhood(center, h, l, f);
+    }) satisfies Q<{ id: string; hops?: number | null; limit?: number | null; filter?: GraphFilterInput | null; maxDegree?: number | null }>,
 
     neighborhood: (async (_r, { id, hops, limit }, ctx) => {
       const h = intInRange('hops', hops, 1, 3, 1);
