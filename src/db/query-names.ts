@@ -15,6 +15,8 @@ export const QUERY_FILES = [
   'entities.by-ids',
   'entities.mentions',
   'entities.related',
+  'export.nodes',
+  'export.relationships',
   'graph.neighborhood',
   'graph.neighborhood-1',
   'graph.path',

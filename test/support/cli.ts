@@ -1,5 +1,5 @@
 /**
- * Running the project's command lines as the data team does (`npm run load|ingest|retract`), against
+ * Running the project's command lines as the data team does (`npm run load|ingest|retract|export`), against
  * the test database, with a time limit and the process's peak memory: a hang is killed and reported
  * as one, and memory is read from /proc while it runs (VmHWM, the resident high-water mark).
  */
@@ -29,7 +29,7 @@ export interface CliResult {
  * `ingest` runs in its default (accurate) mode on the test run's NLP services and cache, never on
  * the developer's local instance.
  */
-export async function runCli(command: 'load' | 'ingest' | 'retract', args: string[], opts: { timeoutMs?: number; cwd?: string } = {}): Promise<CliResult> {
+export async function runCli(command: 'load' | 'ingest' | 'retract' | 'export', args: string[], opts: { timeoutMs?: number; cwd?: string } = {}): Promise<CliResult> {
   const { uri, user, password, database } = testConfig();
   const child = spawn(process.execPath, ['--import', 'tsx', `${REPO}src/bin/${command}.ts`, ...args], {
     cwd: opts.cwd ?? REPO,
