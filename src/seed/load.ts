@@ -14,21 +14,14 @@ import {
   type ParsedSeedFile,
   type SeedIssue,
 } from './validate.js';
-import { DEFAULT_WRITE_BATCH, SeedWriteError, writePlans } from './write.js';
+import { DEFAULT_WRITE_BATCH, SeedWriteError, writePlans, type WriteCounts } from './write.js';
 
 /** What a load did. Counts are summed over files; a dry run writes nothing and counts nothing. */
-export interface LoadSummary {
+export interface LoadSummary extends WriteCounts {
   files: number;
   entities: number;
   relations: number;
   quotes: number;
-  nodesCreated: number;
-  nodesUpdated: number;
-  relationshipsCreated: number;
-  relationshipsUpdated: number;
-  /** Deleted because a reloaded file no longer states them (and no other source does). */
-  nodesDeleted: number;
-  relationshipsDeleted: number;
   /** Files whose source the graph held before (reloads), and what their edits took back. */
   reloaded: number;
   takenBack: TakenBack;
