@@ -37,7 +37,10 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts', 'test/support/nlp-setup.ts'],
           fileParallelism: false,
-          testTimeout: 60_000,
+          // A hang guard, not a speed bar: tests that run the CLIs start several Node processes,
+          // which on a shared two-core machine can take minutes; a timed-out test keeps running and
+          // would disturb the next test's graph.
+          testTimeout: 180_000,
           hookTimeout: 180_000,
         },
       },
