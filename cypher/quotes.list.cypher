@@ -2,8 +2,11 @@
 // list's order; the page is the items with key > $after and < $before (null: unbounded), the first
 // $limit + 1 of them or, with $backward, the last $limit + 1 read from the end; `keys` holds
 // each item's key, in the order of `items`.
-// One page of quotes, newest article first, then in article order, with the total. Filters (null =
-// any): $speaker SAID it; it is ABOUT entity $about. Quotes carry their article's id and date, so
+// One page of quotes, newest article first, then in article order, with the total. The matching
+// quotes are found once (the filters written once keep the query in one write of the driver). Filters (null =
+// any): $speaker SAID it; it is ABOUT every entity of $about (a list: `about` and `summit` of
+// Query.quotesWhere; src/data/quotes.ts); its speaker carries one of the labels $roles (Leader,
+// Analyst, Official, Journalist). Quotes carry their article's id and date, so
 // the page is cut before speakers and articles (without text) are looked up.
 // With $speakerAffiliations, each item also brings its speaker's organizations, ordered as the
 // affiliations column of people.lists orders them (else null).
@@ -12,13 +15,12 @@
 CALL () {
   MATCH (q:Quote)
   WHERE ($speaker IS NULL OR EXISTS { (:Person {id: $speaker})-[:SAID]->(q) })
-    AND ($about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) })
-  RETURN count(q) AS total
+    AND all(a IN $about WHERE EXISTS { (q)-[:ABOUT]->(:Entity {id: a}) })
+    AND ($roles IS NULL OR EXISTS { (sp:Person)-[:SAID]->(q) WHERE any(l IN labels(sp) WHERE l IN $roles) })
+  RETURN collect(q) AS matching
 }
-CALL () {
-  MATCH (q:Quote)
-  WHERE ($speaker IS NULL OR EXISTS { (:Person {id: $speaker})-[:SAID]->(q) })
-    AND ($about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) })
+CALL (matching) {
+  UNWIND matching AS q
   WITH q, [q.publishedAt IS NULL, -coalesce(q.publishedAt.year * 10000 + q.publishedAt.month * 100 + q.publishedAt.day, 0), coalesce(q.articleId, ''), coalesce(q.sentence, -1), q.id] AS key
   WHERE ($after IS NULL OR key > $after) AND ($before IS NULL OR key < $before)
   // Ascending, or with $backward descending (the first sort key is then the same null for all).
@@ -32,4 +34,4 @@ CALL () {
     } END
   }) AS items
 }
-RETURN total, items, keys
+RETURN size(matching) AS total, items, keys
