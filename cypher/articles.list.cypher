@@ -4,7 +4,7 @@
 // each item's key, in the order of `items`.
 // One page of articles, newest first (undated last), with the total.
 MATCH (a:Article)
-WITH a, [a.publishedAt IS NULL, -coalesce(a.publishedAt.year * 10000 + a.publishedAt.month * 100 + a.publishedAt.day, 0), a.id] AS key
+WITH a, [a.publishedAt IS NULL, coalesce(duration.inDays(a.publishedAt, date('1970-01-01')).days, 0), a.id] AS key
 ORDER BY key
 WITH collect({a: a {.id, .title, .url, publishedAt: toString(a.publishedAt)}, key: key}) AS matched
 WITH size(matched) AS total, [m IN matched WHERE ($after IS NULL OR m.key > $after) AND ($before IS NULL OR m.key < $before)] AS window

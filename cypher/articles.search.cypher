@@ -5,7 +5,7 @@
 // One page of the articles whose title matches the Lucene query $lucene (built and escaped by
 // src/data/lucene.ts) in the full-text index article_titles, newest first, with the total.
 CALL db.index.fulltext.queryNodes('article_titles', $lucene) YIELD node AS a
-WITH a, [a.publishedAt IS NULL, -coalesce(a.publishedAt.year * 10000 + a.publishedAt.month * 100 + a.publishedAt.day, 0), a.id] AS key
+WITH a, [a.publishedAt IS NULL, coalesce(duration.inDays(a.publishedAt, date('1970-01-01')).days, 0), a.id] AS key
 ORDER BY key
 WITH collect({a: a {.id, .title, .url, publishedAt: toString(a.publishedAt)}, key: key}) AS matched
 WITH size(matched) AS total, [m IN matched WHERE ($after IS NULL OR m.key > $after) AND ($before IS NULL OR m.key < $before)] AS window

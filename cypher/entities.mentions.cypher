@@ -9,7 +9,7 @@ MATCH (e:Entity {id: id})
 WITH id, COUNT { (e)<-[:MENTIONS]-() } AS total,
   COLLECT {
     MATCH (e)<-[:MENTIONS]-(a:Article)
-    WITH a, [a.publishedAt IS NULL, -coalesce(a.publishedAt.year * 10000 + a.publishedAt.month * 100 + a.publishedAt.day, 0), a.id] AS key
+    WITH a, [a.publishedAt IS NULL, coalesce(duration.inDays(a.publishedAt, date('1970-01-01')).days, 0), a.id] AS key
     WHERE ($after IS NULL OR key > $after) AND ($before IS NULL OR key < $before)
     WITH a, key ORDER BY CASE WHEN $backward THEN null ELSE key END, key DESC
     LIMIT $limit + 1

@@ -20,7 +20,7 @@ WITH id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN p {.id, .name} EL
   COLLECT {
     MATCH (p)-[:SAID]->(q:Quote)
     WHERE $about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) }
-    WITH q, [q.publishedAt IS NULL, -coalesce(q.publishedAt.year * 10000 + q.publishedAt.month * 100 + q.publishedAt.day, 0), coalesce(q.articleId, ''), coalesce(q.sentence, -1), q.id] AS key
+    WITH q, [q.publishedAt IS NULL, coalesce(duration.inDays(q.publishedAt, date('1970-01-01')).days, 0), coalesce(q.articleId, ''), coalesce(q.sentence, -1), q.id] AS key
     WHERE ($after IS NULL OR key > $after) AND ($before IS NULL OR key < $before)
     WITH q, key ORDER BY CASE WHEN $backward THEN null ELSE key END, key DESC
     LIMIT $limit + 1

@@ -21,7 +21,7 @@ CALL () {
 }
 CALL (matching) {
   UNWIND matching AS q
-  WITH q, [q.publishedAt IS NULL, -coalesce(q.publishedAt.year * 10000 + q.publishedAt.month * 100 + q.publishedAt.day, 0), coalesce(q.articleId, ''), coalesce(q.sentence, -1), q.id] AS key
+  WITH q, [q.publishedAt IS NULL, coalesce(duration.inDays(q.publishedAt, date('1970-01-01')).days, 0), coalesce(q.articleId, ''), coalesce(q.sentence, -1), q.id] AS key
   WHERE ($after IS NULL OR key > $after) AND ($before IS NULL OR key < $before)
   // Ascending, or with $backward descending (the first sort key is then the same null for all).
   WITH q, key ORDER BY CASE WHEN $backward THEN null ELSE key END, key DESC

@@ -16,7 +16,7 @@ WHERE ($participant IS NULL OR EXISTS { (:Person {id: $participant})-[:ATTENDED]
   AND ($country IS NULL OR EXISTS { (s)-[:HELD_IN]->(:Place)-[:LOCATED_IN*1..5]->(:Country {id: $country}) })
   AND ($from IS NULL OR s.date >= date($from))
   AND ($to IS NULL OR s.date <= date($to))
-WITH s, [s.date IS NULL, -coalesce(s.date.year * 10000 + s.date.month * 100 + s.date.day, 0), s.id] AS key
+WITH s, [s.date IS NULL, coalesce(duration.inDays(s.date, date('1970-01-01')).days, 0), s.id] AS key
 ORDER BY key
 WITH collect({s: s, key: key}) AS matched
 WITH size(matched) AS total, [m IN matched WHERE ($after IS NULL OR m.key > $after) AND ($before IS NULL OR m.key < $before)] AS window
