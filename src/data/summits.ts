@@ -4,7 +4,7 @@ import { idLoader, pageLoader, type ArgsKey } from './batch.js';
 import { entityListsLoader, entityLoader, type Entities, type EntityLists } from './entities.js';
 import { merged, pageParams, type PageArgs } from './params.js';
 import type { QuoteOptions, Quotes } from './quotes.js';
-import { listOf, toArticle, type ArticleRecord, type EntityRecord, type Page, type QuoteRecord } from './records.js';
+import { listOf, pageFrom, toArticle, type ArticleRecord, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
 /** Filters of the summit list; null means any. Dates are "YYYY-MM-DD", inclusive. */
 export interface SummitFilter {
@@ -18,7 +18,7 @@ export interface SummitFilter {
 export class Summits {
   private readonly placeLoader: DataLoader<string, EntityRecord | null>;
   private readonly countryLoader: DataLoader<string, EntityRecord | null>;
-  private readonly lists: EntityLists<'participants' | 'topics'>;
+  private readonly lists: EntityLists<'participants' | 'topics' | 'series'>;
   private readonly articlesLoader: DataLoader<string, ArticleRecord[]>;
   private readonly quotesLoader: DataLoader<ArgsKey<QuotesArgs>, Page<QuoteRecord>, string>;
   /** Participants and country of the summits the summit list brought, by summit id (list). */
@@ -31,7 +31,7 @@ export class Summits {
   ) {
     this.placeLoader = entityLoader(db, 'summits.place', entities);
     this.countryLoader = entityLoader(db, 'summits.country', entities);
-    this.lists = entityListsLoader('summits.lists', entities, ['participants', 'topics']);
+    this.lists = entityListsLoader('summits.lists', entities, ['participants', 'topics', 'series']);
     this.articlesLoader = idLoader(
       (ids) => db.read('summits.articles', { ids }),
       (row) => listOf(row, 'items').map(toArticle),
@@ -65,6 +65,11 @@ export class Summits {
     return this.lists.load('topics', id);
   }
 
+  /** The series (organizations) the summit is PART_OF, by name; bilateral summits have none. */
+  series(id: string): Promise<EntityRecord[]> {
+    return this.lists.load('series', id);
+  }
+
   /** Articles mentioning the summit or quoting someone about it, newest first. */
   articles(id: string): Promise<ArticleRecord[]> {
     return this.articlesLoader.load(id);
@@ -84,7 +89,9 @@ export class Summits {
    */
   async list(filter: SummitFilter, page: PageArgs): Promise<Page<EntityRecord>> {
     const [row] = await this.db.read('summits.list', merged(filter, pageParams(page)));
-    const items = this.entities.adoptAll(listOf(row, 'items'));
+    const result = pageFrom(row, page, (item) => this.entities.adopt(item));
+    // participants and countries are in the order the query read the items.
+    const items = page.backward ? [...result.items].reverse() : result.items;
     const participants = listOf(row, 'participants');
     const countries = listOf(row, 'countries');
     items.forEach((summit, i) => {
@@ -95,7 +102,7 @@ export class Summits {
         country: i < countries.length ? this.entities.adoptOrNull(countries[i]) : undefined,
       });
     });
-    return { items, totalCount: Number(row?.total ?? 0), offset: page.offset };
+    return result;
   }
 }
 

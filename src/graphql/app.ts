@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { createYoga, type CORSOptions, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
@@ -10,7 +10,9 @@ import { maskError, yogaLogger } from './errors.js';
 import { graphiqlAssets, graphiqlPage, useGraphiQLAssets, type GraphiQLAssets } from './graphiql.js';
 import { useHttpCaching } from './http-cache.js';
 import { useDocumentLimits } from './limits.js';
+import { useMetrics, type Metrics } from './metrics.js';
 import { useLightProjection } from './projection.js';
+import { RequestScope, useRequestLog } from './request-log.js';
 import {
   useCloseWhileDraining,
   useCodedHttpErrors,
@@ -55,6 +57,15 @@ export interface AppOptions {
   lifecycle?: Lifecycle;
   /** Trusted documents (src/graphql/trusted-documents.ts); absent: `allow` with no documents. */
   trustedDocuments?: TrustedDocumentsOptions;
+  /**
+   * Where the response cache keeps its entries: a Redis shared by the replicas (src/graphql/
+   * shared-cache.ts) or, absent, this process's memory.
+   */
+  responseCacheStore?: Cache;
+  /** `/metrics` and what it reports (src/graphql/metrics.ts); absent: no /metrics. */
+  metrics?: Metrics;
+  /** The request scope the logger's mixin reads (src/graphql/request-log.ts); absent: a new one. */
+  requestScope?: RequestScope;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
@@ -81,21 +92,44 @@ function corsFor(origins: readonly string[]): (request: Request) => CORSOptions 
  * configuration, takes yoga's one path through these plugins. Builds the schema once; per request
  * it builds only the context (loaders and the round-trip counter).
  */
-export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs = 0, corsOrigins = [], lifecycle = { draining: false }, trustedDocuments = { mode: 'allow', documents: new Map() } }: AppOptions): App {
+export function createApp({
+  db,
+  logger,
+  graphiqlDefaultQuery,
+  responseCacheTtlMs = 0,
+  corsOrigins = [],
+  lifecycle = { draining: false },
+  responseCacheStore,
+  metrics,
+  requestScope = new RequestScope(),
+  trustedDocuments = { mode: 'allow', documents: new Map() },
+}: AppOptions): App {
   // The cache is shared by all clients (session: null): the API is public and has no per-user data.
   // No mutation exists, so entries only expire. A hit answers in onParams, before parsing, so it
   // skips the limits and execution wherever the cache is listed; it is listed after the plugins that
   // add `extensions` (cost, round trips) so that what it keeps, and a hit answers, is the whole
   // result of the miss, byte for byte (the ETag is the body's: src/graphql/http-cache.ts).
+  const store = responseCacheStore ?? createInMemoryCache();
   const cache =
-    responseCacheTtlMs > 0 ? [useResponseCache({ session: () => null, ttl: responseCacheTtlMs, invalidateViaMutation: false })] : [];
+    responseCacheTtlMs > 0
+      ? [
+          useResponseCache({
+            session: () => null,
+            ttl: responseCacheTtlMs,
+            invalidateViaMutation: false,
+            cache: metrics ? metrics.countingCache(store) : store,
+            // The default also writes a plain line to the console for each answer with errors.
+            shouldCacheResult: ({ result }) => result.errors === undefined || result.errors.length === 0,
+          }),
+        ]
+      : [];
   // Built on the first visit: most apps (tests, the bench) never serve GraphiQL.
   let assets: GraphiQLAssets | undefined;
   const graphiql = (): GraphiQLAssets => (assets ??= graphiqlAssets());
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: createSchema(),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
-    context: () => createContext(db),
+    context: () => createContext(db, metrics?.observeQuery),
     graphiql: {
       title: 'Summit Graph',
       defaultQuery: graphiqlDefaultQuery ?? DEFAULT_GRAPHIQL_QUERY,
@@ -111,6 +145,10 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
     maxRequestBodySize: false,
     extraParamNames: trustedDocuments.mode === 'off' ? [] : [DOCUMENT_ID_PARAM],
     plugins: [
+      // First of the onResponse hooks: the request log and metrics then see its 304s.
+      useHttpCaching({ endpoint: GRAPHQL_ENDPOINT, maxAgeSeconds: Math.floor(responseCacheTtlMs / 1000), varyOrigin: corsOrigins.length > 0 }),
+      useRequestLog(requestScope, logger, metrics),
+      ...(metrics ? [useMetrics(metrics)] : []),
       useLiveness(),
       useRequestBodyLimit(MAX_REQUEST_BODY_BYTES),
       useReadiness(db, lifecycle),
@@ -128,7 +166,6 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
       useErrorCodes(),
       useCodedHttpErrors(),
       useGraphiQLAssets(graphiql),
-      useHttpCaching({ endpoint: GRAPHQL_ENDPOINT, maxAgeSeconds: Math.floor(responseCacheTtlMs / 1000), varyOrigin: corsOrigins.length > 0 }),
     ],
   });
 }

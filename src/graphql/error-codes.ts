@@ -10,6 +10,7 @@ export const API_ERROR_CODES = {
   // Domain errors resolvers raise (src/errors.ts), exposed by maskError (src/graphql/errors.ts).
   NOT_FOUND: [200, 404],
   BAD_USER_INPUT: [200, 400],
+  AMBIGUOUS_NAME: [200],
   DB_UNAVAILABLE: [200],
   // Anything else, masked as "Unexpected error."
   INTERNAL_SERVER_ERROR: [200, 500],
