@@ -426,6 +426,8 @@ async function rebuild() {
 
 async function restore() {
   state = decodeState(location.search);
+  // A link naming only an entity opens it in the panel too.
+  if (state.selected === null && state.focus !== null) state.selected = state.focus;
   $('#path-from').value = state.from ?? '';
   $('#path-to').value = state.to ?? '';
   await rebuild();
@@ -445,7 +447,8 @@ function createGraph() {
       { selector: 'node.group', style: { shape: 'round-rectangle', width: 34, height: 18, 'background-opacity': 0.35, 'border-width': 1, 'border-style': 'dashed', 'border-color': 'data(color)', 'font-style': 'italic' } },
       { selector: 'edge', style: { width: 1.5, 'line-color': '#aab2c0', 'target-arrow-color': '#aab2c0', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, color: '#5b6478', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
       { selector: 'edge.group-edge', style: { 'line-style': 'dashed' } },
-      { selector: '.on-path', style: { 'line-color': '#e0741b', 'target-arrow-color': '#e0741b', width: 4, 'border-width': 4, 'border-color': '#e0741b' } },
+      { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#e0741b' } },
+      { selector: 'edge.on-path', style: { 'line-color': '#e0741b', 'target-arrow-color': '#e0741b', width: 4, color: '#b35300', 'font-weight': 'bold' } },
     ],
   });
   cy.on('tap', 'node', (ev) => {

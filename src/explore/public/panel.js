@@ -12,7 +12,7 @@ export function h(tag, attrs = {}, ...children) {
     if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
   return el;
 }
 
@@ -63,7 +63,26 @@ function timeline(events, open) {
   return h('ul', { class: 'timeline' }, events.map((ev) => h('li', { 'data-kind': ev.kind }, h('time', {}, ev.date), ' ', ev.title, ev.entity ? [' · ', entityLink(ev.entity, open)] : '')));
 }
 
-/** The article's sentences with the quote's sentence marked and scrolled into view. */
+/**
+ * The sentences a quote occupies: the one it starts in, and the next ones while its end has not been
+ * reached (a quote of several sentences, split by the article's sentence breaks).
+ */
+function quoteSentences(sentences, quote) {
+  const marked = new Set();
+  if (!Number.isInteger(quote.sentence) || quote.sentence >= sentences.length) return marked;
+  const norm = (t) => t.replace(/\s+/g, ' ').trim();
+  const tail = norm(quote.text).slice(-20);
+  let text = '';
+  for (let i = quote.sentence; i < sentences.length && marked.size < 6; i++) {
+    marked.add(i);
+    text = norm(`${text} ${sentences[i]}`);
+    if (text.includes(tail)) break;
+  }
+  // The end was never found: the sentence index alone is what the source states.
+  return text.includes(tail) ? marked : new Set([quote.sentence]);
+}
+
+/** The article's sentences with the quote's sentences marked and scrolled into view. */
 async function showEvidence(target, quote) {
   target.replaceChildren(h('p', {}, 'Loading the article…'));
   try {
@@ -72,8 +91,9 @@ async function showEvidence(target, quote) {
       target.replaceChildren(h('p', {}, 'The article text is not stored.'));
       return;
     }
+    const marked = quoteSentences(sentences, quote);
     const body = h('div', { class: 'article-text' });
-    sentences.forEach((s, i) => body.append(i === quote.sentence ? h('mark', { 'data-sentence': i }, s) : s, ' '));
+    sentences.forEach((s, i) => body.append(marked.has(i) ? h('mark', { 'data-sentence': i }, s) : s, ' '));
     target.replaceChildren(body);
     body.querySelector('mark')?.scrollIntoView({ block: 'center' });
   } catch (err) {
@@ -120,7 +140,7 @@ export function renderPanel(panel, details, open) {
   // A quote about the entity that it also said is listed once, under "Said".
   const said = new Set((details.said?.edges ?? []).map((x) => x.node.id));
   const about = details.about ? { ...details.about, edges: details.about.edges.filter((x) => !said.has(x.node.id)) } : null;
-  panel.replaceChildren(
+  const parts = [
     h('h3', { 'data-entity-id': e.id }, e.name),
     e.description ? h('p', {}, e.description) : '',
     facts(e, open),
@@ -130,5 +150,6 @@ export function renderPanel(panel, details, open) {
     timeline(details.timeline ?? [], open),
     quotes('Said', details.said, open),
     quotes('Quoted about', about, open),
-  );
+  ];
+  panel.replaceChildren(...parts.flat(Infinity).filter((p) => p !== ''));
 }
