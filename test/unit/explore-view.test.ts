@@ -78,6 +78,7 @@ describe('URL state', () => {
       from: 'person:kim-jong-un',
       to: 'org:hudson-institute',
       hops: 5,
+      path: 2,
     };
     const query = encodeState(s);
     expect(decodeState(query)).toEqual(s);

@@ -34,32 +34,78 @@ export async function search(text, first = 10) {
   return data.search.map((h) => h.entity);
 }
 
-/** An entity's one-hop neighbourhood: `{ nodes, edges, truncated }`, the center first. */
-export async function neighborhood(id, limit) {
+/**
+ * Which of the API's optional query fields this server has (`neighborhoodWith`, `paths`): the page
+ * asks once, by introspection, and uses the richer fields where they exist.
+ */
+let fields;
+export function queryFields() {
+  fields ??= gql('query ExploreFields { __type(name: "Query") { fields { name } } }').then((d) => new Set(d.__type.fields.map((f) => f.name)));
+  return fields;
+}
+
+function edgeOf(e) {
+  return { from: e.from, to: e.to, type: e.type, quoteId: e.quote?.id ?? null };
+}
+
+/**
+ * An entity's one-hop neighbourhood: `{ nodes, edges, truncated, hubs }`, the center first. With
+ * `neighborhoodWith`, links through quotes are included (SAID_ABOUT edges carry their quote's id),
+ * `filter` (a GraphFilter) applies, and the center's groups of more than `maxDegree` neighbours
+ * come back counted in `hubs` rather than listed; `hubs` is null when the server lacks the field.
+ */
+export async function neighborhood(id, { limit, filter = {}, maxDegree = null }) {
+  if ((await queryFields()).has('neighborhoodWith')) {
+    const data = await gql(
+      `query ExploreNeighborhood($id: ID!, $limit: Int, $filter: GraphFilter, $maxDegree: Int) {
+        neighborhoodWith(id: $id, hops: 1, limit: $limit, filter: $filter, maxDegree: $maxDegree) {
+          nodes { ${ENTITY} } edges { from to type quote { id } } truncated
+          hubs { entity { id } degree groups { relationType direction kind count collapsed } }
+        }
+      }`,
+      { id, limit, filter: { throughQuotes: true, ...filter }, maxDegree },
+    );
+    const nb = data.neighborhoodWith;
+    return { nodes: nb.nodes, edges: nb.edges.map(edgeOf), truncated: nb.truncated, hubs: nb.hubs };
+  }
   const data = await gql(
     `query ExploreNeighborhood($id: ID!, $limit: Int) { neighborhood(id: $id, hops: 1, limit: $limit) { nodes { ${ENTITY} } edges { from to type } truncated } }`,
     { id, limit },
   );
-  return data.neighborhood;
+  return { ...data.neighborhood, edges: data.neighborhood.edges.map(edgeOf), hubs: null };
 }
 
-/** The shortest path as `{ nodes, edges }` (edges in their stated direction), or null. */
-export async function path(from, to, maxHops) {
-  const data = await gql(
-    `query ExplorePath($from: ID!, $to: ID!, $maxHops: Int) { path(from: $from, to: $to, maxHops: $maxHops) { length steps { entity { ${ENTITY} } relation direction } } }`,
-    { from, to, maxHops },
-  );
-  if (data.path === null) return null;
-  const steps = data.path.steps;
+function pathOf(p) {
+  const steps = p.steps;
   const nodes = steps.map((s) => s.entity);
   const edges = [];
   for (let i = 1; i < steps.length; i++) {
     const prev = steps[i - 1].entity.id;
     const here = steps[i].entity.id;
     const out = steps[i].direction !== 'IN';
-    edges.push({ from: out ? prev : here, to: out ? here : prev, type: steps[i].relation });
+    edges.push({ from: out ? prev : here, to: out ? here : prev, type: steps[i].relation, quoteId: steps[i].quote?.id ?? null });
   }
-  return { length: data.path.length, nodes, edges };
+  return { length: p.length, nodes, edges };
+}
+
+/**
+ * Up to `first` shortest paths, shortest first, each `{ length, nodes, edges }` (edges in their
+ * stated direction). With `paths`, `filter` (a GraphFilter) and `maxDegree` (hubs kept out of the
+ * middle) apply; a server without it gives the one shortest path, unfiltered.
+ */
+export async function paths(from, to, { maxHops, first = 3, filter = {}, maxDegree = null }) {
+  const steps = `length steps { entity { ${ENTITY} } relation direction }`;
+  if ((await queryFields()).has('paths')) {
+    const data = await gql(
+      `query ExplorePaths($from: ID!, $to: ID!, $first: Int, $maxHops: Int, $filter: GraphFilter, $maxDegree: Int) {
+        paths(from: $from, to: $to, first: $first, maxHops: $maxHops, filter: $filter, maxDegree: $maxDegree) { ${steps.replace('direction', 'direction quote { id }')} }
+      }`,
+      { from, to, first, maxHops, filter, maxDegree },
+    );
+    return data.paths.map(pathOf);
+  }
+  const data = await gql(`query ExplorePath($from: ID!, $to: ID!, $maxHops: Int) { path(from: $from, to: $to, maxHops: $maxHops) { ${steps} } }`, { from, to, maxHops });
+  return data.path === null ? [] : [pathOf(data.path)];
 }
 
 /** Relationship types the graph holds, most frequent first. */
@@ -91,6 +137,12 @@ export async function entityDetails(id) {
     }`,
     { id },
   );
+}
+
+/** What `speaker` said about `about`: the quotes behind a SAID_ABOUT link, with their articles. */
+export async function quotesBetween(speaker, about) {
+  const data = await gql(`query ExploreQuotesBetween($speaker: ID!, $about: ID!) { quotes(speaker: $speaker, about: $about, first: 20) { totalCount edges { node { ${QUOTE} } } } }`, { speaker, about });
+  return data.quotes;
 }
 
 /** An article's sentences, for showing a quote's or fact's sentence in its text. */

@@ -4,7 +4,7 @@
 import cytoscape from './vendor/cytoscape.esm.min.mjs';
 import * as api from './api.js';
 import { toCSV, toGraphML, toJSON } from './export.js';
-import { h, renderPanel } from './panel.js';
+import { h, renderPanel, renderQuotesPanel } from './panel.js';
 import { decodeState, encodeState, emptyState } from './state.js';
 
 const KINDS = ['PERSON', 'COUNTRY', 'PLACE', 'SUMMIT', 'TALKS', 'ORGANIZATION', 'TOPIC'];
@@ -19,11 +19,12 @@ const $ = (sel) => document.querySelector(sel);
 /** The graph as drawn: entities, relationships, and collapsed hub groups, all keyed by id. */
 const model = {
   nodes: new Map(), // id -> {id, kind, name}
-  edges: new Map(), // from|type|to -> {from, to, type}
-  groups: new Map(), // hubId|TYPE|KIND -> {key, hub, type, kind, members: [{id, kind, name}], edges}
+  edges: new Map(), // from|type|to -> {from, to, type, quoteIds: Set} (quotes behind a SAID_ABOUT link)
+  groups: new Map(), // hubId|TYPE|KIND -> {key, hub, type, kind, count, members: [{id, kind, name}] | null (not fetched)}
   expanded: new Set(),
-  path: null, // {nodes, edges, length}
+  paths: [], // [{nodes, edges, length}], shortest first; state.path picks the one drawn
 };
+const drawnPath = () => model.paths[state.path] ?? model.paths[0] ?? null;
 let state = emptyState();
 let cy;
 let busy = 0;
@@ -61,24 +62,48 @@ function saveState() {
 const edgeKey = (e) => `${e.from}|${e.type}|${e.to}`;
 
 function addEdge(e) {
-  if (model.nodes.has(e.from) && model.nodes.has(e.to)) model.edges.set(edgeKey(e), { from: e.from, to: e.to, type: e.type });
+  if (!model.nodes.has(e.from) || !model.nodes.has(e.to)) return;
+  const key = edgeKey(e);
+  const known = model.edges.get(key) ?? { from: e.from, to: e.to, type: e.type, quoteIds: new Set() };
+  if (e.quoteId) known.quoteIds.add(e.quoteId);
+  model.edges.set(key, known);
+}
+
+/** Group members that other expansions or paths have since drawn leave their group. */
+function pruneGroups() {
+  for (const g of model.groups.values()) {
+    if (g.members === null) continue;
+    g.members = g.members.filter((m) => !model.nodes.has(m.id));
+    g.count = g.members.length;
+    if (g.count === 0) model.groups.delete(g.key);
+  }
 }
 
 /**
- * Adds an entity's neighbourhood. With more neighbours than the hub threshold (and hubs not asked
- * for in full), the new neighbours are grouped by relationship type and kind, and each large group
- * stays one summary node until it is opened.
+ * Adds an entity's neighbourhood. A hub's large groups of neighbours (by relationship type and
+ * kind) stay one summary node each until opened: the server counts them (`neighborhoodWith`'s
+ * hubs, groups over the threshold) or, from a server without it, the page groups the new
+ * neighbours itself when there are more than the threshold.
  */
 async function expand(id) {
-  const nb = await api.neighborhood(id, FETCH_LIMIT);
+  const maxDegree = state.showHubs ? null : state.hub;
+  const nb = await api.neighborhood(id, { limit: FETCH_LIMIT, maxDegree });
   model.expanded.add(id);
   const [center, ...neighbours] = nb.nodes;
   model.nodes.set(center.id, center);
   const fresh = neighbours.filter((n) => !model.nodes.has(n.id));
-  const isHub = !state.showHubs && neighbours.length > state.hub;
-  if (!isHub) {
+  let hub = false;
+  if (nb.hubs !== null) {
     for (const n of fresh) model.nodes.set(n.id, n);
-  } else {
+    const own = nb.hubs.find((x) => x.entity.id === id);
+    for (const g of own?.groups ?? []) {
+      if (!g.collapsed) continue;
+      hub = true;
+      const key = `${id}|${g.relationType}|${g.kind}`;
+      model.groups.set(key, { key, hub: id, type: g.relationType, kind: g.kind, count: g.count, members: null });
+    }
+  } else if (maxDegree !== null && neighbours.length > maxDegree) {
+    hub = true;
     const byGroup = new Map();
     for (const n of fresh) {
       const link = nb.edges.find((e) => (e.from === id && e.to === n.id) || (e.to === id && e.from === n.id));
@@ -88,28 +113,37 @@ async function expand(id) {
       byGroup.get(key).members.push(n);
     }
     for (const g of byGroup.values()) {
-      if (g.members.length <= SMALL_GROUP || state.opened.includes(g.key)) for (const n of g.members) model.nodes.set(n.id, n);
-      else model.groups.set(g.key, g);
+      if (g.members.length <= SMALL_GROUP) for (const n of g.members) model.nodes.set(n.id, n);
+      else model.groups.set(g.key, { ...g, count: g.members.length });
     }
+  } else {
+    for (const n of fresh) model.nodes.set(n.id, n);
   }
   for (const e of nb.edges) addEdge(e);
-  // A group's members that other expansions have since drawn leave the group.
-  for (const g of model.groups.values()) {
-    g.members = g.members.filter((m) => !model.nodes.has(m.id));
-    if (g.members.length === 0) model.groups.delete(g.key);
-  }
-  return { truncated: nb.truncated, hub: isHub, count: neighbours.length };
+  for (const key of state.opened) if (key.startsWith(`${id}|`) && model.groups.has(key)) await openGroup(key);
+  pruneGroups();
+  return { truncated: nb.truncated, hub };
 }
 
+/** Draws a collapsed group's members, and their relationships with the rest of the view. */
 async function openGroup(key) {
   const g = model.groups.get(key);
   if (!g) return;
   if (!state.opened.includes(key)) state.opened.push(key);
   model.groups.delete(key);
-  for (const n of g.members) model.nodes.set(n.id, n);
+  if (g.members === null) {
+    // The server counted the group: list it, and only it, without the hub limit.
+    const filter = { relationshipTypes: [g.type], kinds: [g.kind], throughQuotes: g.type === 'SAID_ABOUT' };
+    const nb = await api.neighborhood(g.hub, { limit: FETCH_LIMIT, filter, maxDegree: null });
+    for (const n of nb.nodes) if (n.kind === g.kind) model.nodes.set(n.id, n);
+    for (const e of nb.edges) addEdge(e);
+  } else {
+    for (const n of g.members) model.nodes.set(n.id, n);
+  }
   // The relationships among the new members and the rest of the view come from the hub's neighbourhood.
-  const nb = await api.neighborhood(g.hub, FETCH_LIMIT);
+  const nb = await api.neighborhood(g.hub, { limit: FETCH_LIMIT, maxDegree: null });
   for (const e of nb.edges) addEdge(e);
+  pruneGroups();
 }
 
 /** The entities and relationships the filters leave visible (what exports write). */
@@ -125,7 +159,7 @@ function visibleView() {
     keep.add(e.from);
     keep.add(e.to);
   }
-  if (model.path) for (const n of model.path.nodes) if (kindOk(n.id)) keep.add(n.id);
+  for (const n of drawnPath()?.nodes ?? []) if (kindOk(n.id)) keep.add(n.id);
   return { nodes: [...model.nodes.values()].filter((n) => keep.has(n.id)), edges: visibleEdges };
 }
 
@@ -139,8 +173,9 @@ function render({ layout = true } = {}) {
   const hiddenKinds = new Set(state.hideKinds);
   const hiddenTypes = new Set(state.hideTypes);
   const groups = [...model.groups.values()].filter((g) => !hiddenKinds.has(g.kind) && !hiddenTypes.has(g.type) && view.nodes.some((n) => n.id === g.hub));
-  const pathNodes = new Set(model.path?.nodes.map((n) => n.id) ?? []);
-  const pathEdges = new Set(model.path?.edges.map(edgeKey) ?? []);
+  const path = drawnPath();
+  const pathNodes = new Set(path?.nodes.map((n) => n.id) ?? []);
+  const pathEdges = new Set(path?.edges.map(edgeKey) ?? []);
   const wanted = new Map();
   for (const n of view.nodes) {
     const classes = [n.kind.toLowerCase(), n.id === state.selected ? 'selected' : '', pathNodes.has(n.id) ? 'on-path' : '', model.expanded.has(n.id) ? 'expanded' : ''].filter(Boolean).join(' ');
@@ -148,11 +183,12 @@ function render({ layout = true } = {}) {
   }
   for (const e of view.edges) {
     const id = edgeKey(e);
-    wanted.set(id, { group: 'edges', data: { id, source: e.from, target: e.to, label: e.type }, classes: pathEdges.has(id) ? 'on-path' : '' });
+    const classes = [pathEdges.has(id) ? 'on-path' : '', e.type === 'SAID_ABOUT' ? 'said' : ''].filter(Boolean).join(' ');
+    wanted.set(id, { group: 'edges', data: { id, source: e.from, target: e.to, label: e.type === 'SAID_ABOUT' ? `said about (${e.quoteIds.size})` : e.type, type: e.type }, classes });
   }
   for (const g of groups) {
     const id = `group:${g.key}`;
-    wanted.set(id, { group: 'nodes', data: { id, label: `${g.members.length} ${g.kind.toLowerCase()} · ${g.type}`, kind: g.kind, color: COLORS[g.kind], groupKey: g.key }, classes: 'group' });
+    wanted.set(id, { group: 'nodes', data: { id, label: `${g.count} ${g.kind.toLowerCase()} · ${g.type}`, kind: g.kind, color: COLORS[g.kind], groupKey: g.key }, classes: 'group' });
     wanted.set(`${id}:edge`, { group: 'edges', data: { id: `${id}:edge`, source: g.hub, target: id, label: g.type }, classes: 'group-edge' });
   }
 
@@ -177,7 +213,7 @@ function render({ layout = true } = {}) {
     cy.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 30, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 }).run();
   }
   renderFilters();
-  $('#path-result').textContent = pathText();
+  renderPaths();
   const hubs = model.groups.size;
   status(view.nodes.length === 0 ? 'Search for an entity to start.' : `${view.nodes.length} entities, ${view.edges.length} relationships${hubs ? `, ${hubs} collapsed groups (click one to open it)` : ''}. Click an entity to expand it.`);
   saveState();
@@ -197,10 +233,30 @@ function neighbourPosition(id) {
   return undefined;
 }
 
-function pathText() {
-  const p = model.path;
-  if (!p) return state.from && state.to ? 'No path found.' : '';
-  return p.nodes.map((n, i) => (i === 0 ? n.name : `${p.edges[i - 1].from === n.id ? '←' : '—'}${p.edges[i - 1].type}${p.edges[i - 1].from === n.id ? '—' : '→'} ${n.name}`)).join(' ');
+function pathText(p) {
+  return p.nodes
+    .map((n, i) => {
+      if (i === 0) return n.name;
+      const e = p.edges[i - 1];
+      const type = e.type === 'SAID_ABOUT' ? 'said about' : e.type;
+      return e.from === n.id ? `←${type}— ${n.name}` : `—${type}→ ${n.name}`;
+    })
+    .join(' ');
+}
+
+/** The paths found, the drawn one first in weight; another is drawn by clicking it. */
+function renderPaths() {
+  const box = $('#path-result');
+  if (model.paths.length === 0) {
+    box.replaceChildren(state.from && state.to && pathSearched ? `No path within ${state.hops} hops with these filters.` : '');
+    return;
+  }
+  const current = drawnPath();
+  box.replaceChildren(
+    ...model.paths.map((p, i) =>
+      h('button', { type: 'button', class: `path-option${p === current ? ' current' : ''}`, 'data-path': i, onclick: () => { state.path = i; render({ layout: false }); } }, pathText(p)),
+    ),
+  );
 }
 
 function checkbox(name, value, checked, text, color) {
@@ -214,6 +270,7 @@ function checkbox(name, value, checked, text, color) {
 }
 
 let knownTypes = [];
+let pathSearched = false;
 function renderFilters() {
   const types = [...new Set([...knownTypes, ...[...model.edges.values()].map((e) => e.type), ...state.hideTypes])];
   const kinds = $('#kind-filters');
@@ -240,6 +297,13 @@ async function select(id) {
   }
 }
 
+/** The panel for a SAID_ABOUT link: what one entity said about the other, with evidence. */
+async function showQuotesBetween(speaker, about) {
+  const conn = await api.quotesBetween(speaker, about);
+  const name = (id) => model.nodes.get(id)?.name ?? id;
+  renderQuotesPanel($('#panel'), `${name(speaker)} about ${name(about)}`, conn, (other) => void task(() => openEntity(other)));
+}
+
 /** Brings an entity into the view (expanding it) and shows it in the panel. */
 async function openEntity(id) {
   if (!model.expanded.has(id)) {
@@ -260,8 +324,8 @@ async function focusOn(id) {
   model.edges.clear();
   model.groups.clear();
   model.expanded.clear();
-  model.path = null;
-  Object.assign(state, { focus: id, expanded: [], opened: [], selected: id, from: id, to: null });
+  model.paths = [];
+  Object.assign(state, { focus: id, expanded: [], opened: [], selected: id, from: id, to: null, path: 0 });
   $('#path-from').value = id;
   $('#path-to').value = '';
   await expand(id);
@@ -285,21 +349,32 @@ async function findPath(fromText, toText) {
   if (!from || !to) throw new Error('The path finder needs a start and an end.');
   state.from = from;
   state.to = to;
+  state.path = 0;
   await showPath();
 }
 
+/** The filters as the API's GraphFilter: what the path finder may step through. */
+function graphFilter() {
+  const hidden = new Set(state.hideKinds);
+  return {
+    excludeRelationshipTypes: state.hideTypes.filter((t) => t !== 'SAID_ABOUT'),
+    throughQuotes: !state.hideTypes.includes('SAID_ABOUT'),
+    ...(hidden.size > 0 ? { kinds: KINDS.filter((k) => !hidden.has(k)) } : {}),
+  };
+}
+
 async function showPath() {
-  model.path = null;
+  model.paths = [];
+  pathSearched = false;
   if (!state.from || !state.to) return render();
-  const p = await api.path(state.from, state.to, state.hops);
-  model.path = p;
-  if (p) {
+  model.paths = await api.paths(state.from, state.to, { maxHops: state.hops, filter: graphFilter(), maxDegree: state.showHubs ? null : state.hub });
+  pathSearched = true;
+  for (const p of model.paths) {
     for (const n of p.nodes) model.nodes.set(n.id, n);
     for (const e of p.edges) addEdge(e);
-    for (const g of model.groups.values()) g.members = g.members.filter((m) => !model.nodes.has(m.id));
   }
+  pruneGroups();
   render();
-  if (!p) status(`No path within ${state.hops} hops.`);
 }
 
 function download(name, text, type) {
@@ -371,12 +446,12 @@ function wireControls() {
   $('#kind-filters').addEventListener('change', (ev) => {
     const v = ev.target.value;
     state.hideKinds = ev.target.checked ? state.hideKinds.filter((k) => k !== v) : [...state.hideKinds, v];
-    render();
+    void task(filtersChanged);
   });
   $('#type-filters').addEventListener('change', (ev) => {
     const v = ev.target.value;
     state.hideTypes = ev.target.checked ? state.hideTypes.filter((k) => k !== v) : [...state.hideTypes, v];
-    render();
+    void task(filtersChanged);
   });
   $('#hub-threshold').addEventListener('change', (ev) => {
     const n = Number(ev.target.value);
@@ -399,12 +474,22 @@ function wireControls() {
   });
   $('#path-clear').addEventListener('click', () => {
     state.to = null;
-    model.path = null;
+    state.path = 0;
+    model.paths = [];
     $('#path-to').value = '';
     render({ layout: false });
   });
   for (const b of document.querySelectorAll('[data-export]')) b.addEventListener('click', () => exportView(b.dataset.export));
   window.addEventListener('popstate', () => void task(restore));
+}
+
+/** Filters hide what is drawn at once; a path found is looked for again under the new filters. */
+async function filtersChanged() {
+  render({ layout: false });
+  if (state.from && state.to && pathSearched) {
+    state.path = 0;
+    await showPath();
+  }
 }
 
 /** Redraws the whole view from the state (after a hub setting changed, or from the URL). */
@@ -413,12 +498,12 @@ async function rebuild() {
   model.edges.clear();
   model.groups.clear();
   model.expanded.clear();
-  model.path = null;
+  model.paths = [];
   cy.elements().remove();
   if (state.focus) {
     await expand(state.focus);
+    // Opened groups reopen as their hub is expanded (expand).
     for (const id of state.expanded) if (!model.expanded.has(id)) await expand(id);
-    for (const key of state.opened) if (model.groups.has(key)) await openGroup(key);
   }
   if (state.from && state.to) await showPath();
   render();
@@ -447,6 +532,7 @@ function createGraph() {
       { selector: 'node.group', style: { shape: 'round-rectangle', width: 34, height: 18, 'background-opacity': 0.35, 'border-width': 1, 'border-style': 'dashed', 'border-color': 'data(color)', 'font-style': 'italic' } },
       { selector: 'edge', style: { width: 1.5, 'line-color': '#aab2c0', 'target-arrow-color': '#aab2c0', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, color: '#5b6478', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
       { selector: 'edge.group-edge', style: { 'line-style': 'dashed' } },
+      { selector: 'edge.said', style: { 'line-style': 'dashed', 'line-color': '#c9a227', 'target-arrow-color': '#c9a227', color: '#8a6d00' } },
       { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#e0741b' } },
       { selector: 'edge.on-path', style: { 'line-color': '#e0741b', 'target-arrow-color': '#e0741b', width: 4, color: '#b35300', 'font-weight': 'bold' } },
     ],
@@ -456,6 +542,7 @@ function createGraph() {
     if (key) void task(async () => { await openGroup(key); render(); });
     else void task(() => openEntity(ev.target.id()));
   });
+  cy.on('tap', 'edge.said', (ev) => void task(() => showQuotesBetween(ev.target.source().id(), ev.target.target().id())));
   // Read by the browser test and handy in the console; the page never reads it back.
   window.summitExplorer = { cy, view: visibleView, state: () => structuredClone(state) };
 }
@@ -466,6 +553,7 @@ async function main() {
   wireControls();
   await task(async () => {
     knownTypes = await api.relationshipTypes();
+    if ((await api.queryFields()).has('neighborhoodWith')) knownTypes.push('SAID_ABOUT');
     await restore();
   });
   document.body.dataset.ready = 'true';

@@ -130,6 +130,11 @@ function quotes(title, conn, open) {
   return [h('h2', {}, title + shown), conn.edges.map((e) => quoteCard(e.node, open))];
 }
 
+/** Fills `panel` with quotes (a QuoteConnection) under a heading: the quotes behind a SAID_ABOUT link. */
+export function renderQuotesPanel(panel, title, conn, open) {
+  panel.replaceChildren(h('h3', { 'data-quotes': title }, title), ...quotes('Quotes', conn, open).flat(Infinity));
+}
+
 /** Fills `panel` with what `details` (api.entityDetails) holds; `open(id)` brings an entity into the view. */
 export function renderPanel(panel, details, open) {
   const e = details.entity;

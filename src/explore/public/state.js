@@ -17,6 +17,7 @@ export const DEFAULT_HOPS = 4;
  * @property {string|null} from      path finder: start
  * @property {string|null} to        path finder: end
  * @property {number} hops           path finder: maximum hops
+ * @property {number} path           path finder: which of the paths found is drawn (0: the shortest)
  */
 
 const LISTS = { expanded: 'x', opened: 'o', hideKinds: 'hk', hideTypes: 'ht' };
@@ -24,7 +25,7 @@ const IDS = { focus: 'e', selected: 's', from: 'from', to: 'to' };
 
 /** @returns {ViewState} */
 export function emptyState() {
-  return { focus: null, expanded: [], opened: [], selected: null, hideKinds: [], hideTypes: [], hub: DEFAULT_HUB_THRESHOLD, showHubs: false, from: null, to: null, hops: DEFAULT_HOPS };
+  return { focus: null, expanded: [], opened: [], selected: null, hideKinds: [], hideTypes: [], hub: DEFAULT_HUB_THRESHOLD, showHubs: false, from: null, to: null, hops: DEFAULT_HOPS, path: 0 };
 }
 
 function wholeIn(raw, min, max, fallback) {
@@ -41,6 +42,7 @@ export function decodeState(search) {
   s.hub = wholeIn(p.get('hub'), 2, 500, DEFAULT_HUB_THRESHOLD);
   s.hops = wholeIn(p.get('hops'), 1, 6, DEFAULT_HOPS);
   s.showHubs = p.get('hubs') === 'all';
+  s.path = wholeIn(p.get('p'), 0, 9, 0);
   return s;
 }
 
@@ -52,6 +54,7 @@ export function encodeState(s) {
   if (s.hub !== DEFAULT_HUB_THRESHOLD) p.set('hub', String(s.hub));
   if (s.hops !== DEFAULT_HOPS) p.set('hops', String(s.hops));
   if (s.showHubs) p.set('hubs', 'all');
+  if (s.path !== 0) p.set('p', String(s.path));
   const q = p.toString();
   return q === '' ? '' : `?${q}`;
 }
