@@ -85,7 +85,7 @@ async function drawn(page: Page): Promise<Drawn> {
       edges: visible
         .edges()
         .filter((e: any) => !e.hasClass('group-edge'))
-        .map((e: any) => ({ from: e.source().id(), to: e.target().id(), type: e.data('label'), onPath: e.hasClass('on-path') })),
+        .map((e: any) => ({ from: e.source().id(), to: e.target().id(), type: e.data('type'), onPath: e.hasClass('on-path') })),
       groups: visible.nodes().filter((n: any) => n.data('groupKey')).map((n: any) => n.data('groupKey')).sort(),
       selected: document.querySelector<HTMLElement>('#panel h3')?.dataset.entityId ?? null,
     };

@@ -102,7 +102,12 @@ export async function paths(from, to, { maxHops, first = 3, filter = {}, maxDegr
       }`,
       { from, to, first, maxHops, filter, maxDegree },
     );
-    return data.paths.map(pathOf);
+    // Paths through different quotes between the same entities draw the same: one is kept.
+    const seen = new Set();
+    return data.paths.map(pathOf).filter((p) => {
+      const key = p.edges.map((e) => `${e.from}|${e.type}|${e.to}`).join(' ');
+      return !seen.has(key) && seen.add(key);
+    });
   }
   const data = await gql(`query ExplorePath($from: ID!, $to: ID!, $maxHops: Int) { path(from: $from, to: $to, maxHops: $maxHops) { ${steps} } }`, { from, to, maxHops });
   return data.path === null ? [] : [pathOf(data.path)];

@@ -146,21 +146,38 @@ async function openGroup(key) {
   pruneGroups();
 }
 
+/**
+ * Everything drawable: the expansions' entities and relationships, and the drawn path's. A path is
+ * kept apart from the expansions so that another path, or none, leaves no trace of it.
+ */
+function allDrawable() {
+  const nodes = new Map(model.nodes);
+  const edges = new Map(model.edges);
+  const path = drawnPath();
+  for (const n of path?.nodes ?? []) if (!nodes.has(n.id)) nodes.set(n.id, n);
+  for (const e of path?.edges ?? []) {
+    const key = edgeKey(e);
+    if (!edges.has(key)) edges.set(key, { from: e.from, to: e.to, type: e.type, quoteIds: new Set(e.quoteId ? [e.quoteId] : []) });
+  }
+  return { nodes, edges };
+}
+
 /** The entities and relationships the filters leave visible (what exports write). */
 function visibleView() {
+  const all = allDrawable();
   const hiddenKinds = new Set(state.hideKinds);
   const hiddenTypes = new Set(state.hideTypes);
-  const edges = [...model.edges.values()].filter((e) => !hiddenTypes.has(e.type));
+  const edges = [...all.edges.values()].filter((e) => !hiddenTypes.has(e.type));
   const keep = new Set();
-  for (const n of model.nodes.values()) if (!hiddenKinds.has(n.kind) && (n.id === state.focus || n.id === state.selected)) keep.add(n.id);
-  const kindOk = (id) => !hiddenKinds.has(model.nodes.get(id)?.kind);
+  for (const n of all.nodes.values()) if (!hiddenKinds.has(n.kind) && (n.id === state.focus || n.id === state.selected)) keep.add(n.id);
+  const kindOk = (id) => !hiddenKinds.has(all.nodes.get(id)?.kind);
   const visibleEdges = edges.filter((e) => kindOk(e.from) && kindOk(e.to));
   for (const e of visibleEdges) {
     keep.add(e.from);
     keep.add(e.to);
   }
   for (const n of drawnPath()?.nodes ?? []) if (kindOk(n.id)) keep.add(n.id);
-  return { nodes: [...model.nodes.values()].filter((n) => keep.has(n.id)), edges: visibleEdges };
+  return { nodes: [...all.nodes.values()].filter((n) => keep.has(n.id)), edges: visibleEdges };
 }
 
 function label(n) {
@@ -221,7 +238,7 @@ function render({ layout = true } = {}) {
 
 /** Where a new node starts before the layout: beside an already drawn neighbour, so the layout only settles it. */
 function neighbourPosition(id) {
-  for (const e of model.edges.values()) {
+  for (const e of allDrawable().edges.values()) {
     const other = e.from === id ? e.to : e.to === id ? e.from : null;
     const el = other ? cy.getElementById(other) : null;
     if (el?.nonempty()) {
@@ -272,7 +289,7 @@ function checkbox(name, value, checked, text, color) {
 let knownTypes = [];
 let pathSearched = false;
 function renderFilters() {
-  const types = [...new Set([...knownTypes, ...[...model.edges.values()].map((e) => e.type), ...state.hideTypes])];
+  const types = [...new Set([...knownTypes, ...[...allDrawable().edges.values()].map((e) => e.type), ...state.hideTypes])];
   const kinds = $('#kind-filters');
   if (kinds.childElementCount === 0) kinds.replaceChildren(...KINDS.map((k) => checkbox('kind', k, true, k.toLowerCase(), COLORS[k])));
   for (const input of kinds.querySelectorAll('input')) input.checked = !state.hideKinds.includes(input.value);
@@ -300,7 +317,8 @@ async function select(id) {
 /** The panel for a SAID_ABOUT link: what one entity said about the other, with evidence. */
 async function showQuotesBetween(speaker, about) {
   const conn = await api.quotesBetween(speaker, about);
-  const name = (id) => model.nodes.get(id)?.name ?? id;
+  const nodes = allDrawable().nodes;
+  const name = (id) => nodes.get(id)?.name ?? id;
   renderQuotesPanel($('#panel'), `${name(speaker)} about ${name(about)}`, conn, (other) => void task(() => openEntity(other)));
 }
 
@@ -369,11 +387,6 @@ async function showPath() {
   if (!state.from || !state.to) return render();
   model.paths = await api.paths(state.from, state.to, { maxHops: state.hops, filter: graphFilter(), maxDegree: state.showHubs ? null : state.hub });
   pathSearched = true;
-  for (const p of model.paths) {
-    for (const n of p.nodes) model.nodes.set(n.id, n);
-    for (const e of p.edges) addEdge(e);
-  }
-  pruneGroups();
   render();
 }
 
@@ -408,9 +421,16 @@ function wireSearch() {
   let seq = 0;
   const show = (hits) => {
     list.replaceChildren(
-      ...hits.map((e) =>
-        h('li', { role: 'option' }, h('button', { type: 'button', 'data-id': e.id, onclick: () => pick(e.id) }, e.name, h('span', { class: 'kind' }, e.kind))),
-      ),
+      ...hits.map((e) => {
+        const from = state.focus && state.focus !== e.id ? model.nodes.get(state.focus) : null;
+        return h(
+          'li',
+          { role: 'option' },
+          h('button', { type: 'button', 'data-id': e.id, onclick: () => pick(e.id) }, e.name, h('span', { class: 'kind' }, e.kind)),
+          // With an entity open, a hit also answers "what connects them": the path from it, in one click.
+          from ? h('button', { type: 'button', class: 'path-to', 'data-path-to': e.id, title: `Paths from ${from.name} to ${e.name}`, onclick: () => pathTo(e.id) }, `path from ${from.name}`) : '',
+        );
+      }),
     );
     list.hidden = hits.length === 0;
   };
@@ -418,6 +438,18 @@ function wireSearch() {
     list.hidden = true;
     input.value = '';
     void task(() => focusOn(id));
+  };
+  const pathTo = (id) => {
+    list.hidden = true;
+    input.value = '';
+    void task(async () => {
+      state.from = state.focus;
+      state.to = id;
+      state.path = 0;
+      $('#path-from').value = state.from;
+      $('#path-to').value = id;
+      await showPath();
+    });
   };
   let timer;
   input.addEventListener('input', () => {
