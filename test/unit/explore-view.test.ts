@@ -79,6 +79,7 @@ describe('URL state', () => {
       to: 'org:hudson-institute',
       hops: 5,
       path: 2,
+      avoid: ['country:USA', 'country:CHN'],
     };
     const query = encodeState(s);
     expect(decodeState(query)).toEqual(s);

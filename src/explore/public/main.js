@@ -263,6 +263,11 @@ function pathText(p) {
 
 /** The paths found, the drawn one first in weight; another is drawn by clicking it. */
 function renderPaths() {
+  const nodes = allDrawable().nodes;
+  $('#path-avoid').replaceChildren(
+    ...(state.avoid.length ? ['Left out: '] : []),
+    ...state.avoid.map((id) => h('button', { type: 'button', class: 'link', title: 'Allow in paths again', onclick: () => void task(() => setAvoided(id, false)) }, `${nodes.get(id)?.name ?? id} ×`)),
+  );
   const box = $('#path-result');
   if (model.paths.length === 0) {
     box.replaceChildren(state.from && state.to && pathSearched ? `No path within ${state.hops} hops with these filters.` : '');
@@ -301,6 +306,20 @@ function renderFilters() {
   $('#path-hops').value = String(state.hops);
 }
 
+/** What the panel offers for an entity: leaving it out of paths (a hub that explains nothing), or back. */
+function entityActions(id) {
+  const avoided = state.avoid.includes(id);
+  return [
+    h('button', { type: 'button', class: 'avoid', 'data-avoid': id, onclick: () => void task(() => setAvoided(id, !avoided)) }, avoided ? 'Allow in paths' : 'Leave out of paths'),
+  ];
+}
+
+async function setAvoided(id, avoided) {
+  state.avoid = avoided ? [...state.avoid, id] : state.avoid.filter((x) => x !== id);
+  if (state.selected === id) await select(id);
+  await filtersChanged();
+}
+
 async function select(id) {
   state.selected = id;
   saveState();
@@ -308,7 +327,7 @@ async function select(id) {
   panel.replaceChildren(h('p', {}, 'Loading…'));
   try {
     const details = await api.entityDetails(id);
-    if (state.selected === id) renderPanel(panel, details, (other) => void task(() => openEntity(other)));
+    if (state.selected === id) renderPanel(panel, details, (other) => void task(() => openEntity(other)), entityActions(id));
   } catch (err) {
     panel.replaceChildren(h('p', { class: 'error' }, err.message));
   }
@@ -378,6 +397,7 @@ function graphFilter() {
     excludeRelationshipTypes: state.hideTypes.filter((t) => t !== 'SAID_ABOUT'),
     throughQuotes: !state.hideTypes.includes('SAID_ABOUT'),
     ...(hidden.size > 0 ? { kinds: KINDS.filter((k) => !hidden.has(k)) } : {}),
+    ...(state.avoid.length > 0 ? { excludeIds: state.avoid } : {}),
   };
 }
 

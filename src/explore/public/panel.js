@@ -136,7 +136,7 @@ export function renderQuotesPanel(panel, title, conn, open) {
 }
 
 /** Fills `panel` with what `details` (api.entityDetails) holds; `open(id)` brings an entity into the view. */
-export function renderPanel(panel, details, open) {
+export function renderPanel(panel, details, open, actions = []) {
   const e = details.entity;
   if (!e) {
     panel.replaceChildren(h('p', {}, 'No such entity.'));
@@ -147,6 +147,7 @@ export function renderPanel(panel, details, open) {
   const about = details.about ? { ...details.about, edges: details.about.edges.filter((x) => !said.has(x.node.id)) } : null;
   const parts = [
     h('h3', { 'data-entity-id': e.id }, e.name),
+    actions.length ? h('p', { class: 'actions' }, actions) : '',
     e.description ? h('p', {}, e.description) : '',
     facts(e, open),
     h('h2', {}, 'Relationships'),

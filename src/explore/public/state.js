@@ -18,14 +18,15 @@ export const DEFAULT_HOPS = 4;
  * @property {string|null} to        path finder: end
  * @property {number} hops           path finder: maximum hops
  * @property {number} path           path finder: which of the paths found is drawn (0: the shortest)
+ * @property {string[]} avoid        path finder: entities never stepped through
  */
 
-const LISTS = { expanded: 'x', opened: 'o', hideKinds: 'hk', hideTypes: 'ht' };
+const LISTS = { expanded: 'x', opened: 'o', hideKinds: 'hk', hideTypes: 'ht', avoid: 'av' };
 const IDS = { focus: 'e', selected: 's', from: 'from', to: 'to' };
 
 /** @returns {ViewState} */
 export function emptyState() {
-  return { focus: null, expanded: [], opened: [], selected: null, hideKinds: [], hideTypes: [], hub: DEFAULT_HUB_THRESHOLD, showHubs: false, from: null, to: null, hops: DEFAULT_HOPS, path: 0 };
+  return { focus: null, expanded: [], opened: [], selected: null, hideKinds: [], hideTypes: [], hub: DEFAULT_HUB_THRESHOLD, showHubs: false, from: null, to: null, hops: DEFAULT_HOPS, path: 0, avoid: [] };
 }
 
 function wholeIn(raw, min, max, fallback) {
