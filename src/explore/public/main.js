@@ -374,7 +374,6 @@ async function focusOn(id) {
 async function resolve(text) {
   const t = text.trim();
   if (t === '') return null;
-  if (/^[a-z]+:\S+$/.test(t) && model.nodes.has(t)) return t;
   if (/^[a-z]+:\S+$/.test(t)) return t;
   const hits = await api.search(t, 1);
   if (hits.length === 0) throw new Error(`Nothing is called “${t}”.`);
