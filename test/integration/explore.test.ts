@@ -92,12 +92,25 @@ async function drawn(page: Page): Promise<Drawn> {
   });
 }
 
+/** Waits until the side panel shows entity `id`; on timeout, says what it shows instead. */
+async function panelShows(page: Page, id: string): Promise<void> {
+  await page
+    .waitForFunction((want) => document.querySelector<HTMLElement>('#panel h3')?.dataset.entityId === want, id, { timeout: 30_000 })
+    .catch(async (err: unknown) => {
+      const shown = await page.locator('#panel h3').first().getAttribute('data-entity-id').catch(() => null);
+      throw new Error(`The panel never showed ${id} (it shows ${shown}; status: ${await page.textContent('#status')}): ${String(err)}`);
+    });
+}
+
 /** Clicks a node where it is drawn, as a user does (a real mouse click on the canvas). */
 async function clickNode(page: Page, id: string): Promise<void> {
   const at = await page.evaluate((nodeId) => {
     const cy = (window as unknown as { summitExplorer: { cy: any } }).summitExplorer.cy;
     const node = cy.getElementById(nodeId);
     if (node.empty()) return null;
+    // Centered and zoomed in first, as a user would, so that no neighbour lies under the pointer.
+    cy.zoom(2);
+    cy.center(node);
     const p = node.renderedPosition();
     const box = document.querySelector('#graph')!.getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
@@ -198,7 +211,7 @@ describe('the explorer in a browser, offline', () => {
     const hit = page.locator('#search-results button', { hasText: 'Kim Jong Un' }).first();
     await hit.waitFor({ state: 'visible', timeout: 15_000 });
     await hit.click();
-    await page.waitForFunction((id) => document.querySelector<HTMLElement>('#panel h3')?.dataset.entityId === id, KIM, { timeout: 30_000 });
+    await panelShows(page, KIM);
     await idle(page);
     let view = await drawn(page);
     expect(view.selected).toBe(KIM);
@@ -212,7 +225,7 @@ describe('the explorer in a browser, offline', () => {
 
     // Expand a node by clicking it: the Vladivostok summit brings Putin and the island.
     await clickNode(page, VLADIVOSTOK);
-    await page.waitForFunction((id) => document.querySelector<HTMLElement>('#panel h3')?.dataset.entityId === id, VLADIVOSTOK, { timeout: 30_000 });
+    await panelShows(page, VLADIVOSTOK);
     await idle(page);
     view = await drawn(page);
     expect(view.nodes).toEqual(expect.arrayContaining(['person:vladimir-putin', 'place:russky-island', 'topic:denuclearization']));
@@ -308,7 +321,7 @@ describe('the explorer in a browser, offline', () => {
     expect(url.searchParams.get('to')).toBe(HUDSON);
     const fresh = await offlinePage();
     await fresh.page.goto(link, { waitUntil: 'load' });
-    await fresh.page.waitForFunction((id) => document.querySelector<HTMLElement>('#panel h3')?.dataset.entityId === id, VLADIVOSTOK, { timeout: 30_000 });
+    await panelShows(fresh.page, VLADIVOSTOK);
     await idle(fresh.page);
     const restored = await drawn(fresh.page);
     expect(restored.nodes).toEqual(view.nodes);
@@ -316,7 +329,7 @@ describe('the explorer in a browser, offline', () => {
     expect(await fresh.page.locator('#path-result').textContent()).toBe(await page.locator('#path-result').textContent());
     // And a plain reload of that page keeps it.
     await fresh.page.reload({ waitUntil: 'load' });
-    await fresh.page.waitForFunction((id) => document.querySelector<HTMLElement>('#panel h3')?.dataset.entityId === id, VLADIVOSTOK, { timeout: 30_000 });
+    await panelShows(fresh.page, VLADIVOSTOK);
     await idle(fresh.page);
     expect((await drawn(fresh.page)).nodes).toEqual(view.nodes);
     await fresh.page.screenshot({ path: join(ARTIFACTS, '5-restored.png') });
@@ -332,7 +345,7 @@ describe('the explorer in a browser, offline', () => {
   it('collapses a hub into groups by relationship type and kind, and opens a group on click', async () => {
     const { page, outside, errors } = await offlinePage();
     await page.goto(`${base}/explore?e=country:USA`, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('#panel h3')?.dataset.entityId === 'country:USA', undefined, { timeout: 30_000 });
+    await panelShows(page, 'country:USA');
     await idle(page);
     const group = 'country:USA|BASED_IN|ORGANIZATION';
     let view = await drawn(page);
@@ -352,7 +365,7 @@ describe('the explorer in a browser, offline', () => {
 
     // Asking for hubs in full draws every neighbour at once.
     await page.goto(`${base}/explore?e=country:USA&hubs=all`, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('#panel h3')?.dataset.entityId === 'country:USA', undefined, { timeout: 30_000 });
+    await panelShows(page, 'country:USA');
     await idle(page);
     view = await drawn(page);
     expect(view.groups).toEqual([]);

@@ -16,9 +16,17 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-/** A button naming an entity; `open(id)` brings it into the view. */
+/**
+ * A link naming an entity: a click brings it into the view (`open(id)`); its address opens a new
+ * view of that entity (a middle click or "open in new tab").
+ */
 function entityLink(e, open) {
-  return h('button', { type: 'button', class: 'link', 'data-entity': e.id, onclick: () => open(e.id) }, e.name);
+  const onclick = (ev) => {
+    if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+    ev.preventDefault();
+    open(e.id);
+  };
+  return h('a', { href: `?e=${encodeURIComponent(e.id)}`, class: 'link', 'data-entity': e.id, onclick }, e.name);
 }
 
 function facts(e, open) {
