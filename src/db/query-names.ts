@@ -15,6 +15,8 @@ export const QUERY_FILES = [
   'entities.by-ids',
   'entities.mentions',
   'entities.related',
+  'export.nodes',
+  'export.relationships',
   'graph.neighborhood',
   'graph.neighborhood-1',
   'graph.path',
@@ -28,6 +30,7 @@ export const QUERY_FILES = [
   'people.leader-of',
   'people.leaders',
   'people.lists',
+  'people.meetings',
   'people.quotes',
   'people.roles',
   'places.country',
@@ -71,8 +74,8 @@ export const QUERY_FILES = [
  * path's bound; the values are fixed here, never taken from a request.
  */
 export const QUERY_TEMPLATES = {
-  'graph.path': { placeholder: 'MAX_HOPS', values: [1, 2, 3, 4, 5, 6] },
-  'graph.neighborhood': { placeholder: 'HOPS', values: [2, 3] },
+  'graph.path': { placeholder: 'MAX_HOPS', values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+  'graph.neighborhood': { placeholder: 'HOPS', values: [2, 3, 4, 6] },
 } as const satisfies Readonly<Record<string, QueryTemplate>>;
 
 export interface QueryTemplate {

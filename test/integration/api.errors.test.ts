@@ -57,7 +57,7 @@ describe('BAD_USER_INPUT', () => {
     ['timeline first 0', '{ timeline(id: "person:kim-jong-un", first: 0) { date } }', /first must be between 1 and 500/],
     ['search first 0', '{ search(query: "Kim", first: 0) { score } }', /first must be between 1 and 100/],
     ['an id without a kind', '{ node(id: "kim-jong-un") { id } }', /id must be an id like person:kim-jong-un/],
-    ['a filter id without a kind', '{ quotes(speaker: "Putin") { totalCount } }', /speaker must be an id/],
+    ["a filter that is neither an id nor a name", '{ quotes(speaker: "!!!") { totalCount } }', /speaker must be an id like person:kim-jong-un or a name/],
     ['a search without words', '{ search(query: " ** ") { score } }', /query must contain at least one letter or digit/],
     ['an empty kinds list', '{ search(query: "Kim", kinds: []) { score } }', /kinds must name at least one kind/],
     ['an article search without words', '{ articles(search: "!!") { totalCount } }', /search must contain at least one letter or digit/],

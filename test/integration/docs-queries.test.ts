@@ -85,6 +85,38 @@ const EXPECT: Record<number, (data: Data) => void> = {
     expect(dates).toEqual([...dates].sort());
     expect(timeline.map((e: Data) => e.kind)).toEqual(expect.arrayContaining(['SUMMIT_ATTENDED', 'QUOTED', 'QUOTED_ABOUT']));
   },
+  11: ({ summits }) => {
+    const ids = summits.edges.map((e: Data) => e.node.id);
+    expect(summits.totalCount).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(['summit:2019-04-25-vladivostok', 'summit:2023-09-13-vostochny-cosmodrome', 'summit:2024-06-19-pyongyang', 'summit:2025-08-15-anchorage']));
+    const g8 = summits.edges.map((e: Data) => e.node).find((s: Data) => s.id === 'summit:2013-06-17-enniskillen');
+    expect(g8.series.name).toMatch(/Eight|G8/);
+    expect(summits.edges.every((e: Data) => typeof e.node.source === 'string')).toBe(true);
+  },
+  12: ({ paths }) => {
+    const best = paths[0];
+    expect(best.steps[0].entity.name).toBe('Kim Jong Un');
+    expect(best.steps.at(-1).entity.name).toBe('Hudson Institute');
+    const link = best.steps.find((s: Data) => s.relation === 'SAID_ABOUT');
+    expect(link.entity.name).toBe('Patrick Cronin');
+    expect(link.quote.speaker.name).toBe('Patrick Cronin');
+    for (const p of paths) expect(names(p.steps.map((s: Data) => s.entity))).not.toContain('United States');
+  },
+  13: ({ entity }) => {
+    const meetings = entity.meetings;
+    const putin = meetings.find((m: Data) => m.person.name === 'Vladimir Putin' && m.date === '2019-04-25');
+    expect(putin).toMatchObject({ place: { name: 'Russky Island' }, basis: 'SUMMIT' });
+    expect(meetings.find((m: Data) => m.person.name === 'Donald Trump' && m.date === '2018-06-12')?.place.name).toBe('Capella Hotel');
+    expect(meetings.filter((m: Data) => m.basis === 'MET').map((m: Data) => m.person.name)).toEqual(expect.arrayContaining(['Donald Trump', 'Moon Jae-in', 'Xi Jinping']));
+  },
+  14: ({ neighborhoodWith }) => {
+    const usa = neighborhoodWith.hubs.find((h: Data) => h.entity.name === 'United States');
+    const based = usa.groups.find((g: Data) => g.relationType === 'BASED_IN');
+    expect(based).toMatchObject({ direction: 'IN', kind: 'ORGANIZATION', collapsed: true });
+    expect(based.count).toBeGreaterThan(50);
+    expect(neighborhoodWith.nodes.filter((n: Data) => n.kind === 'ORGANIZATION').length).toBeLessThan(based.count);
+    expect(names(neighborhoodWith.nodes)).toEqual(expect.arrayContaining(['Donald Trump', 'Joe Biden']));
+  },
 };
 
 let t: TestDb;
@@ -96,8 +128,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('docs/queries.md', () => {
-  it('has ten questions, numbered in order, each with its check here', () => {
-    expect(QUESTIONS.map((q) => q.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  it('has fourteen questions, numbered in order, each with its check here', () => {
+    expect(QUESTIONS.map((q) => q.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     expect(Object.keys(EXPECT).map(Number)).toEqual(QUESTIONS.map((q) => q.n));
   });
 
