@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 import type { Plugin } from 'graphql-yoga';
 
 /** One file the explorer serves, read once at startup. */
@@ -36,6 +37,23 @@ const TYPES: Record<string, string> = {
 
 /** The page and its modules (plain ES modules, served as they are: no build step). */
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+/** The export writers the command line uses (pure TypeScript modules without Node-only imports). */
+const EXPORT_DIR = fileURLToPath(new URL('../export/', import.meta.url));
+
+/**
+ * src/export/*.ts as browser modules, `export/<name>.js`: each file's types stripped by esbuild (the
+ * one the project already runs TypeScript with, through tsx), one file for one file, so their
+ * relative imports (`./graph.js`) resolve beside them. The explorer exports with the same writers
+ * as `npm run export`, not a copy of them.
+ */
+function exportModules(): Map<string, Uint8Array> {
+  const modules = new Map<string, Uint8Array>();
+  for (const name of readdirSync(EXPORT_DIR).filter((f) => f.endsWith('.ts')).sort()) {
+    const { code } = transformSync(readFileSync(join(EXPORT_DIR, name), 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: name });
+    modules.set(`export/${name.replace(/\.ts$/, '.js')}`, new TextEncoder().encode(code));
+  }
+  return modules;
+}
 
 function asset(bytes: Uint8Array, name: string): Asset {
   // A copy on an ArrayBuffer of its own: what a fetch Response body takes.
@@ -46,8 +64,9 @@ function asset(bytes: Uint8Array, name: string): Asset {
 }
 
 /**
- * Reads the explorer's files: `src/explore/public/` and Cytoscape's ES module from its npm package
- * (a runtime dependency, so the page works without any network but this server's). The page's
+ * Reads the explorer's files: `src/explore/public/`, Cytoscape's ES module from its npm package
+ * (a runtime dependency, so the page works without any network but this server's) and the export
+ * writers of src/export/ (exportModules). The page's
  * `{{PREFIX}}` placeholders become the versioned prefix.
  */
 export function loadExplorerAssets(): ExplorerAssets {
@@ -59,6 +78,7 @@ export function loadExplorerAssets(): ExplorerAssets {
     if (name !== 'index.html') sources.set(name, readFileSync(join(PUBLIC_DIR, name)));
   }
   sources.set('vendor/cytoscape.esm.min.mjs', readFileSync(join(cytoscapeDist, 'cytoscape.esm.min.mjs')));
+  for (const [name, body] of exportModules()) sources.set(name, body);
 
   const version = createHash('sha256');
   for (const [name, body] of sources) version.update(name).update('\0').update(body).update('\0');

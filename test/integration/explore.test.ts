@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp, type App } from '../../src/graphql/app.js';
@@ -19,6 +20,7 @@ const ARTIFACTS = new URL('../../test-artifacts/explore/', import.meta.url).path
 const KIM = 'person:kim-jong-un';
 const HUDSON = 'org:hudson-institute';
 const VLADIVOSTOK = 'summit:2019-04-25-vladivostok';
+const CRONIN = 'person:patrick-cronin';
 
 let t: TestDb;
 let app: App;
@@ -120,6 +122,25 @@ async function clickNode(page: Page, id: string): Promise<void> {
 }
 
 /** The files a click downloads, by their suggested names. */
+/** Clicks the middle of a drawn edge. */
+async function clickEdge(page: Page, from: string, to: string, type: string): Promise<void> {
+  const at = await page.evaluate(
+    ([f, t, ty]) => {
+      const cy = (window as unknown as { summitExplorer: { cy: any } }).summitExplorer.cy;
+      const edge = cy.getElementById(`${f}|${ty}|${t}`);
+      if (edge.empty()) return null;
+      cy.zoom(2);
+      cy.center(edge);
+      const p = edge.renderedMidpoint();
+      const box = document.querySelector('#graph')!.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+    [from, to, type] as const,
+  );
+  if (at === null) throw new Error(`${from} -${type}-> ${to} is not drawn`);
+  await page.mouse.click(at.x, at.y);
+}
+
 async function downloaded(page: Page, click: () => Promise<void>, count = 1): Promise<Map<string, Buffer>> {
   const got: Download[] = [];
   const onDownload = (d: Download): void => {
@@ -135,36 +156,6 @@ async function downloaded(page: Page, click: () => Promise<void>, count = 1): Pr
   const files = new Map<string, Buffer>();
   for (const d of got) files.set(d.suggestedFilename(), await readFile((await d.path()) as string));
   return files;
-}
-
-/** RFC 4180 CSV: quoted fields with doubled quotes, CRLF or LF line ends. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 describe('the explorer is served by the app', () => {
@@ -185,7 +176,7 @@ describe('the explorer is served by the app', () => {
     const again = await app.fetch('http://localhost/explore', { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
 
-    for (const file of ['main.js', 'vendor/cytoscape.esm.min.mjs', 'explore.css']) {
+    for (const file of ['main.js', 'vendor/cytoscape.esm.min.mjs', 'explore.css', 'export/index.js']) {
       const res = await app.fetch(`http://localhost${prefix}${file}`);
       expect(res.status, file).toBe(200);
       expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -260,31 +251,86 @@ describe('the explorer in a browser, offline', () => {
     await idle(page);
     expect((await drawn(page)).edges.length).toBe(before.edges.length);
 
-    // The path from Kim Jong Un to the Hudson Institute, typed by name.
-    expect(await page.inputValue('#path-from')).toBe(KIM);
-    await page.fill('#path-to', 'Hudson Institute');
-    await page.click('#path-form button[type=submit]');
+    // What connects Kim Jong Un to the Hudson Institute, in one search and one click: the search
+    // offers the path from the open entity, and the shortest goes through a quote (Patrick Cronin of
+    // the Hudson Institute said something about Kim's summit), not through a hub such as the USA.
+    await page.fill('#search-input', 'Hudson Institute');
+    const pathTo = page.locator(`#search-results button[data-path-to="${HUDSON}"]`);
+    await pathTo.waitFor({ state: 'visible', timeout: 15_000 });
+    await pathTo.click();
     await expect.poll(() => page.locator('#path-result').textContent(), { timeout: 30_000 }).toContain('Hudson Institute');
     await idle(page);
     view = await drawn(page);
     expect(view.nodes).toContain(HUDSON);
-    const onPath = view.edges.filter((e) => e.onPath);
-    expect(onPath.length).toBeGreaterThanOrEqual(2);
+    let onPath = view.edges.filter((e) => e.onPath);
     const pathNodes = new Set(onPath.flatMap((e) => [e.from, e.to]));
     expect(pathNodes.has(KIM) && pathNodes.has(HUDSON)).toBe(true);
-    expect(await page.locator('#path-result').textContent()).toMatch(/^Kim Jong Un /);
-    await page.screenshot({ path: join(ARTIFACTS, '4-path.png') });
+    expect(pathNodes.has('country:USA')).toBe(false);
+    expect(onPath).toContainEqual({ from: CRONIN, to: HUDSON, type: 'AFFILIATED_WITH', onPath: true });
+    const saidAbout = onPath.find((e) => e.type === 'SAID_ABOUT');
+    expect(saidAbout?.from).toBe(CRONIN);
+    const firstPath = (await page.locator('#path-result button.current').textContent()) ?? '';
+    expect(firstPath).toMatch(/^Kim Jong Un .*←said about— Patrick Cronin —AFFILIATED_WITH→ Hudson Institute$/);
+    expect(await page.inputValue('#path-from')).toBe(KIM);
+    expect(await page.inputValue('#path-to')).toBe(HUDSON);
 
-    // Exports of the view: GraphML and CSV parsed, JSON and PNG checked.
+    // Clicking the quote link shows what Cronin said, with its sentence marked in the article.
+    await clickEdge(page, saidAbout!.from, saidAbout!.to, 'SAID_ABOUT');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#panel h3')?.dataset.quotes !== undefined, undefined, { timeout: 30_000 });
+    const cronin = page.locator('#panel .quote').first();
+    expect(await cronin.locator('a[data-entity], button[data-entity]').first().textContent()).toBe('Patrick Cronin');
+    const said = ((await cronin.locator('blockquote').textContent()) ?? '').replace(/^“|”$/g, '');
+    await cronin.locator('summary').click();
+    await expect.poll(async () => (await cronin.locator('.article-text mark').allTextContents()).join(' ').replace(/\s+/g, ' '), { timeout: 30_000 }).toContain(said.slice(0, 30));
+    await page.screenshot({ path: join(ARTIFACTS, '4-path-through-quote.png') });
+
+    // The path finder takes the page's filters: without quotes, no path goes through one.
+    await page.locator('#type-filters input[value="SAID_ABOUT"]').uncheck();
+    await idle(page);
+    onPath = (await drawn(page)).edges.filter((e) => e.onPath);
+    expect(onPath.filter((e) => e.type === 'SAID_ABOUT')).toEqual([]);
+    expect(onPath.some((e) => e.from === 'country:USA' || e.to === 'country:USA')).toBe(false);
+    await page.locator('#type-filters input[value="SAID_ABOUT"]').check();
+    await idle(page);
+    expect(await page.locator('#path-result button.current').textContent()).toBe(firstPath);
+    // An entity left out of paths (from its panel) is never stepped through; allowed back, the path returns.
+    await clickNode(page, CRONIN);
+    await panelShows(page, CRONIN);
+    await idle(page);
+    await page.click(`#panel button[data-avoid="${CRONIN}"]`);
+    await idle(page);
+    expect(new URL(page.url()).searchParams.getAll('av')).toEqual([CRONIN]);
+    expect((await drawn(page)).edges.filter((e) => e.onPath && (e.from === CRONIN || e.to === CRONIN))).toEqual([]);
+    expect(await page.locator('#path-result').textContent()).not.toContain('Patrick Cronin');
+    await page.click(`#panel button[data-avoid="${CRONIN}"]`);
+    await idle(page);
+    expect(new URL(page.url()).searchParams.getAll('av')).toEqual([]);
+    expect(await page.locator('#path-result button.current').textContent()).toBe(firstPath);
+    // The path typed by name in the path finder finds the same.
+    await page.fill('#path-to', 'Hudson Institute');
+    await page.click('#path-form button[type=submit]');
+    await idle(page);
+    expect(await page.locator('#path-result button.current').textContent()).toBe(firstPath);
+    await clickNode(page, KIM);
+    await panelShows(page, KIM);
+    await idle(page);
+    view = await drawn(page);
+
+    // Exports of the view, with the writers `npm run export` uses (src/export/): GraphML parsed by
+    // the browser, CSV by csv-parse, JSON; the links through quotes carry their quotes' ids.
+    const saidEdge = view.edges.find((e) => e.type === 'SAID_ABOUT' && e.from === CRONIN);
+    expect(saidEdge).toBeDefined();
     const graphml = ([...(await downloaded(page, () => page.click('[data-export="graphml"]'))).values()][0] as Buffer).toString('utf8');
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'application/xml');
       if (doc.querySelector('parsererror')) return null;
       const ns = 'http://graphml.graphdrawing.org/xmlns';
+      const dataOf = (el: Element, key: string): string | undefined => [...el.getElementsByTagNameNS(ns, 'data')].find((d) => d.getAttribute('key') === key)?.textContent ?? undefined;
+      const keys = new Map([...doc.getElementsByTagNameNS(ns, 'key')].map((k) => [`${k.getAttribute('for')}:${k.getAttribute('attr.name')}`, k.getAttribute('id') as string]));
       return {
         root: doc.documentElement.namespaceURI,
-        nodes: [...doc.getElementsByTagNameNS(ns, 'node')].map((n) => ({ id: n.getAttribute('id'), name: n.querySelector('data[key="name"]')?.textContent, kind: n.querySelector('data[key="kind"]')?.textContent })),
-        edges: [...doc.getElementsByTagNameNS(ns, 'edge')].map((e) => ({ from: e.getAttribute('source'), to: e.getAttribute('target'), type: e.querySelector('data[key="type"]')?.textContent })),
+        nodes: [...doc.getElementsByTagNameNS(ns, 'node')].map((n) => ({ id: n.getAttribute('id'), name: dataOf(n, keys.get('node:label')!), kind: dataOf(n, keys.get('node:kind')!) })),
+        edges: [...doc.getElementsByTagNameNS(ns, 'edge')].map((e) => ({ from: e.getAttribute('source'), to: e.getAttribute('target'), type: dataOf(e, keys.get('edge:type')!), quotes: keys.has('edge:quotes') ? dataOf(e, keys.get('edge:quotes')!) : undefined })),
         directed: doc.getElementsByTagNameNS(ns, 'graph')[0]?.getAttribute('edgedefault'),
       };
     }, graphml);
@@ -294,23 +340,26 @@ describe('the explorer in a browser, offline', () => {
     expect(parsed!.nodes.map((n) => n.id).sort()).toEqual(view.nodes);
     expect(parsed!.nodes).toContainEqual({ id: HUDSON, name: 'Hudson Institute', kind: 'ORGANIZATION' });
     expect(parsed!.edges.length).toBe(view.edges.length);
-    expect(parsed!.edges).toContainEqual({ from: KIM, to: 'country:PRK', type: 'LEADS' });
+    expect(parsed!.edges).toContainEqual({ from: KIM, to: 'country:PRK', type: 'LEADS', quotes: undefined });
+    const saidInGraphml = parsed!.edges.find((e) => e.from === saidEdge!.from && e.to === saidEdge!.to && e.type === 'SAID_ABOUT');
+    expect(JSON.parse(saidInGraphml?.quotes ?? '[]')).toEqual(expect.arrayContaining([expect.stringMatching(/^quote:/)]));
 
     const csvFiles = await downloaded(page, () => page.click('[data-export="csv"]'), 2);
     const nodesCsv = ([...csvFiles].find(([name]) => name.endsWith('-nodes.csv'))?.[1] as Buffer).toString('utf8');
-    const edgesCsv = ([...csvFiles].find(([name]) => name.endsWith('-edges.csv'))?.[1] as Buffer).toString('utf8');
-    const nodeRows = parseCsv(nodesCsv);
-    const edgeRows = parseCsv(edgesCsv);
-    expect(nodeRows[0]).toEqual(['id', 'kind', 'name']);
-    expect(edgeRows[0]).toEqual(['from', 'to', 'type']);
-    expect(nodeRows.slice(1).map((r) => r[0]).sort()).toEqual(view.nodes);
-    expect(nodeRows).toContainEqual([VLADIVOSTOK, 'SUMMIT', 'Kim Jong Un-Vladimir Putin summit in Vladivostok']);
-    expect(edgeRows.length - 1).toBe(view.edges.length);
-    expect(edgeRows).toContainEqual([VLADIVOSTOK, 'place:russky-island', 'HELD_IN']);
+    const relsCsv = ([...csvFiles].find(([name]) => name.endsWith('-relationships.csv'))?.[1] as Buffer).toString('utf8');
+    const nodeRows = parseCsv(nodesCsv, { columns: true }) as Record<string, string>[];
+    const relRows = parseCsv(relsCsv, { columns: true }) as Record<string, string>[];
+    expect(nodeRows.map((r) => r['id:ID']).sort()).toEqual(view.nodes);
+    expect(nodeRows).toContainEqual({ 'id:ID': VLADIVOSTOK, name: 'Kim Jong Un-Vladimir Putin summit in Vladivostok', kind: 'SUMMIT', ':LABEL': 'Entity;Summit' });
+    expect(relRows.length).toBe(view.edges.length);
+    expect(relRows).toContainEqual(expect.objectContaining({ ':START_ID': VLADIVOSTOK, ':END_ID': 'place:russky-island', ':TYPE': 'HELD_IN' }));
+    const saidInCsv = relRows.find((r) => r[':START_ID'] === saidEdge!.from && r[':END_ID'] === saidEdge!.to && r[':TYPE'] === 'SAID_ABOUT');
+    expect(saidInCsv?.['quotes:string[]']).toMatch(/^quote:\S+(;quote:\S+)*$/);
 
-    const json = JSON.parse(([...(await downloaded(page, () => page.click('[data-export="json"]'))).values()][0] as Buffer).toString('utf8')) as { nodes: { id: string }[]; edges: unknown[] };
+    const json = JSON.parse(([...(await downloaded(page, () => page.click('[data-export="json"]'))).values()][0] as Buffer).toString('utf8')) as { nodes: { id: string }[]; edges: { source: string; target: string; type: string }[] };
     expect(json.nodes.map((n) => n.id).sort()).toEqual(view.nodes);
     expect(json.edges.length).toBe(view.edges.length);
+    expect(json.edges).toContainEqual({ source: KIM, target: 'country:PRK', type: 'LEADS' });
     const png = [...(await downloaded(page, () => page.click('[data-export="png"]'))).values()][0] as Buffer;
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
@@ -319,9 +368,10 @@ describe('the explorer in a browser, offline', () => {
     const url = new URL(link);
     expect(url.searchParams.get('e')).toBe(KIM);
     expect(url.searchParams.get('to')).toBe(HUDSON);
+    expect(url.searchParams.get('s')).toBe(KIM);
     const fresh = await offlinePage();
     await fresh.page.goto(link, { waitUntil: 'load' });
-    await panelShows(fresh.page, VLADIVOSTOK);
+    await panelShows(fresh.page, KIM);
     await idle(fresh.page);
     const restored = await drawn(fresh.page);
     expect(restored.nodes).toEqual(view.nodes);
@@ -329,7 +379,7 @@ describe('the explorer in a browser, offline', () => {
     expect(await fresh.page.locator('#path-result').textContent()).toBe(await page.locator('#path-result').textContent());
     // And a plain reload of that page keeps it.
     await fresh.page.reload({ waitUntil: 'load' });
-    await panelShows(fresh.page, VLADIVOSTOK);
+    await panelShows(fresh.page, KIM);
     await idle(fresh.page);
     expect((await drawn(fresh.page)).nodes).toEqual(view.nodes);
     await fresh.page.screenshot({ path: join(ARTIFACTS, '5-restored.png') });

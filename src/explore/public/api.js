@@ -34,29 +34,18 @@ export async function search(text, first = 10) {
   return data.search.map((h) => h.entity);
 }
 
-/**
- * Which of the API's optional query fields this server has (`neighborhoodWith`, `paths`): the page
- * asks once, by introspection, and uses the richer fields where they exist.
- */
-let fields;
-export function queryFields() {
-  fields ??= gql('query ExploreFields { __type(name: "Query") { fields { name } } }').then((d) => new Set(d.__type.fields.map((f) => f.name)));
-  return fields;
-}
-
 function edgeOf(e) {
   return { from: e.from, to: e.to, type: e.type, quoteId: e.quote?.id ?? null };
 }
 
 /**
- * An entity's one-hop neighbourhood: `{ nodes, edges, truncated, hubs }`, the center first. With
- * `neighborhoodWith`, links through quotes are included (SAID_ABOUT edges carry their quote's id),
- * `filter` (a GraphFilter) applies, and the center's groups of more than `maxDegree` neighbours
- * come back counted in `hubs` rather than listed; `hubs` is null when the server lacks the field.
+ * An entity's one-hop neighbourhood: `{ nodes, edges, truncated, hubs }`, the center first. Links
+ * through quotes are included (SAID_ABOUT edges carry their quote's id), `filter` (a GraphFilter)
+ * applies, and the center's groups of more than `maxDegree` neighbours come back counted in `hubs`
+ * rather than listed.
  */
 export async function neighborhood(id, { limit, filter = {}, maxDegree = null }) {
-  if ((await queryFields()).has('neighborhoodWith')) {
-    const data = await gql(
+  const data = await gql(
       `query ExploreNeighborhood($id: ID!, $limit: Int, $filter: GraphFilter, $maxDegree: Int) {
         neighborhoodWith(id: $id, hops: 1, limit: $limit, filter: $filter, maxDegree: $maxDegree) {
           nodes { ${ENTITY} } edges { from to type quote { id } } truncated
@@ -65,14 +54,8 @@ export async function neighborhood(id, { limit, filter = {}, maxDegree = null })
       }`,
       { id, limit, filter: { throughQuotes: true, ...filter }, maxDegree },
     );
-    const nb = data.neighborhoodWith;
-    return { nodes: nb.nodes, edges: nb.edges.map(edgeOf), truncated: nb.truncated, hubs: nb.hubs };
-  }
-  const data = await gql(
-    `query ExploreNeighborhood($id: ID!, $limit: Int) { neighborhood(id: $id, hops: 1, limit: $limit) { nodes { ${ENTITY} } edges { from to type } truncated } }`,
-    { id, limit },
-  );
-  return { ...data.neighborhood, edges: data.neighborhood.edges.map(edgeOf), hubs: null };
+  const nb = data.neighborhoodWith;
+  return { nodes: nb.nodes, edges: nb.edges.map(edgeOf), truncated: nb.truncated, hubs: nb.hubs };
 }
 
 function pathOf(p) {
@@ -90,27 +73,24 @@ function pathOf(p) {
 
 /**
  * Up to `first` shortest paths, shortest first, each `{ length, nodes, edges }` (edges in their
- * stated direction). With `paths`, `filter` (a GraphFilter) and `maxDegree` (hubs kept out of the
- * middle) apply; a server without it gives the one shortest path, unfiltered.
+ * stated direction), under `filter` (a GraphFilter) and with `maxDegree` keeping hubs out of the
+ * middle.
  */
 export async function paths(from, to, { maxHops, first = 3, filter = {}, maxDegree = null }) {
-  const steps = `length steps { entity { ${ENTITY} } relation direction }`;
-  if ((await queryFields()).has('paths')) {
-    const data = await gql(
-      `query ExplorePaths($from: ID!, $to: ID!, $first: Int, $maxHops: Int, $filter: GraphFilter, $maxDegree: Int) {
-        paths(from: $from, to: $to, first: $first, maxHops: $maxHops, filter: $filter, maxDegree: $maxDegree) { ${steps.replace('direction', 'direction quote { id }')} }
-      }`,
-      { from, to, first, maxHops, filter, maxDegree },
-    );
-    // Paths through different quotes between the same entities draw the same: one is kept.
-    const seen = new Set();
-    return data.paths.map(pathOf).filter((p) => {
-      const key = p.edges.map((e) => `${e.from}|${e.type}|${e.to}`).join(' ');
-      return !seen.has(key) && seen.add(key);
-    });
-  }
-  const data = await gql(`query ExplorePath($from: ID!, $to: ID!, $maxHops: Int) { path(from: $from, to: $to, maxHops: $maxHops) { ${steps} } }`, { from, to, maxHops });
-  return data.path === null ? [] : [pathOf(data.path)];
+  const data = await gql(
+    `query ExplorePaths($from: ID!, $to: ID!, $first: Int, $maxHops: Int, $filter: GraphFilter, $maxDegree: Int) {
+      paths(from: $from, to: $to, first: $first, maxHops: $maxHops, filter: $filter, maxDegree: $maxDegree) {
+        length steps { entity { ${ENTITY} } relation direction quote { id } }
+      }
+    }`,
+    { from, to, first, maxHops, filter, maxDegree },
+  );
+  // Paths through different quotes between the same entities draw the same: one is kept.
+  const seen = new Set();
+  return data.paths.map(pathOf).filter((p) => {
+    const key = p.edges.map((e) => `${e.from}|${e.type}|${e.to}`).join(' ');
+    return !seen.has(key) && seen.add(key);
+  });
 }
 
 /** Relationship types the graph holds, most frequent first. */

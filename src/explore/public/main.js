@@ -3,7 +3,7 @@
 
 import cytoscape from './vendor/cytoscape.esm.min.mjs';
 import * as api from './api.js';
-import { toCSV, toGraphML, toJSON } from './export.js';
+import { toCsv, toGraphML, toJson } from './export/index.js';
 import { h, renderPanel, renderQuotesPanel } from './panel.js';
 import { decodeState, encodeState, emptyState } from './state.js';
 
@@ -11,8 +11,6 @@ const KINDS = ['PERSON', 'COUNTRY', 'PLACE', 'SUMMIT', 'TALKS', 'ORGANIZATION', 
 const COLORS = { PERSON: '#3b6fd8', COUNTRY: '#d8513b', PLACE: '#2f9e6b', SUMMIT: '#c9a227', TALKS: '#8a4fd1', ORGANIZATION: '#6b7385', TOPIC: '#d14f9b' };
 /** Most neighbours one expansion fetches (the API's neighbourhood limit). */
 const FETCH_LIMIT = 500;
-/** A hub's group of at most this many neighbours is drawn in full: a summary would hide as much as it saves. */
-const SMALL_GROUP = 3;
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -20,7 +18,7 @@ const $ = (sel) => document.querySelector(sel);
 const model = {
   nodes: new Map(), // id -> {id, kind, name}
   edges: new Map(), // from|type|to -> {from, to, type, quoteIds: Set} (quotes behind a SAID_ABOUT link)
-  groups: new Map(), // hubId|TYPE|KIND -> {key, hub, type, kind, count, members: [{id, kind, name}] | null (not fetched)}
+  groups: new Map(), // hubId|TYPE|KIND -> {key, hub, type, kind, count}: a hub's neighbours counted, not fetched
   expanded: new Set(),
   paths: [], // [{nodes, edges, length}], shortest first; state.path picks the one drawn
 };
@@ -69,21 +67,10 @@ function addEdge(e) {
   model.edges.set(key, known);
 }
 
-/** Group members that other expansions or paths have since drawn leave their group. */
-function pruneGroups() {
-  for (const g of model.groups.values()) {
-    if (g.members === null) continue;
-    g.members = g.members.filter((m) => !model.nodes.has(m.id));
-    g.count = g.members.length;
-    if (g.count === 0) model.groups.delete(g.key);
-  }
-}
-
 /**
- * Adds an entity's neighbourhood. A hub's large groups of neighbours (by relationship type and
- * kind) stay one summary node each until opened: the server counts them (`neighborhoodWith`'s
- * hubs, groups over the threshold) or, from a server without it, the page groups the new
- * neighbours itself when there are more than the threshold.
+ * Adds an entity's neighbourhood. A hub's groups of more neighbours than the threshold (by
+ * relationship type and kind), which the server counts rather than lists, stay one summary node
+ * each until opened.
  */
 async function expand(id) {
   const maxDegree = state.showHubs ? null : state.hub;
@@ -92,58 +79,33 @@ async function expand(id) {
   const [center, ...neighbours] = nb.nodes;
   model.nodes.set(center.id, center);
   const fresh = neighbours.filter((n) => !model.nodes.has(n.id));
+  for (const n of fresh) model.nodes.set(n.id, n);
   let hub = false;
-  if (nb.hubs !== null) {
-    for (const n of fresh) model.nodes.set(n.id, n);
-    const own = nb.hubs.find((x) => x.entity.id === id);
-    for (const g of own?.groups ?? []) {
-      if (!g.collapsed) continue;
-      hub = true;
-      const key = `${id}|${g.relationType}|${g.kind}`;
-      model.groups.set(key, { key, hub: id, type: g.relationType, kind: g.kind, count: g.count, members: null });
-    }
-  } else if (maxDegree !== null && neighbours.length > maxDegree) {
+  for (const g of nb.hubs.find((x) => x.entity.id === id)?.groups ?? []) {
+    if (!g.collapsed) continue;
     hub = true;
-    const byGroup = new Map();
-    for (const n of fresh) {
-      const link = nb.edges.find((e) => (e.from === id && e.to === n.id) || (e.to === id && e.from === n.id));
-      const type = link?.type ?? 'RELATED';
-      const key = `${id}|${type}|${n.kind}`;
-      if (!byGroup.has(key)) byGroup.set(key, { key, hub: id, type, kind: n.kind, members: [] });
-      byGroup.get(key).members.push(n);
-    }
-    for (const g of byGroup.values()) {
-      if (g.members.length <= SMALL_GROUP) for (const n of g.members) model.nodes.set(n.id, n);
-      else model.groups.set(g.key, { ...g, count: g.members.length });
-    }
-  } else {
-    for (const n of fresh) model.nodes.set(n.id, n);
+    const key = `${id}|${g.relationType}|${g.kind}`;
+    // Two directions of one type and kind (places LOCATED_IN a place, and the place it lies in) share a node.
+    const count = (model.groups.get(key)?.count ?? 0) + g.count;
+    model.groups.set(key, { key, hub: id, type: g.relationType, kind: g.kind, count });
   }
   for (const e of nb.edges) addEdge(e);
   for (const key of state.opened) if (key.startsWith(`${id}|`) && model.groups.has(key)) await openGroup(key);
-  pruneGroups();
   return { truncated: nb.truncated, hub };
 }
 
-/** Draws a collapsed group's members, and their relationships with the rest of the view. */
+/** Draws a collapsed group's members (listed without the hub limit), and their relationships with the rest of the view. */
 async function openGroup(key) {
   const g = model.groups.get(key);
   if (!g) return;
   if (!state.opened.includes(key)) state.opened.push(key);
   model.groups.delete(key);
-  if (g.members === null) {
-    // The server counted the group: list it, and only it, without the hub limit.
-    const filter = { relationshipTypes: [g.type], kinds: [g.kind], throughQuotes: g.type === 'SAID_ABOUT' };
-    const nb = await api.neighborhood(g.hub, { limit: FETCH_LIMIT, filter, maxDegree: null });
-    for (const n of nb.nodes) if (n.kind === g.kind) model.nodes.set(n.id, n);
-    for (const e of nb.edges) addEdge(e);
-  } else {
-    for (const n of g.members) model.nodes.set(n.id, n);
-  }
-  // The relationships among the new members and the rest of the view come from the hub's neighbourhood.
+  const filter = { relationshipTypes: [g.type], kinds: [g.kind], throughQuotes: g.type === 'SAID_ABOUT' };
+  const members = await api.neighborhood(g.hub, { limit: FETCH_LIMIT, filter, maxDegree: null });
+  for (const n of members.nodes) if (n.kind === g.kind) model.nodes.set(n.id, n);
+  // The relationships among the new members and the rest of the view come from the hub's whole neighbourhood.
   const nb = await api.neighborhood(g.hub, { limit: FETCH_LIMIT, maxDegree: null });
-  for (const e of nb.edges) addEdge(e);
-  pruneGroups();
+  for (const e of [...members.edges, ...nb.edges]) addEdge(e);
 }
 
 /**
@@ -420,17 +382,29 @@ function download(name, text, type) {
   }, 1000);
 }
 
-function exportView(format) {
+/**
+ * The view as the export writers' graph (src/export/graph.ts, shared with `npm run export`): a
+ * link through quotes carries the ids of its quotes.
+ */
+function exportGraph() {
   const view = visibleView();
+  return {
+    nodes: view.nodes.map(({ id, kind, name }) => ({ id, kind, name })),
+    edges: view.edges.map((e) => ({ source: e.from, target: e.to, type: e.type, ...(e.quoteIds.size > 0 ? { properties: { quotes: [...e.quoteIds] } } : {}) })),
+  };
+}
+
+function exportView(format) {
+  const graph = exportGraph();
   const base = `summit-graph-${(state.focus ?? 'view').replace(/[^a-z0-9-]+/gi, '-')}`;
   if (format === 'png') download(`${base}.png`, cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }));
-  if (format === 'graphml') download(`${base}.graphml`, toGraphML(view), 'application/graphml+xml');
-  if (format === 'json') download(`${base}.json`, toJSON(view), 'application/json');
+  if (format === 'graphml') download(`${base}.graphml`, toGraphML(graph), 'application/graphml+xml');
+  if (format === 'json') download(`${base}.json`, toJson(graph), 'application/json');
   if (format === 'csv') {
-    const { nodes, edges } = toCSV(view);
+    const { nodes, relationships } = toCsv(graph);
     download(`${base}-nodes.csv`, nodes, 'text/csv');
     // Two downloads from one click: browsers allow it for the same user gesture.
-    setTimeout(() => download(`${base}-edges.csv`, edges, 'text/csv'), 100);
+    setTimeout(() => download(`${base}-relationships.csv`, relationships, 'text/csv'), 100);
   }
 }
 
@@ -604,7 +578,7 @@ async function main() {
   wireControls();
   await task(async () => {
     knownTypes = await api.relationshipTypes();
-    if ((await api.queryFields()).has('neighborhoodWith')) knownTypes.push('SAID_ABOUT');
+    knownTypes.push('SAID_ABOUT');
     await restore();
   });
   document.body.dataset.ready = 'true';
