@@ -183,8 +183,15 @@ function trimEnd(ctx: Ctx, s: number, j: number, forOrg = false): number {
   return e;
 }
 
-/** Where, inside a run, a title sequence followed by a name begins ("Senate Minority Leader Chuck Schumer"). */
-function titleSplit(ctx: Ctx, s: number, e: number): { title: number; name: number } | undefined {
+/** Particles inside a person's name ("Ursula von der Leyen"), unlike the connectors of organizations. */
+const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'des', 'del', 'bin', 'al', 'la', 'le', 'y']);
+
+/**
+ * Where, inside a run, a title sequence followed by a name begins ("Senate Minority Leader Chuck
+ * Schumer"), and where that name ends: before an "and" that starts another titled name ("European
+ * Council President Charles Michel and European Commission President Ursula von der Leyen").
+ */
+function titleSplit(ctx: Ctx, s: number, e: number): { title: number; name: number; nameEnd: number } | undefined {
   const { tokens, vocab } = ctx;
   const core = new Set(vocab.titles.nouns.map((n) => n.toLowerCase()));
   for (let k = s + 1; k <= e; k++) {
@@ -192,12 +199,15 @@ function titleSplit(ctx: Ctx, s: number, e: number): { title: number; name: numb
     let n = k;
     while (n <= e && vocab.titles.words.has((tokens[n] as Token).text.toLowerCase())) n++;
     const title = tokens.slice(k, n).map((t) => t.text.toLowerCase());
-    const tail = tokens.slice(n, e + 1);
+    let nameEnd = e;
+    for (let a = n + 1; a < e; a++) if ((tokens[a] as Token).text === 'and') { nameEnd = a - 1; break; }
+    const tail = tokens.slice(n, nameEnd + 1);
     // The title must hold a title noun ("Leader", "Secretary-General", "Gen."), not only modifiers
     // ("National" in "Korea Institute for National Unification").
     if (!title.some((w) => core.has(w) || DOTTED_TITLES.test(w.charAt(0).toUpperCase() + w.slice(1)) || w.includes('-'))) continue;
-    if (n > e || tail.length > 4 || !tail.every(isNameToken) || tail.some((t) => vocab.orgs.heads.has(t.text) || vocab.notNameWords.has(t.text) || vocab.orgs.connectors.has(t.text))) return undefined;
-    return { title: k, name: n };
+    const particle = (t: Token): boolean => NAME_PARTICLES.has(t.text);
+    if (n > nameEnd || tail.length > 5 || !tail.every((t) => isNameToken(t) || particle(t)) || particle(tail[0] as Token) || tail.some((t) => vocab.orgs.heads.has(t.text) || vocab.notNameWords.has(t.text) || (vocab.orgs.connectors.has(t.text) && !particle(t)))) return undefined;
+    return { title: k, name: n, nameEnd };
   }
   return undefined;
 }
@@ -237,6 +247,8 @@ function organizationRuns(ctx: Ctx): void {
     let e = trimEnd(ctx, s, j, true);
     // "Senate Minority Leader Chuck Schumer": the organization ends where the title starts.
     const split = titleSplit(ctx, s, e);
+    // "... President Charles Michel and European Commission President ...": the run goes on after the "and".
+    const resume = split && split.nameEnd < e ? split.nameEnd + 2 : undefined;
     if (split) e = trimEnd(ctx, s, split.title - 1, true);
     // A title first ("Director of Academic Affairs", "Secretary of State Mike Pompeo") is no organization.
     while (s <= e && vocab.titles.words.has((tokens[s] as Token).text.toLowerCase()) && !vocab.orgs.heads.has((tokens[s] as Token).text) && !isDotted(tokens[s] as Token)) s++;
@@ -278,7 +290,7 @@ function organizationRuns(ctx: Ctx): void {
     if (!covered && run.length >= 2 && run.some((x) => vocab.orgs.heads.has(x.text)) && !run.every((x) => vocab.orgs.heads.has(x.text) || vocab.orgs.connectors.has(x.text))) {
       pushOrgRun(ctx, s, e);
     }
-    i = Math.max(j, i) + 1;
+    i = resume ?? Math.max(j, i) + 1;
   }
 }
 
