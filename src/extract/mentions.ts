@@ -89,6 +89,7 @@ export function mentionsStage(input: MentionsInput): Mention[] {
   gazetteerPhrases(ctx);
   bareBodies(ctx);
   capitalizedRuns(ctx);
+  workplaces(ctx);
   if (input.nerEntities) modelMentions(ctx, input.nerEntities);
   ctx.out.sort((a, b) => a.start - b.start || b.end - a.end);
   possessiveUnits(ctx);
@@ -454,6 +455,33 @@ function choose(entities: GazEntity[], published: string | undefined): GazEntity
 export function covers(t: { since?: string; until?: string }, date: string | undefined): boolean {
   if (date === undefined) return t.until === undefined;
   return (t.since === undefined || t.since <= date) && (t.until === undefined || date <= t.until);
+}
+
+/**
+ * "a researcher at Carnegie India", "a senior fellow at the Inter-American Dialogue": a capitalized
+ * name after an analyst's or official's title and "at" is where they work, an organization, even
+ * without a head noun (unless the gazetteer knows it as a place or country).
+ */
+function workplaces(ctx: Ctx): void {
+  const { doc, vocab, gaz } = ctx;
+  const titles = alternation([...vocab.titles.analyst, ...vocab.titles.official, 'fellow', 'researcher', 'analyst', 'scholar', 'economist']);
+  const re = new RegExp(`\\b(?:${titles})\\s+(?:at|with)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}’'.&-]*(?:\\s+(?:(?:of|for|and|on|&)\\s+)?\\p{Lu}[\\p{L}’'.&-]*){0,5})`, 'gu');
+  for (const m of doc.text.matchAll(re)) {
+    const text = (m[1] as string).replace(/[.’']+$/, '');
+    const start = m.index + m[0].length - (m[1] as string).length;
+    const end = start + text.length;
+    const inside = ctx.out.filter((o) => o.start < end && start < o.end);
+    // Countries named inside stay countries ("India" in "Carnegie India"), a weak guess at a surname
+    // ("Carnegie") gives way; anything else there wins.
+    const weak = (o: Mention): boolean => o.kind === 'PERSON' && o.rule === 'surname?';
+    if (inside.some((o) => !(o.kind === 'COUNTRY' || weak(o)) || o.start < start || o.end > end)) continue;
+    ctx.out = ctx.out.filter((o) => !(inside.includes(o) && weak(o)));
+    const ids = gaz.lookup(text);
+    if (ids.some((id) => id.startsWith('place:') || id.startsWith('country:') || id.startsWith('person:'))) continue;
+    const { id, known } = orgId(gaz, text);
+    push(ctx, { kind: 'ORGANIZATION', id, name: known?.name ?? text, start, end, method: 'rule', rule: 'org-workplace', confidence: 0.65 });
+    for (const o of inside) if (o.kind === 'COUNTRY') o.inName = true;
+  }
 }
 
 /** Pass 3: the remaining capitalized runs. */
