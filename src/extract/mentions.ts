@@ -90,6 +90,7 @@ export function mentionsStage(input: MentionsInput): Mention[] {
   bareBodies(ctx);
   capitalizedRuns(ctx);
   workplaces(ctx);
+  wireCredits(ctx);
   if (input.nerEntities) modelMentions(ctx, input.nerEntities);
   ctx.out.sort((a, b) => a.start - b.start || b.end - a.end);
   possessiveUnits(ctx);
@@ -481,6 +482,22 @@ function workplaces(ctx: Ctx): void {
     const { id, known } = orgId(gaz, text);
     push(ctx, { kind: 'ORGANIZATION', id, name: known?.name ?? text, start, end, method: 'rule', rule: 'org-workplace', confidence: 0.65 });
     for (const o of inside) if (o.kind === 'COUNTRY') o.inName = true;
+  }
+}
+
+/** "(AFP-JIJI)", "AAP/TNS": agencies' short names joined in one credit, each an organization. */
+function wireCredits(ctx: Ctx): void {
+  const { doc, gaz } = ctx;
+  for (const m of doc.text.matchAll(/\b[A-Z]{2,6}(?:[-/][A-Z]{2,6})+\b/g)) {
+    let at = m.index;
+    for (const part of m[0].split(/[-/]/)) {
+      const start = at;
+      const end = at + part.length;
+      at = end + 1;
+      const id = gaz.lookup(part).find((x) => x.startsWith('org:'));
+      if (!id || ctx.out.some((o) => o.start < end && start < o.end)) continue;
+      push(ctx, { kind: 'ORGANIZATION', id, name: (gaz.get(id) as GazEntity).name, start, end, method: 'rule', rule: 'wire-credit', confidence: 0.8 });
+    }
   }
 }
 
