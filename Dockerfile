@@ -20,5 +20,5 @@ COPY seed ./seed
 
 USER node
 EXPOSE 4000
-# The V8 flags of `npm start` (README.md, Performance); node itself, so that it gets the signals.
-CMD ["node", "--max-semi-space-size=64", "--no-allocation-site-pretenuring", "--no-memory-reducer", "--import", "tsx", "src/bin/start.ts"]
+# As `npm start` runs it; node itself, so that it gets the signals (SIGTERM drains, docs/operations.md).
+CMD ["node", "--import", "tsx", "src/bin/start.ts"]

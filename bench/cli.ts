@@ -1,11 +1,11 @@
 /** What the bench's command lines share: argument parsing, progress lines, the bench Neo4j and a kept graph. */
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import { CypherRegistry } from '../src/db/cypher.js';
 import { createDriver, Db } from '../src/db/db.js';
 import { localNeo4jStatus, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
 import { CORPUS_VERSION, type CorpusFacts } from './corpus.js';
 import { corpusDir } from './paths.js';
+import { benchQueries, type BenchDb } from './queries.js';
 
 /** A commander argument parser for a whole number of at least 1 (commander names the flag). */
 export function positiveInt(v: string): number {
@@ -65,7 +65,7 @@ export interface KeptGraph {
   factsPath: string;
   facts: CorpusFacts;
   /** Reads as the raw floor reads (auto-commit, counted nowhere). */
-  db: Db;
+  db: BenchDb;
   close(): Promise<void>;
 }
 
@@ -81,6 +81,6 @@ export async function openKeptGraph(o: KeptGraphOptions): Promise<KeptGraph> {
     throw new Error(`${factsPath} was written by an older generator: load the graph again with \`npm run bench -- --sizes ${o.articles} --keep-db --no-serving --load-rounds 1\``);
   }
   const driver = createDriver(status.uri, 'neo4j', 'neo4j');
-  const db = new Db(driver, new CypherRegistry(), 'neo4j').counting(() => {}, 'auto-commit');
+  const db = new Db(driver, benchQueries(), 'neo4j').counting(() => {}, 'auto-commit');
   return { uri: status.uri, pid: status.pid, factsPath, facts, db, close: () => driver.close() };
 }

@@ -4,7 +4,7 @@
  * through toPlain, as our server reads) and writing `{"data": rows}` as JSON. It still reads and parses each
  * request body, as any HTTP server must.
  *
- * Which query: `raw-cypher` serves the operation's hand-written floor query (`cypher/bench.*`);
+ * Which query: `raw-cypher` serves the operation's hand-written floor query (`bench/cypher/*`);
  * `our-cypher` serves the very query, text and parameters, that our GraphQL server sends for the
  * operation's request, captured by running that request once through `createApp` with a driver
  * that records what it is asked to run. Both are captured the same way and served by the same code,
@@ -20,12 +20,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Driver } from 'neo4j-driver';
-import { CypherRegistry } from '../src/db/cypher.js';
 import { createDriver, Db } from '../src/db/db.js';
-import { QUERY_NAMES, type QueryName } from '../src/db/query-names.js';
 import { createApp } from '../src/graphql/app.js';
 import { cypherParams } from './loading.js';
 import { operations, type Operation } from './ops.js';
+import { benchQueries, type BenchDb } from './queries.js';
 
 const [kind, factsPath, opName, portText, uri] = process.argv.slice(2);
 if ((kind !== 'raw-cypher' && kind !== 'our-cypher') || factsPath === undefined || opName === undefined || portText === undefined || uri === undefined) {
@@ -63,12 +62,12 @@ function recording(d: Driver, into: Captured[]): Driver {
   });
 }
 
-const registry = new CypherRegistry();
+const registry = benchQueries();
 const reader = new Db(driver, registry, 'neo4j').counting(() => {}, 'auto-commit');
 
 /** What to run for one operation: the query's name and the parameters captured for it. */
 interface Served {
-  name: QueryName;
+  name: Parameters<BenchDb['read']>[0];
   params: Record<string, unknown>;
 }
 
@@ -91,8 +90,8 @@ async function capture(op: Operation): Promise<Served> {
   const { text, params } = captured[0] as Captured;
   // Served through the raw floor's own path (Db.read, auto-commit, toPlain) under the query's name;
   // the captured parameters already hold the read parameters (light, names) that Db.read adds.
-  const name = QUERY_NAMES.find((n) => registry.get(n) === text);
-  if (name === undefined) throw new Error(`${op.name}: the captured query is none of cypher/`);
+  const name = registry.names().find((n) => registry.get(n as Served['name']) === text) as Served['name'] | undefined;
+  if (name === undefined) throw new Error(`${op.name}: the captured query is none of cypher/ or bench/cypher/`);
   return { name, params };
 }
 

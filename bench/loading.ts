@@ -1,10 +1,10 @@
 import neo4j from 'neo4j-driver';
-import type { Db } from '../src/db/db.js';
+import type { BenchDb } from './queries.js';
 import { mergeEntityRows, mergeRelationRows, planFile, type EntityRow, type FilePlan, type RelationRow } from '../src/seed/plan.js';
 import { applySchema, loadSeedPaths, validateSeedPaths } from '../src/seed/load.js';
 
 /** Nodes and relationships in the graph (count store). */
-export async function graphCounts(db: Db): Promise<{ nodes: number; relationships: number }> {
+export async function graphCounts(db: BenchDb): Promise<{ nodes: number; relationships: number }> {
   const [row] = await db.read('bench.counts');
   return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
 }
@@ -29,7 +29,7 @@ export interface LoadResult {
  * Our loader, exactly as `npm run load` runs it (whole files grouped into transactions of up to
  * 5000 rows), with its own split of the time into checking and writing. Expects an empty graph.
  */
-export async function loadOurs(db: Db, seedDir: string): Promise<LoadResult> {
+export async function loadOurs(db: BenchDb, seedDir: string): Promise<LoadResult> {
   await applySchema(db);
   const summary = await loadSeedPaths(db, [seedDir]);
   return result('ours', summary.ms, summary.validateMs, await graphCounts(db));
@@ -41,13 +41,13 @@ export async function loadOurs(db: Db, seedDir: string): Promise<LoadResult> {
  * row over all rows of the corpus, in chunks of `chunk` rows (one transaction each). No change
  * counting, no per-file atomicity. Expects an empty graph.
  */
-export async function loadBaseline(db: Db, seedDir: string, chunk = 5000): Promise<LoadResult> {
+export async function loadBaseline(db: BenchDb, seedDir: string, chunk = 5000): Promise<LoadResult> {
   await applySchema(db);
   const started = Date.now();
   const plans = (await validateSeedPaths([seedDir])).map(planFile);
   const rows = mergeRows(plans);
   const prepareMs = Date.now() - started;
-  const write = async (name: Parameters<Db['write']>[0], list: unknown[]): Promise<void> => {
+  const write = async (name: Parameters<BenchDb['write']>[0], list: unknown[]): Promise<void> => {
     for (let i = 0; i < list.length; i += chunk) await db.write(name, { rows: list.slice(i, i + chunk) });
   };
   await write('bench.load-entities', rows.entities);

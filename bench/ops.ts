@@ -1,4 +1,4 @@
-import type { QueryName } from '../src/db/query-names.js';
+import type { BenchQueryName } from './queries.js';
 import { prefixQuery, searchWords } from '../src/data/lucene.js';
 import { QUOTE_WEIGHT } from '../src/data/search.js';
 import { PATH_HOPS, type CorpusFacts } from './corpus.js';
@@ -28,7 +28,7 @@ export interface Operation {
   name: string;
   ours: GraphQLRequest;
   library: GraphQLRequest;
-  raw: { query: QueryName; params: Record<string, unknown> };
+  raw: { query: BenchQueryName; params: Record<string, unknown> };
   /** Normalizers take `data` of a GraphQL response, or the rows of the raw query. */
   normalizeOurs(data: any): unknown;
   normalizeLibrary(data: any): unknown;

@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { CypherRegistry } from '../src/db/cypher.js';
 import { createDriver, Db } from '../src/db/db.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
 import { CORPUS_VERSION, generateCorpus, type CorpusFacts } from './corpus.js';
@@ -17,6 +16,7 @@ import { CpuMeter, closeCpuMeters, type CpuPerRequest } from './cpu.js';
 import { HTTP_FLOOR, HTTP_FLOOR_OP, operations } from './ops.js';
 import { benchNeo4j, BENCH_HEAP, BENCH_PAGECACHE_MIB, positiveInt, progressLog } from './cli.js';
 import { corpusDir, REPO_ROOT } from './paths.js';
+import { benchQueries, type BenchDb } from './queries.js';
 import { printSize, printScaling, ratiosFor, scalingOf, type SizeResult } from './report.js';
 import { checkOperation, IMPLS, mergeRounds, runHttp, runRaw, settle, startServer, type CheckResult, type RunResult, type TimedRun } from './serving.js';
 
@@ -110,7 +110,7 @@ program.action(async (opts: Options) => {
 const log = progressLog('bench');
 
 interface Connection {
-  db: Db;
+  db: BenchDb;
   uri: string;
   /** The bench Neo4j's process, whose CPU each timed run records. */
   pid: number;
@@ -128,7 +128,7 @@ async function freshNeo4j(neo: LocalNeo4jOptions): Promise<Connection> {
   const connectTo = async (uri: string, pid: number): Promise<Connection> => {
     const driver = createDriver(uri, 'neo4j', 'neo4j');
     await driver.verifyConnectivity();
-    return { db: new Db(driver, new CypherRegistry(), 'neo4j'), close: () => driver.close(), uri, pid };
+    return { db: new Db(driver, benchQueries(), 'neo4j'), close: () => driver.close(), uri, pid };
   };
   const status = await localNeo4jStatus(neo);
   if (status.running && status.uri !== undefined && status.pid !== undefined) {
@@ -306,11 +306,9 @@ async function benchSize(articles: number, seed: number, neo: LocalNeo4jOptions,
 
 /**
  * Collects the load phase's garbage before anything is timed: this process validated and planned
- * the corpus (at 100k, some 6 GB allocated), and it runs the raw floor and the load generator.
- * With V8's memory reducer off (SERVER_NODE_FLAGS) nothing else gives that heap back before the
- * timed runs; in the 17:18 run of 2026-12-03, which did not collect it, the floor's p99 on search
- * and path at 100k was 38-41 ms, against 10-17 in every run before. `npm run bench` runs with
- * --expose-gc; without it (tsx bench/run.ts) this only says so.
+ * the corpus (at 100k, some 6 GB allocated), and it runs the raw floor and the load generator, so
+ * the floor would otherwise be timed on that heap. `npm run bench` runs with --expose-gc; without
+ * it (tsx bench/run.ts) this only says so.
  */
 function collectLoadGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;

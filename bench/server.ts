@@ -15,7 +15,6 @@ import { DEFAULT_RESPONSE_CACHE_TTL_MS } from '../src/config.js';
 import { CypherRegistry } from '../src/db/cypher.js';
 import { createDriver, Db } from '../src/db/db.js';
 import { createApp } from '../src/graphql/app.js';
-import { appListener } from '../src/graphql/http.js';
 
 const [kind, portText, uri] = process.argv.slice(2);
 if ((kind !== 'ours' && kind !== 'ours+cache' && kind !== 'library') || portText === undefined || uri === undefined) {
@@ -26,9 +25,9 @@ if ((kind !== 'ours' && kind !== 'ours+cache' && kind !== 'library') || portText
 const driver = createDriver(uri, 'neo4j', 'neo4j');
 const handler = await (async () => {
   const db = new Db(driver, new CypherRegistry(), 'neo4j');
-  // As npm start serves it (src/bin/start.ts).
-  if (kind === 'ours') return appListener(createApp({ db, responseCacheTtlMs: 0 }));
-  if (kind === 'ours+cache') return appListener(createApp({ db, responseCacheTtlMs: DEFAULT_RESPONSE_CACHE_TTL_MS }));
+  // As npm start serves it (src/bin/start.ts): yoga is the Node request listener.
+  if (kind === 'ours') return createApp({ db, responseCacheTtlMs: 0 });
+  if (kind === 'ours+cache') return createApp({ db, responseCacheTtlMs: DEFAULT_RESPONSE_CACHE_TTL_MS });
   const typeDefs = readFileSync(new URL('./neo4j-graphql/typeDefs.graphql', import.meta.url), 'utf8');
   const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
   return createYoga({ schema, graphqlEndpoint: '/graphql', graphiql: false, landingPage: false, logging: false });

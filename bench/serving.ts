@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import type { Db } from '../src/db/db.js';
+import type { BenchDb } from './queries.js';
 import { CpuMeter, type CpuPerRequest } from './cpu.js';
 import { cypherParams } from './loading.js';
 import type { GraphQLRequest, Operation } from './ops.js';
@@ -88,7 +88,7 @@ const SETTLE_MAX_MS = 30_000;
  * window, on the CPU per request and the throughput of whichever implementation runs next. The raw
  * floor's loop finishes its queries before it returns, so it never left such work behind.
  */
-export async function settle(db: Db, log: (message: string) => void): Promise<void> {
+export async function settle(db: BenchDb, log: (message: string) => void): Promise<void> {
   const until = performance.now() + SETTLE_MAX_MS;
   for (;;) {
     const [row] = await db.read('bench.transactions');
@@ -162,7 +162,7 @@ export interface CheckResult {
  * Asks each implementation once and compares the normalized answers. Our cached server is asked
  * twice (a miss, then a hit from its cache); both answers must equal the others.
  */
-export async function checkOperation(op: Operation, oursUrl: string, cachedUrl: string, libraryUrl: string, db: Db): Promise<CheckResult> {
+export async function checkOperation(op: Operation, oursUrl: string, cachedUrl: string, libraryUrl: string, db: BenchDb): Promise<CheckResult> {
   const ours = await post(oursUrl, op.ours);
   const miss = await post(cachedUrl, op.ours);
   const hit = await post(cachedUrl, op.ours);
@@ -271,7 +271,7 @@ export async function timeInRounds(
   contenders: readonly Contender[],
   rounds: number,
   seconds: number,
-  db: Db,
+  db: BenchDb,
   neo4jPid: number,
   log: (message: string) => void,
   what: string,
@@ -345,7 +345,7 @@ export async function runHttp(
  * conversion to plain values, as any client does), `connections` workers in a bounded loop until
  * `seconds` have passed, each running `ops` in turn.
  */
-export async function runRaw(db: Db, op: string, ops: Operation[], connections: number, seconds: number): Promise<TimedRun> {
+export async function runRaw(db: BenchDb, op: string, ops: Operation[], connections: number, seconds: number): Promise<TimedRun> {
   const latencies: number[] = [];
   let errors = 0;
   const params = ops.map((o) => cypherParams(o.raw.params));

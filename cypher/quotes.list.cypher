@@ -1,5 +1,8 @@
-// One page of quotes, newest article first, then in article order, with the total. Filters (null =
-// any): $speaker SAID it; it is ABOUT entity $about. Quotes carry their article's id and date, so
+// One page of quotes, newest article first, then in article order, with the total. The matching
+// quotes are found once (the filters written once keep the query in one write of the driver). Filters (null =
+// any): $speaker SAID it; it is ABOUT every entity of $about (a list: `about` and `summit` of
+// Query.quotesWhere; src/data/quotes.ts); its speaker carries one of the labels $roles (Leader,
+// Analyst, Official, Journalist). Quotes carry their article's id and date, so
 // the page is cut before speakers and articles (without text) are looked up.
 // With $speakerAffiliations, each item also brings its speaker's organizations, ordered as the
 // affiliations column of people.lists orders them (else null).
@@ -8,13 +11,12 @@
 CALL () {
   MATCH (q:Quote)
   WHERE ($speaker IS NULL OR EXISTS { (:Person {id: $speaker})-[:SAID]->(q) })
-    AND ($about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) })
-  RETURN count(q) AS total
+    AND all(a IN $about WHERE EXISTS { (q)-[:ABOUT]->(:Entity {id: a}) })
+    AND ($roles IS NULL OR EXISTS { (sp:Person)-[:SAID]->(q) WHERE any(l IN labels(sp) WHERE l IN $roles) })
+  RETURN collect(q) AS matching
 }
-CALL () {
-  MATCH (q:Quote)
-  WHERE ($speaker IS NULL OR EXISTS { (:Person {id: $speaker})-[:SAID]->(q) })
-    AND ($about IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $about}) })
+CALL (matching) {
+  UNWIND matching AS q
   WITH q ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
   SKIP $offset LIMIT $limit
   OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
@@ -25,4 +27,4 @@ CALL () {
     } END
   }) AS items
 }
-RETURN total, items
+RETURN size(matching) AS total, items

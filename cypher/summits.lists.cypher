@@ -4,6 +4,7 @@
 // before a CALL), which Neo4j checks before expanding anything: an unasked column costs no reads.
 // - participants: people who ATTENDED the summit, by name.
 // - topics: topics the summit DISCUSSED, by name.
+// - series: the organizations whose series the summit is PART_OF (G7, G20, NATO...), by name.
 // parent: the node itself for the ids in $carry, else null (look-ahead, src/graphql/lookahead.ts).
 // With $light (a request asking only light fields, src/graphql/projection.ts) it returns light
 // projections of the entity nodes, {.id, .name} and the kind's small typed properties, instead of whole nodes.
@@ -17,4 +18,8 @@ RETURN id, CASE WHEN NOT id IN $carry THEN null WHEN $light THEN s {.id, .name, 
   MATCH (s)-[:DISCUSSED]->(t:Topic)
   WHERE id IN $want.topics
   RETURN CASE WHEN $light THEN t {.id, .name} ELSE t END ORDER BY toLower(t.name), t.id
-} AS topics
+} AS topics, COLLECT {
+  MATCH (s)-[:PART_OF]->(o:Organization)
+  WHERE id IN $want.series
+  RETURN CASE WHEN $light THEN o {.id, .name, .orgType} ELSE o END ORDER BY toLower(o.name), o.id
+} AS series

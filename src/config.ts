@@ -25,6 +25,19 @@ export interface LocalNeo4jConfig {
   javaHome: string | undefined;
 }
 
+export interface HttpConfig {
+  host: string;
+  port: number;
+  /**
+   * Origins (scheme, host and port, e.g. `https://dash.example.org`) whose browser pages may call the
+   * API: their requests get CORS headers. Empty (the default): same-origin only, no CORS headers for
+   * anyone.
+   */
+  corsOrigins: string[];
+  /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before their connections are cut. */
+  shutdownGraceMs: number;
+}
+
 /** The statistical NLP backbone (Stanford CoreNLP as a separate local service, see src/nlp/). */
 export interface NlpConfig {
   /** Services from NLP_URL (comma-separated http URLs); empty means the project's own local service(s). */
@@ -53,7 +66,7 @@ export interface Config {
   neo4j: Neo4jConfig;
   local: LocalNeo4jConfig;
   nlp: NlpConfig;
-  http: { host: string; port: number };
+  http: HttpConfig;
   /** pino log level. */
   logLevel: string;
   /**
@@ -71,6 +84,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** Default of SHUTDOWN_GRACE_MS: a request the API serves takes milliseconds; 10 s covers a slow one on a loaded database. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 /** Default of RESPONSE_CACHE_TTL_MS: dashboards refresh every few seconds; 5 s of staleness after a load is acceptable. */
 export const DEFAULT_RESPONSE_CACHE_TTL_MS = 5000;
@@ -92,6 +108,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * - NEO4J_LOCAL_HOME (.neo4j), NEO4J_LOCAL_PORT (7687), NEO4J_LOCAL_HEAP (1g), NEO4J_LOCAL_PAGECACHE_MB (256)
  * - JAVA_HOME (unset: java and javac from PATH)
  * - HOST (127.0.0.1), PORT (4000), LOG_LEVEL (info)
+ * - CORS_ORIGINS (empty: same-origin only; else a comma-separated list of origins such as https://dash.example.org)
+ * - SHUTDOWN_GRACE_MS (10000; how long in-flight requests may finish after SIGTERM)
  * - RESPONSE_CACHE_TTL_MS (5000; 0 disables the response cache)
  * - NLP_URL (unset: the local NLP service; several comma-separated URLs spread the articles over them),
  *   NLP_LOCAL_HOME (.nlp), NLP_LOCAL_PORT (9100), NLP_INSTANCES (1), NLP_HEAP (3g), NLP_THREADS (2),
@@ -114,26 +132,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     return n;
   };
-  const positiveInt = (name: string, fallback: number): number => {
+  /** A whole number of at least `min` (1: "a positive whole number", 0: "a whole number of 0 or more"). */
+  const wholeNumber = (name: string, fallback: number, min: 0 | 1): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) {
-      problems.push(`${name} must be a positive whole number, got ${JSON.stringify(raw)}`);
+    if (!Number.isInteger(n) || n < min) {
+      problems.push(`${name} must be ${min === 1 ? 'a positive whole number' : 'a whole number of 0 or more'}, got ${JSON.stringify(raw)}`);
       return fallback;
     }
     return n;
   };
 
-  const nonNegativeInt = (name: string, fallback: number): number => {
+  const origins = (name: string): string[] => {
     const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0) {
-      problems.push(`${name} must be a whole number of 0 or more, got ${JSON.stringify(raw)}`);
-      return fallback;
+    if (raw === undefined || raw.trim() === '') return [];
+    const list: string[] = [];
+    for (const item of raw.split(',').map((o) => o.trim())) {
+      let origin: string | undefined;
+      try {
+        const url = new URL(item);
+        if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item) origin = url.origin;
+      } catch {
+        // reported below
+      }
+      if (origin === undefined) problems.push(`${name} must list origins such as https://dash.example.org (scheme, host, optional port; no path), got ${JSON.stringify(item)}`);
+      else list.push(origin);
     }
-    return n;
+    return list;
   };
 
   const uriRaw = env.NEO4J_URI;
@@ -187,7 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: '127.0.0.1',
       boltPort: port('NEO4J_LOCAL_PORT', 7687),
       heap,
-      pageCacheMiB: positiveInt('NEO4J_LOCAL_PAGECACHE_MB', 256),
+      pageCacheMiB: wholeNumber('NEO4J_LOCAL_PAGECACHE_MB', 256, 1),
       javaHome: env.JAVA_HOME === undefined || env.JAVA_HOME === '' ? undefined : env.JAVA_HOME,
     },
     nlp: {
@@ -196,17 +222,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         home: str('NLP_LOCAL_HOME', '.nlp'),
         host: '127.0.0.1',
         port: port('NLP_LOCAL_PORT', 9100),
-        instances: positiveInt('NLP_INSTANCES', 1),
+        instances: wholeNumber('NLP_INSTANCES', 1, 1),
         heap: nlpHeap,
-        threads: positiveInt('NLP_THREADS', 2),
+        threads: wholeNumber('NLP_THREADS', 2, 1),
         javaHome: env.JAVA_HOME === undefined || env.JAVA_HOME === '' ? undefined : env.JAVA_HOME,
       },
       cacheDir: nlpCache === 'off' ? undefined : nlpCache,
-      timeoutMs: positiveInt('NLP_TIMEOUT_MS', 120_000),
+      timeoutMs: wholeNumber('NLP_TIMEOUT_MS', 120_000, 1),
     },
-    http: { host: str('HOST', '127.0.0.1'), port: port('PORT', 4000) },
+    http: {
+      host: str('HOST', '127.0.0.1'),
+      port: port('PORT', 4000),
+      corsOrigins: origins('CORS_ORIGINS'),
+      shutdownGraceMs: wholeNumber('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0),
+    },
     logLevel,
-    responseCacheTtlMs: nonNegativeInt('RESPONSE_CACHE_TTL_MS', DEFAULT_RESPONSE_CACHE_TTL_MS),
+    responseCacheTtlMs: wholeNumber('RESPONSE_CACHE_TTL_MS', DEFAULT_RESPONSE_CACHE_TTL_MS, 0),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -5,6 +5,8 @@
 export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
+  /** A name given where an entity is expected matches more than one entity (details.candidates). */
+  | 'AMBIGUOUS_NAME'
   | 'INVALID_SEED'
   | 'LOAD_FAILED'
   | 'DB_UNAVAILABLE'

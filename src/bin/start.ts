@@ -2,15 +2,14 @@
  * `npm start`: the whole service on one command. Connects to NEO4J_URI, or provisions and starts the
  * project's local Neo4j when it is unset; applies constraints and indexes; loads `seed/` (idempotent,
  * so restarts change nothing); serves GraphQL at http://HOST:PORT/graphql. Ctrl-C closes the HTTP
- * server and the driver; the local Neo4j keeps running for the next command (`npm run db:stop`).
+ * server gracefully (requests in flight finish, SHUTDOWN_GRACE_MS at most) and then the driver; the
+ * local Neo4j keeps running for the next command (`npm run db:stop`).
  */
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
-import { packstreamPatch } from '../db/packstream.js';
 import { createApp } from '../graphql/app.js';
-import { appListener } from '../graphql/http.js';
+import { Drain, serveApp } from '../graphql/serve.js';
 import { createLogger } from '../log.js';
 import { applySchema, loadSeedPaths } from '../seed/load.js';
 import { SeedValidationError, formatIssue } from '../seed/validate.js';
@@ -22,41 +21,41 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const conn = await connect(config, (msg) => log.info(msg));
   log.info({ uri: conn.uri, local: conn.local }, 'connected to Neo4j');
-  const patch = packstreamPatch();
-  if (patch !== 'applied') log.warn({ patch }, 'the driver decodes result maps without our faster decoder (src/db/packstream.ts)');
   await applySchema(conn.db);
   const summary = await loadSeedPaths(conn.db, [SEED_DIR]);
   log.info(summary, 'seed loaded');
 
-  const yoga = createApp({ db: conn.db, logger: log, responseCacheTtlMs: config.responseCacheTtlMs });
-  const server = createServer(appListener(yoga));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.http.port, config.http.host, resolve);
-  }).catch(async (err: NodeJS.ErrnoException) => {
+  const drain = new Drain();
+  const app = createApp({ db: conn.db, logger: log, responseCacheTtlMs: config.responseCacheTtlMs, corsOrigins: config.http.corsOrigins, lifecycle: drain });
+  const serving = await serveApp(app, { host: config.http.host, port: config.http.port, drain, graceMs: config.http.shutdownGraceMs, logger: log }).catch(async (err: unknown) => {
     await conn.close();
-    if (err.code === 'EADDRINUSE') {
-      throw new Error(`Port ${config.http.port} on ${config.http.host} is in use: set PORT to another port, or stop what holds it.`);
-    }
     throw err;
   });
-  const url = `http://${config.http.host}:${config.http.port}${yoga.graphqlEndpoint}`;
+  const url = `${serving.url}${app.graphqlEndpoint}`;
   log.info({ url }, 'GraphQL ready');
   process.stderr.write(`\nSummit Graph is serving GraphQL (GraphiQL in a browser) at ${url}\nPress Ctrl-C to stop.\n\n`);
 
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
+  // The first signal drains: requests in flight finish (up to SHUTDOWN_GRACE_MS), then the driver
+  // closes. A second one exits at once.
+  let signals = 0;
+  const stop = (signal: NodeJS.Signals): void => {
+    signals += 1;
+    if (signals > 1) process.exit(1);
     log.info({ signal }, 'shutting down');
-    server.close(() => {
-      void conn.close().then(() => process.exit(0));
-    });
-    server.closeAllConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
+    void serving
+      .stop()
+      .then(async (drained) => {
+        await conn.close();
+        log.info({ drained }, 'stopped');
+        process.exit(drained ? 0 : 1);
+      })
+      .catch((err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {

@@ -21,11 +21,7 @@ export function pageParams(page: PageArgs): { offset: Integer; limit: Integer } 
   return { offset: int(page.offset), limit: int(page.limit) };
 }
 
-/**
- * The parameters of one query merged from `parts` (a later part wins a name they share). With
- * Object.assign rather than `{ ...filter, ...pageParams(page) }`: see NO_SPREAD_FIRST in
- * test/unit/source-rules.test.ts.
- */
+/** The parameters of one query merged from `parts` (a later part wins a name they share). */
 export function merged(...parts: readonly object[]): Record<string, unknown> {
   return Object.assign({}, ...parts) as Record<string, unknown>;
 }

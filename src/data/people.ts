@@ -1,9 +1,9 @@
 import type DataLoader from 'dataloader';
 import type { Db } from '../db/db.js';
 import type { QueryName } from '../db/query-names.js';
-import { idLoader, pageLoader, type ArgsKey } from './batch.js';
-import { entityListsLoader, entityLoader, type Entities, type EntityLists } from './entities.js';
-import { merged, pageParams, type PageArgs } from './params.js';
+import { argsLoader, idLoader, pageLoader, type ArgsKey } from './batch.js';
+import { entityListsLoader, entityLoader, parseEvidence, type Entities, type EntityLists, type EvidenceRecord } from './entities.js';
+import { int, merged, pageParams, type PageArgs } from './params.js';
 import type { QuoteOptions, Quotes } from './quotes.js';
 import { listOf, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
@@ -14,6 +14,18 @@ export interface RoleRecord {
   readonly organization: EntityRecord | null;
   readonly since: string | null;
   readonly until: string | null;
+}
+
+/** A meeting of a person with another, from a MET relationship or a summit both attended. */
+export interface MeetingRecord {
+  readonly person: EntityRecord;
+  /** "YYYY-MM-DD" or null. */
+  readonly date: string | null;
+  readonly place: EntityRecord | null;
+  readonly summit: EntityRecord | null;
+  readonly basis: 'MET' | 'SUMMIT';
+  readonly sourceIds: readonly string[];
+  readonly evidence: readonly EvidenceRecord[];
 }
 
 /** Filters of the leader and analyst lists; null means any. `name` is matched case-insensitively. */
@@ -36,6 +48,7 @@ export class People {
   private readonly leaderOfLoader: DataLoader<string, EntityRecord | null>;
   private readonly lists: EntityLists<'affiliations' | 'summits' | 'metWith'>;
   private readonly quotesLoader: DataLoader<ArgsKey<QuotesArgs>, Page<QuoteRecord>, string>;
+  private readonly meetingsLoader: DataLoader<ArgsKey<{ with: string | null; first: number }>, MeetingRecord[], string>;
 
   constructor(
     private readonly db: Db,
@@ -59,6 +72,24 @@ export class People {
       'people.roles',
     );
     this.leaderOfLoader = entityLoader(db, 'people.leader-of', entities);
+    this.meetingsLoader = argsLoader(
+      (ids, args: { with: string | null; first: number }) => db.read('people.meetings', { ids, with: args.with, first: int(args.first) }),
+      (row) =>
+        listOf(row, 'items').map((item) => {
+          const m = item as Record<string, unknown>;
+          return {
+            person: entities.adopt(m.person),
+            date: typeof m.date === 'string' ? m.date : null,
+            place: entities.adoptOrNull(m.place),
+            summit: entities.adoptOrNull(m.summit),
+            basis: m.basis === 'MET' ? 'MET' : 'SUMMIT',
+            sourceIds: Array.isArray(m.sources) ? m.sources.map(String) : [],
+            evidence: Array.isArray(m.evidence) ? m.evidence.flatMap(parseEvidence) : [],
+          } satisfies MeetingRecord;
+        }),
+      () => [],
+      'people.meetings',
+    );
     this.lists = entityListsLoader('people.lists', entities, ['affiliations', 'summits', 'metWith']);
     this.quotesLoader = pageLoader(
       (ids, { page, ...options }: QuotesArgs) =>
@@ -86,6 +117,11 @@ export class People {
   /** Summits attended, oldest first. */
   summits(id: string): Promise<EntityRecord[]> {
     return this.lists.load('summits', id);
+  }
+
+  /** At most `first` meetings (MET, then summits both attended), oldest first; `withId` keeps those with that person. */
+  meetings(id: string, withId: string | null, first: number): Promise<MeetingRecord[]> {
+    return this.meetingsLoader.load({ id, args: { with: withId, first } });
   }
 
   /** Summit co-attendees and MET partners, each once, by name, never the person themself. */

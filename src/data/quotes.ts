@@ -9,6 +9,10 @@ import { listOf, toQuote, type EntityRecord, type Page, type QuoteRecord } from 
 export interface QuoteFilter {
   readonly speaker: string | null;
   readonly about: string | null;
+  /** A summit id the quote is ABOUT (the query takes it with `about` as one list). */
+  readonly summit: string | null;
+  /** Person labels (Leader, Analyst, Official, Journalist); the speaker carries one of them. */
+  readonly roles: readonly string[] | null;
 }
 
 /**
@@ -69,7 +73,9 @@ export class Quotes {
 
   /** One page of all quotes matching `filter`, newest article first (QuoteOptions: what else to bring). */
   async list(filter: QuoteFilter, page: PageArgs, options: QuoteOptions): Promise<Page<QuoteRecord>> {
-    const [row] = await this.db.read('quotes.list', merged(filter, pageParams(page), options));
+    const about = [filter.about, filter.summit].filter((id) => id !== null);
+    const params = { speaker: filter.speaker, about, roles: filter.roles };
+    const [row] = await this.db.read('quotes.list', merged(params, pageParams(page), options));
     return {
       items: listOf(row, 'items').map((item) => this.adopt(item)),
       totalCount: Number(row?.total ?? 0),

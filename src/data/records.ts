@@ -163,11 +163,7 @@ export function toQuote(value: unknown, speaker: EntityRecord | null): QuoteReco
   };
 }
 
-/**
- * The occurrence of `person` that carries its organizations (EntityRecord.preloaded). Written out
- * field by field: `{ ...person, preloaded }` made every such record survive the young generation's
- * collections (NO_SPREAD_FIRST in test/unit/source-rules.test.ts).
- */
+/** The occurrence of `person` that carries its organizations (EntityRecord.preloaded). */
 function withAffiliations(person: EntityRecord, affiliations: readonly EntityRecord[]): EntityRecord {
   const { id, kind, name, aliases, labels, props } = person;
   return { id, kind, name, aliases, labels, props, preloaded: { affiliations } };

@@ -35,20 +35,21 @@ export class Search {
    * At most `first` entities matching every word of `query` (`words`, see lucene.ts), best first;
    * a name or alias equal to the whole query first of all. `kinds` (null = all)
    * filters name matches; quote matches (which yield the speaker, a person) are only included when
-   * PERSON is among the kinds.
+   * PERSON is among the kinds, and never with `quotes` false (name resolution: names.ts).
    */
   async entitiesMatching(
     query: string,
     words: readonly string[],
     kinds: readonly EntityKind[] | null,
     first: number,
+    quotes = true,
   ): Promise<SearchHitRecord[]> {
     const rows = await this.db.read('search.entities', {
       lucene: prefixQuery(words),
       exact: query.trim().toLowerCase().replace(/\s+/g, ' '),
       exactBonus: EXACT_MATCH_BONUS,
       labels: kinds === null ? null : kinds.map((k) => KIND_LABELS[k]),
-      includeQuotes: kinds === null || kinds.includes('PERSON'),
+      includeQuotes: quotes && (kinds === null || kinds.includes('PERSON')),
       quoteWeight: QUOTE_WEIGHT,
       first: int(first),
     });

@@ -18,7 +18,7 @@ export interface SummitFilter {
 export class Summits {
   private readonly placeLoader: DataLoader<string, EntityRecord | null>;
   private readonly countryLoader: DataLoader<string, EntityRecord | null>;
-  private readonly lists: EntityLists<'participants' | 'topics'>;
+  private readonly lists: EntityLists<'participants' | 'topics' | 'series'>;
   private readonly articlesLoader: DataLoader<string, ArticleRecord[]>;
   private readonly quotesLoader: DataLoader<ArgsKey<QuotesArgs>, Page<QuoteRecord>, string>;
   /** Participants and country of the summits the summit list brought, by summit id (list). */
@@ -31,7 +31,7 @@ export class Summits {
   ) {
     this.placeLoader = entityLoader(db, 'summits.place', entities);
     this.countryLoader = entityLoader(db, 'summits.country', entities);
-    this.lists = entityListsLoader('summits.lists', entities, ['participants', 'topics']);
+    this.lists = entityListsLoader('summits.lists', entities, ['participants', 'topics', 'series']);
     this.articlesLoader = idLoader(
       (ids) => db.read('summits.articles', { ids }),
       (row) => listOf(row, 'items').map(toArticle),
@@ -63,6 +63,11 @@ export class Summits {
 
   topics(id: string): Promise<EntityRecord[]> {
     return this.lists.load('topics', id);
+  }
+
+  /** The series (organizations) the summit is PART_OF, by name; bilateral summits have none. */
+  series(id: string): Promise<EntityRecord[]> {
+    return this.lists.load('series', id);
   }
 
   /** Articles mentioning the summit or quoting someone about it, newest first. */

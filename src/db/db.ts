@@ -1,8 +1,7 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Result } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { DomainError } from '../errors.js';
 import { toPlain } from './convert.js';
 import type { CypherRegistry } from './cypher.js';
-import { installPackstreamPatch } from './packstream.js';
 import type { QueryName } from './query-names.js';
 
 /** One result row with every driver value already converted to plain JavaScript. */
@@ -18,10 +17,10 @@ export interface CountedResult {
 }
 
 /** Runs named queries inside one open transaction (see Db.writeTransaction). */
-export interface TxRunner {
-  run(name: QueryName, params?: Record<string, unknown>): Promise<Row[]>;
+export interface TxRunner<N extends string = QueryName> {
+  run(name: N, params?: Record<string, unknown>): Promise<Row[]>;
   /** Like run, plus the server's count of what the query created. */
-  runCounted(name: QueryName, params?: Record<string, unknown>): Promise<CountedResult>;
+  runCounted(name: N, params?: Record<string, unknown>): Promise<CountedResult>;
   /** Runs a raw statement from a multi-statement file (schema setup only). */
   runStatement(text: string, params?: Record<string, unknown>): Promise<Row[]>;
 }
@@ -33,8 +32,7 @@ export type ReadMode =
   /**
    * One auto-commit query (RUN and PULL only, no BEGIN/COMMIT round trip), retried once on a
    * transient error. For GraphQL requests: every read of a request is one self-contained query, so
-   * a transaction around it buys nothing, and on a loaded 2-core machine the saved round trip was
-   * 1.5-2.4x the queries per second of executeRead in a driver micro-benchmark (bench/README.md).
+   * a transaction around it buys nothing but two more round trips to Neo4j.
    */
   | 'auto-commit';
 
@@ -52,8 +50,8 @@ export interface ReadParams {
 
 export const DEFAULT_READ_PARAMS: Readonly<ReadParams> = { light: false, names: false };
 
-/** Called as a query starts; may return a function to call once it has finished (reads only). */
-export type OnRoundTrip = (name: QueryName) => void | (() => void);
+/** Called with a query's name as it starts; may return a function to call once it has finished (reads only). */
+export type OnRoundTrip = (name: string) => void | (() => void);
 
 /**
  * The db helper layer: named, parameterized Cypher through managed transactions (executeRead and
@@ -61,10 +59,10 @@ export type OnRoundTrip = (name: QueryName) => void | (() => void);
  * domain errors. Holds no per-request state; `counting()` gives a per-request view that counts round
  * trips, which GraphQL reports in `extensions.cypherRoundTrips`.
  */
-export class Db {
+export class Db<in N extends string = QueryName> {
   constructor(
     readonly driver: Driver,
-    readonly queries: CypherRegistry,
+    readonly queries: CypherRegistry<N>,
     readonly database: string,
     private readonly onRoundTrip: OnRoundTrip = () => {},
     readonly readMode: ReadMode = 'managed',
@@ -77,7 +75,7 @@ export class Db {
    * run as `readMode` says (default: this Db's mode) and given `readParams()`, read at each query so
    * that a request can set them once its operation is known (default: this Db's).
    */
-  counting(onRoundTrip: OnRoundTrip, readMode: ReadMode = this.readMode, readParams: () => ReadParams = this.readParams): Db {
+  counting(onRoundTrip: OnRoundTrip, readMode: ReadMode = this.readMode, readParams: () => ReadParams = this.readParams): Db<N> {
     return new Db(this.driver, this.queries, this.database, onRoundTrip, readMode, readParams);
   }
 
@@ -87,7 +85,7 @@ export class Db {
    * self-contained query with its own session, so calls may run in parallel. The query gets the
    * read parameters (ReadParams) under its own.
    */
-  async read(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
+  async read(name: N, params: Record<string, unknown> = {}): Promise<Row[]> {
     const finished = this.onRoundTrip(name);
     try {
       return await this.readNow(name, Object.assign({}, this.readParams(), params));
@@ -96,14 +94,14 @@ export class Db {
     }
   }
 
-  private async readNow(name: QueryName, params: Record<string, unknown>): Promise<Row[]> {
+  private async readNow(name: N, params: Record<string, unknown>): Promise<Row[]> {
     const text = this.queries.get(name);
     if (this.readMode === 'managed') {
       return this.withSession('READ', (s) => s.executeRead((tx) => runIn(tx, text, params)));
     }
     const once = (): Promise<Row[]> =>
       this.withSession('READ', async (s) => {
-        const result = await run(s, text, params);
+        const result = await s.run(text, params);
         return result.records.map((r) => toPlain(r.toObject()) as Row);
       }, false);
     try {
@@ -117,7 +115,7 @@ export class Db {
   }
 
   /** Runs a named write query in its own write transaction. */
-  async write(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
+  async write(name: N, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.onRoundTrip(name);
     const text = this.queries.get(name);
     return this.withSession('WRITE', (s) => s.executeWrite((tx) => runIn(tx, text, params)));
@@ -127,7 +125,7 @@ export class Db {
    * Runs `work` in one write transaction: all of it commits or none of it does. The driver may retry
    * `work` on a transient error, so it must not have side effects outside the transaction.
    */
-  async writeTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(work: (tx: TxRunner<N>) => Promise<T>): Promise<T> {
     return this.withSession('WRITE', (s) =>
       s.executeWrite((tx) =>
         work({
@@ -137,7 +135,7 @@ export class Db {
           },
           runCounted: async (name, params = {}) => {
             this.onRoundTrip(name);
-            const result = await run(tx, this.queries.get(name), params);
+            const result = await tx.run(this.queries.get(name), params);
             const c = result.summary.counters.updates();
             return {
               rows: result.records.map((r) => toPlain(r.toObject()) as Row),
@@ -159,11 +157,11 @@ export class Db {
    * executeRead/executeWrite. Unlike `write`, it is not retried on transient errors, so use it only
    * for statements that are safe to run again by hand.
    */
-  async autoCommit(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
+  async autoCommit(name: N, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.onRoundTrip(name);
     const text = this.queries.get(name);
     return this.withSession('WRITE', async (s) => {
-      const result = await run(s, text, params);
+      const result = await s.run(text, params);
       return result.records.map((r) => toPlain(r.toObject()) as Row);
     });
   }
@@ -202,27 +200,8 @@ export class Db {
 }
 
 async function runIn(tx: ManagedTransaction, text: string, params: Record<string, unknown>): Promise<Row[]> {
-  const result = await run(tx, text, params);
+  const result = await tx.run(text, params);
   return result.records.map((r) => toPlain(r.toObject()) as Row);
-}
-
-/**
- * `runner.run(text, params)` without the stack trace the driver formats for every query: its Result
- * captures `new Error().stack` at construction (captureStacktrace in neo4j-driver-core's
- * result.js), only to graft it onto an error the query might raise. Formatting it cost 4% of the
- * server's CPU on the benchmark mix, more than any of our own code, and our callers never see it:
- * every Neo4j error is mapped to a DomainError (mapNeo4jError) with its own stack. The limit is
- * restored before `run` returns; the Result is built synchronously inside it, and nothing else runs
- * in between.
- */
-function run(runner: Pick<ManagedTransaction, 'run'>, text: string, params: Record<string, unknown>): Result {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return runner.run(text, params);
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
 }
 
 /**
@@ -243,8 +222,6 @@ export function mapNeo4jError(err: unknown): unknown {
 
 /** Opens the process's one driver. Integers come back as driver Integers and are converted by toPlain. */
 export function createDriver(uri: string, user: string, password: string): Driver {
-  // The driver decodes result maps 7x faster with it (src/db/packstream.ts); without it, as shipped.
-  installPackstreamPatch();
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
     maxConnectionPoolSize: 100,
     connectionAcquisitionTimeout: 30_000,

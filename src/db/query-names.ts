@@ -1,8 +1,8 @@
 /**
- * The name of every file in cypher/ (without `.cypher`). CypherRegistry checks this list against the
- * folder at startup, both ways. Keep it sorted.
+ * The product's Cypher files (cypher/<file>.cypher, without `.cypher`) and the query names they give.
+ * CypherRegistry checks the list against the folder at startup, both ways. Keep it sorted.
  */
-export const QUERY_NAMES = [
+export const QUERY_FILES = [
   'articles.authors',
   'articles.bodies',
   'articles.by-ids',
@@ -11,33 +11,15 @@ export const QUERY_NAMES = [
   'articles.outlets',
   'articles.quotes',
   'articles.search',
-  'bench.counts',
-  'bench.leader-summits',
-  'bench.load-articles',
-  'bench.load-entities',
-  'bench.load-mentions',
-  'bench.load-quotes',
-  'bench.load-relations',
-  'bench.neighborhood',
-  'bench.path',
-  'bench.reset',
-  'bench.search',
-  'bench.summit-list',
-  'bench.summit-quotes',
-  'bench.transactions',
   'countries.lists',
   'entities.by-ids',
   'entities.mentions',
   'entities.related',
+  'export.nodes',
+  'export.relationships',
+  'graph.neighborhood',
   'graph.neighborhood-1',
-  'graph.neighborhood-2',
-  'graph.neighborhood-3',
-  'graph.path-1',
-  'graph.path-2',
-  'graph.path-3',
-  'graph.path-4',
-  'graph.path-5',
-  'graph.path-6',
+  'graph.path',
   'graph.stats',
   'graph.timeline',
   'ingest.entity-state',
@@ -48,6 +30,7 @@ export const QUERY_NAMES = [
   'people.leader-of',
   'people.leaders',
   'people.lists',
+  'people.meetings',
   'people.quotes',
   'people.roles',
   'places.country',
@@ -83,11 +66,34 @@ export const QUERY_NAMES = [
   'summits.place',
   'summits.quotes',
   'talks.members',
-  'test.counts',
-  'test.graph',
-  'test.maps',
-  'test.relationships',
-  'test.reset',
 ] as const;
 
-export type QueryName = (typeof QUERY_NAMES)[number];
+/**
+ * Files that are templates: each value of the placeholder `{{<placeholder>}}` in the file makes one
+ * query, named `<file>-<value>`. For what Cypher cannot take as a parameter, such as a quantified
+ * path's bound; the values are fixed here, never taken from a request.
+ */
+export const QUERY_TEMPLATES = {
+  'graph.path': { placeholder: 'MAX_HOPS', values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+  'graph.neighborhood': { placeholder: 'HOPS', values: [2, 3, 4, 6] },
+} as const satisfies Readonly<Record<string, QueryTemplate>>;
+
+export interface QueryTemplate {
+  readonly placeholder: string;
+  readonly values: readonly number[];
+}
+
+type Templates = typeof QUERY_TEMPLATES;
+type TemplateFile = keyof Templates;
+type Variant = { [F in TemplateFile]: `${F}-${Templates[F]['values'][number]}` }[TemplateFile];
+
+/** The name of a product query: a file's, or a template's variant (`graph.path-3`). */
+export type QueryName = Exclude<(typeof QUERY_FILES)[number], TemplateFile> | Variant;
+
+/** The name of the variant of `template` for `value`, checked against the template's values. */
+export function variantName<F extends TemplateFile>(template: F, value: number): Extract<QueryName, `${F}-${number}`> {
+  if (!(QUERY_TEMPLATES[template].values as readonly number[]).includes(value)) {
+    throw new RangeError(`no query ${template} for ${QUERY_TEMPLATES[template].placeholder} = ${value}`);
+  }
+  return `${template}-${value}` as Extract<QueryName, `${F}-${number}`>;
+}

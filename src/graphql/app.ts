@@ -1,21 +1,36 @@
 import { readFileSync } from 'node:fs';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type CORSOptions, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
 import { createContext, type GraphQLContext } from './context.js';
-import { MAX_QUERY_COST, memoizedCost, useQueryCost } from './cost.js';
+import { MAX_QUERY_COST, useQueryCost } from './cost.js';
 import { maskError, yogaLogger } from './errors.js';
-import { JitCache, useJit } from './jit.js';
 import { useLightProjection } from './projection.js';
-import { useLiveness, useReadiness, useRequestBodyLimit, useRoundTripCount } from './plugins.js';
-import { PreparedOperations } from './prepared.js';
+import {
+  useCloseWhileDraining,
+  useCodedHttpErrors,
+  useErrorCodes,
+  useLiveness,
+  useOnlyQueries,
+  useRequestBodyLimit,
+  useReadiness,
+  useRoundTripCount,
+  type Lifecycle,
+} from './plugins.js';
 import { createSchema } from './schema.js';
 
 /** The query GraphiQL opens with: the Vladivostok summit, its place, people and quotes. */
 export const DEFAULT_GRAPHIQL_QUERY = readFileSync(new URL('./graphiql-default-query.graphql', import.meta.url), 'utf8');
+
+/** Largest request body the API reads: a GraphQL document (at most 3000 tokens, armor) and its variables. */
+export const MAX_REQUEST_BODY_BYTES = 1_000_000;
+
+/** The header a GET query must carry (CSRF prevention): a browser cannot add it to a cross-site link. */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export interface AppOptions {
   /** The process's Db; each request gets a counting view of it and its own loaders. */
@@ -29,22 +44,13 @@ export interface AppOptions {
    * this many ms; 0 or absent: no cache. See `responseCacheTtlMs` in src/config.ts.
    */
   responseCacheTtlMs?: number;
+  /** Origins whose pages may call the API from a browser (CORS); empty or absent: same-origin only. */
+  corsOrigins?: readonly string[];
+  /** Whether the process is draining (src/graphql/serve.ts); absent: never. */
+  lifecycle?: Lifecycle;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
-
-const withResponseCache = new WeakSet<App>();
-const preparedOf = new WeakMap<App, PreparedOperations>();
-
-/** Whether `app` was created with a response cache (appListener leaves such an app's requests to yoga). */
-export function hasResponseCache(app: App): boolean {
-  return withResponseCache.has(app);
-}
-
-/** The direct path's prepared operations of `app` (src/graphql/prepared.ts); none for an app with a response cache. */
-export function preparedOperations(app: App): PreparedOperations | undefined {
-  return preparedOf.get(app);
-}
 
 /**
  * Limits that reject a query before it runs. Generous enough for GraphiQL's introspection and the
@@ -63,27 +69,37 @@ const ARMOR_CONFIG: ConstructorParameters<typeof EnvelopArmor>[0] = {
 };
 
 /**
- * The HTTP app: GraphQL (and GraphiQL for browsers) at /graphql, liveness at /healthz, readiness at
- * /readyz. It never listens: serve it with `http.createServer(appListener(app))` (src/graphql/http.ts)
- * or call `app.fetch` in tests. Builds the schema once; per request it builds only the context
- * (loaders and the round-trip counter).
+ * CORS for the listed origins only. Yoga's default answers any origin with that origin and
+ * `Access-Control-Allow-Credentials: true`; here an unlisted origin gets no CORS header at all, so
+ * its page cannot read an answer, and no origin gets credentials: the API has no cookies or
+ * per-user data to send them for.
  */
-export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs = 0 }: AppOptions): App {
-  const schema = createSchema();
+function corsFor(origins: readonly string[]): (request: Request) => CORSOptions {
+  const allowed = new Set(origins);
+  return (request) => {
+    const origin = request.headers.get('origin');
+    if (origin === null || !allowed.has(origin)) return false;
+    return { origin: [origin], credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'accept', CSRF_HEADER], maxAge: 600 };
+  };
+}
+
+/**
+ * The HTTP app: GraphQL (and GraphiQL for browsers) at /graphql, liveness at /healthz, readiness at
+ * /readyz. A yoga instance is a Node request listener: serve it with serveApp (src/graphql/serve.ts)
+ * or `http.createServer(app)`; tests call `app.fetch` without a port. Every request, in every
+ * configuration, takes yoga's one path through these plugins. Builds the schema once; per request
+ * it builds only the context (loaders and the round-trip counter).
+ */
+export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs = 0, corsOrigins = [], lifecycle = { draining: false } }: AppOptions): App {
   // Listed first so that a hit skips the armor checks and execution alike. The cache is shared by
   // all clients (session: null): the API is public and has no per-user data. No mutation exists,
   // so entries only expire; a hit reports cypherRoundTrips 0.
   const cache =
     responseCacheTtlMs > 0 ? [useResponseCache({ session: () => null, ttl: responseCacheTtlMs, invalidateViaMutation: false })] : [];
-  const context = (): GraphQLContext => createContext(db);
-  // Shared with the direct path's prepared operations, which run the execution-time steps of these
-  // plugins without their hook chain: a plugin added here with execution hooks goes there too.
-  const jit = new JitCache();
-  const costOf = memoizedCost();
-  const app = createYoga<Record<string, unknown>, GraphQLContext>({
-    schema,
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema: createSchema(),
     graphqlEndpoint: '/graphql',
-    context,
+    context: () => createContext(db),
     graphiql: {
       title: 'Summit Graph',
       defaultQuery: graphiqlDefaultQuery ?? DEFAULT_GRAPHIQL_QUERY,
@@ -93,11 +109,25 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
     maskedErrors: { maskError, isDev: false },
     logging: logger ? yogaLogger(logger) : false,
     landingPage: false,
-    // useRequestBodyLimit instead: the same limit without a stream pipeline per request.
+    cors: corsFor(corsOrigins),
+    // useRequestBodyLimit instead: the same limit without a stream per request (bench/README.md).
     maxRequestBodySize: false,
-    plugins: [useLiveness(), useReadiness(db), useRequestBodyLimit(), useJit(jit), ...cache, ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins, useQueryCost(MAX_QUERY_COST, costOf), useLightProjection(), useRoundTripCount(logger)],
+    plugins: [
+      useLiveness(),
+      useRequestBodyLimit(MAX_REQUEST_BODY_BYTES),
+      useReadiness(db, lifecycle),
+      useCloseWhileDraining(lifecycle),
+      // A form or text/plain POST (which a browser sends cross-site without a preflight) or a GET
+      // query must carry CSRF_HEADER; a JSON POST needs nothing (its preflight is CORS's business).
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      ...cache,
+      ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins,
+      useOnlyQueries(),
+      useQueryCost(MAX_QUERY_COST),
+      useLightProjection(),
+      useRoundTripCount(logger),
+      useErrorCodes(),
+      useCodedHttpErrors(),
+    ],
   });
-  if (cache.length > 0) withResponseCache.add(app);
-  else preparedOf.set(app, new PreparedOperations({ context, jit, costOf, maxCost: MAX_QUERY_COST, logger }));
-  return app;
 }

@@ -1,5 +1,4 @@
 import { DEFAULT_READ_PARAMS, type Db, type ReadParams } from '../db/db.js';
-import type { QueryName } from '../db/query-names.js';
 import { createLoaders, type Loaders } from '../data/loaders.js';
 
 /** Counts the Cypher round trips of one request (reported as `extensions.cypherRoundTrips`). */
@@ -14,7 +13,7 @@ export interface RoundTrips {
   /** Queries running now (internal to the count of steps). */
   inFlight: number;
   /** Query names in the order they ran; for logs and debugging batching. */
-  readonly names: QueryName[];
+  readonly names: string[];
 }
 
 /** What every resolver receives. Built fresh for each request; nothing in it outlives the request. */

@@ -1,4 +1,4 @@
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Plugin } from 'graphql-yoga';
 
@@ -19,39 +19,10 @@ export const fieldCost: ComplexityEstimator = ({ node, args, childComplexity }) 
   return (1 + childComplexity) * Math.max(1, size);
 };
 
-/** How many variable sets' costs are kept per document before that document's memo starts afresh. */
-const MEMO_PER_DOCUMENT = 64;
-/** Variables longer than this (as JSON) are costed every time rather than kept as a memo key. */
-const MEMO_MAX_KEY = 2048;
-
-/** The cost of an operation with its variables (fieldCost over the operation); throws when it cannot be costed. */
-export type CostOf = (document: DocumentNode, schema: GraphQLSchema, variables: Record<string, unknown>, operationName: string | null | undefined) => number;
-
-/**
- * A memoized cost function: the cost of a (document, operation, variables) is kept. yoga's parser
- * cache hands the same document object to every request with the same query text, so a dashboard
- * repeating its queries pays graphql-query-complexity's walk of the document (a TypeInfo visit,
- * 30-40 µs even for `{ __typename }`, 4% of the server's CPU on the benchmark mix) once per variable
- * set. The memo lives as long as the document does (a WeakMap on it). useQueryCost and the direct
- * path's prepared operations (src/graphql/prepared.ts) share one.
- */
-export function memoizedCost(): CostOf {
-  const memo = new WeakMap<DocumentNode, Map<string, number>>();
-  return (document, schema, variables, operationName) => {
-    const json = JSON.stringify(variables);
-    const key = json.length <= MEMO_MAX_KEY ? `${operationName ?? ''}\u0000${json}` : undefined;
-    let costs = memo.get(document);
-    const known = key === undefined ? undefined : costs?.get(key);
-    if (known !== undefined) return known;
-    const cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [fieldCost] });
-    if (key !== undefined) {
-      if (costs === undefined) memo.set(document, (costs = new Map()));
-      else if (costs.size >= MEMO_PER_DOCUMENT) costs.clear();
-      costs.set(key, cost);
-    }
-    return cost;
-  };
-}
+/** How many variable sets' costs are kept per document before that document's start afresh. */
+const COSTS_PER_DOCUMENT = 64;
+/** Variables longer than this (as JSON) are costed every time rather than kept as a key. */
+const MAX_KEY = 2048;
 
 /**
  * Rejects an operation whose cost (fieldCost summed over the operation, fragments included, the
@@ -59,13 +30,33 @@ export function memoizedCost(): CostOf {
  * `extensions.code` QUERY_TOO_COSTLY and the cost and limit. Runs at execution, where the variables
  * are known. An operation whose variables do not fit its definitions is left to execution, which
  * reports that error itself.
+ *
+ * The cost of a (document, operation, variables) is kept: yoga's parser cache hands every request
+ * with the same query text the same document, and the walk of the document costs about as much as
+ * a small query's execution. The costs live as long as their document does.
  */
-export function useQueryCost(maxCost = MAX_QUERY_COST, costOf: CostOf = memoizedCost()): Plugin {
+export function useQueryCost(maxCost = MAX_QUERY_COST): Plugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (args: ExecutionArgs): number => {
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const json = JSON.stringify(variables);
+    const key = json.length <= MAX_KEY ? `${args.operationName ?? ''}\u0000${json}` : undefined;
+    let known = costs.get(args.document);
+    const kept = key === undefined ? undefined : known?.get(key);
+    if (kept !== undefined) return kept;
+    const cost = getComplexity({ schema: args.schema, query: args.document, variables, operationName: args.operationName ?? undefined, estimators: [fieldCost] });
+    if (key !== undefined) {
+      if (known === undefined) costs.set(args.document, (known = new Map()));
+      else if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+      known.set(key, cost);
+    }
+    return cost;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
       let cost: number;
       try {
-        cost = costOf(args.document, args.schema, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName);
+        cost = costOf(args);
       } catch {
         return;
       }

@@ -9,12 +9,24 @@ import { DomainError, type ErrorCode } from '../errors.js';
  * retry. Every other error (DB_ERROR, bugs, driver errors) is masked as "Unexpected error." with
  * code INTERNAL_SERVER_ERROR and logged, because its message may reveal internals.
  */
-export const EXPOSED_CODES: ReadonlySet<ErrorCode> = new Set(['NOT_FOUND', 'BAD_USER_INPUT', 'DB_UNAVAILABLE']);
+export const EXPOSED_CODES: ReadonlySet<ErrorCode> = new Set(['NOT_FOUND', 'BAD_USER_INPUT', 'AMBIGUOUS_NAME', 'DB_UNAVAILABLE']);
 
 /** The DomainError behind `error` when it is one clients may see, else undefined. */
 export function exposedDomainError(error: unknown): DomainError | undefined {
   const original = error instanceof GraphQLError ? error.originalError : error;
   return original instanceof DomainError && EXPOSED_CODES.has(original.code) ? original : undefined;
+}
+
+/**
+ * The details of a domain error that clients see beside its code: the argument and the candidates of
+ * an AMBIGUOUS_NAME (so a client can offer the choice), the argument and name of a NOT_FOUND name.
+ * Other details stay in the server's log.
+ */
+function publicDetails(error: DomainError): Record<string, unknown> {
+  const d = error.details ?? {};
+  const out: Record<string, unknown> = {};
+  for (const key of ['argument', 'name', 'candidates']) if (key in d) out[key] = d[key];
+  return out;
 }
 
 /** yoga's `maskedErrors.maskError`: exposes expected domain errors, masks the rest. */
@@ -25,7 +37,7 @@ export function maskError(error: unknown, message: string): Error {
     return new GraphQLError(domain.message, {
       ...(located?.nodes ? { nodes: located.nodes } : {}),
       ...(located?.path ? { path: located.path } : {}),
-      extensions: { code: domain.code },
+      extensions: { code: domain.code, ...publicDetails(domain) },
     });
   }
   // isDev false: never attach the original error, whatever NODE_ENV says.

@@ -22,7 +22,7 @@ import { included } from './selection.js';
  * twice. A wrong guess costs queries that find nothing; an id that does not exist, likewise.
  *
  * Only the fields listed here are called ahead: resolvers that read nothing of their parent but `id`
- * (test/unit/graphql-lookahead.test.ts checks that against their source).
+ * (test/integration/api.lookahead.test.ts asks each of them through node(id:) and on a whole record).
  */
 export const KEYED_BY_ID: Readonly<Record<string, readonly string[]>> = {
   Person: ['roles', 'leaderOf', 'affiliations', 'summits', 'metWith', 'quotes', 'mentions', 'related'],
@@ -91,7 +91,6 @@ function prefetchFieldsOf(id: string, ctx: GraphQLContext, info: GraphQLResolveI
     if (!allowed.includes(name) || def?.resolve === undefined) continue;
     try {
       // The info of the field itself (its own merged selection), as the real call will get it.
-      // Object.assign, not `{ ...info, fieldName }`: NO_SPREAD_FIRST in test/unit/source-rules.test.ts.
       const fieldInfo: GraphQLResolveInfo = Object.assign({}, info, {
         fieldName: name,
         fieldNodes: nodes,

@@ -1,8 +1,8 @@
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { getOperationAST, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
-import type { GraphQLContext, RoundTrips } from './context.js';
+import type { GraphQLContext } from './context.js';
 
 /**
  * Adds `extensions.cypherRoundTrips` (the number of Cypher queries the request ran) and
@@ -14,27 +14,21 @@ import type { GraphQLContext, RoundTrips } from './context.js';
 export function useRoundTripCount(logger?: Logger): Plugin<GraphQLContext> {
   return {
     onExecute({ args }) {
-      const ctx = args.contextValue as Partial<GraphQLContext>;
+      const { roundTrips } = args.contextValue;
       return {
         onExecuteDone({ result, setResult }) {
-          if (isAsyncIterable(result) || ctx.roundTrips === undefined) return;
-          setResult(withRoundTrips(result, ctx.roundTrips, args.operationName, logger));
+          if (isAsyncIterable(result)) return;
+          logger?.debug({ operation: args.operationName ?? null, cypherRoundTrips: roundTrips.count, queries: roundTrips.names }, 'graphql operation');
+          setResult({ ...result, extensions: { ...result.extensions, cypherRoundTrips: roundTrips.count, cypherSteps: roundTrips.steps } });
         },
       };
     },
   };
 }
 
-/**
- * `result` with the request's round trips and steps in its extensions (after any it has), logged at
- * debug level with the query names. useRoundTripCount and the direct path's prepared operations
- * (src/graphql/prepared.ts) both report through it.
- */
-export function withRoundTrips<R extends ExecutionResult>(result: R, roundTrips: RoundTrips, operationName: string | null | undefined, logger?: Logger): R {
-  logger?.debug({ operation: operationName ?? null, cypherRoundTrips: roundTrips.count, queries: roundTrips.names }, 'graphql operation');
-  const counts = { cypherRoundTrips: roundTrips.count, cypherSteps: roundTrips.steps };
-  // Object.assign, not `{ ...result, extensions }`: NO_SPREAD_FIRST in test/unit/source-rules.test.ts.
-  return Object.assign({}, result, { extensions: result.extensions === undefined ? counts : Object.assign({}, result.extensions, counts) });
+/** What the process's HTTP side is doing: serving, or draining before it stops (src/graphql/serve.ts). */
+export interface Lifecycle {
+  readonly draining: boolean;
 }
 
 /** `GET /healthz`: 200 `{"status":"ok"}` whenever the process serves HTTP; it never touches Neo4j. */
@@ -49,24 +43,122 @@ export function useLiveness(endpoint = '/healthz'): Plugin {
 }
 
 /**
- * `GET /readyz`: 200 `{"status":"ready"}` when Neo4j answers a trivial query, else 503
- * `{"status":"unavailable"}`, so a load balancer stops routing here while the database is away.
+ * `GET /readyz`: 200 `{"status":"ready"}` when Neo4j answers a trivial query; 503 `{"status":
+ * "unavailable"}` when it does not, and `{"status":"draining"}` once the process is shutting down,
+ * so that a load balancer stops routing here.
  */
-export function useReadiness(db: Db, endpoint = '/readyz'): Plugin {
+export function useReadiness(db: Db, lifecycle: Lifecycle, endpoint = '/readyz'): Plugin {
   return useReadinessCheck({
     endpoint,
     check: async ({ fetchAPI }) => {
+      if (lifecycle.draining) return fetchAPI.Response.json({ status: 'draining' }, { status: 503 });
       const ready = await db.ping();
-      return fetchAPI.Response.json(
-        { status: ready ? 'ready' : 'unavailable' },
-        { status: ready ? 200 : 503 },
-      );
+      return fetchAPI.Response.json({ status: ready ? 'ready' : 'unavailable' }, { status: ready ? 200 : 503 });
     },
   });
 }
 
-/** Largest request body the API reads: a GraphQL document (at most 3000 tokens, armor) and its variables. */
-export const MAX_REQUEST_BODY_BYTES = 1_000_000;
+/**
+ * While the process drains, every answer carries `Connection: close`: a keep-alive client finishes
+ * the request it has in flight and then opens its next connection elsewhere, instead of sending
+ * it on a socket that is about to close.
+ */
+export function useCloseWhileDraining(lifecycle: Lifecycle): Plugin {
+  return {
+    onResponse({ response }) {
+      if (lifecycle.draining) response.headers.set('connection', 'close');
+    },
+  };
+}
+
+/**
+ * Only query operations run: a mutation or subscription gets a 400 with `OPERATION_NOT_SUPPORTED`
+ * before anything runs, whatever the client accepts (a GET mutation stays yoga's 405: yoga checks
+ * the method first). The schema has no mutation or subscription type, and graphql-js 16 (unlike
+ * 17's KnownOperationTypesRule) finds that out only when it executes, as an error without a code.
+ * Checked here rather than as a validation rule: yoga answers validation errors with 200 to clients
+ * that accept application/json, as GraphQL over HTTP says for documents that merely fail
+ * validation, and this is not that.
+ */
+export function useOnlyQueries(): Plugin {
+  const refuse = ({ args, setResultAndStopExecution }: { args: ExecutionArgs; setResultAndStopExecution: (result: ExecutionResult) => void }): void => {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (operation === null || operation === undefined || operation.operation === 'query') return;
+    setResultAndStopExecution({
+      errors: [
+        new GraphQLError(`This API answers queries only: it has no ${operation.operation} operations. Data changes through the loading commands, not the API.`, {
+          nodes: operation,
+          extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400 } },
+        }),
+      ],
+    });
+  };
+  return { onExecute: refuse, onSubscribe: refuse };
+}
+
+/**
+ * Every error a client sees carries `extensions.code`. Yoga's and our own errors have one; some
+ * arrive without: yoga's CSRF prevention (FORBIDDEN, with its 403), graphql-armor's limits (aliases, directives, depth) and other validation rules'
+ * errors (GRAPHQL_VALIDATION_FAILED), variables that do not fit their declared types
+ * (BAD_USER_INPUT: graphql-js reports them before execution, without a path), and an error
+ * graphql-js raises during execution itself, such as a null in a non-null field: a bug on our side
+ * (INTERNAL_SERVER_ERROR; resolver errors are coded by maskError, src/graphql/errors.ts).
+ */
+export function useErrorCodes(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || isAsyncIterable(result)) return;
+      const errors = (result as ExecutionResult).errors;
+      if (errors === undefined || errors.every((e) => e.extensions?.code !== undefined)) return;
+      setResult({ ...(result as ExecutionResult), errors: errors.map(withCode) });
+    },
+  };
+}
+
+function withCode(error: GraphQLError): GraphQLError {
+  if (error.extensions?.code !== undefined) return error;
+  const status = (error.extensions?.http as { status?: number } | undefined)?.status;
+  const code =
+    error.path !== undefined
+      ? 'INTERNAL_SERVER_ERROR'
+      : status === 403
+        ? 'FORBIDDEN'
+        : /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/.test(error.message)
+        ? 'BAD_USER_INPUT'
+        : 'GRAPHQL_VALIDATION_FAILED';
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+/** What an HTTP error yoga answers without a body says, with its code. */
+const BARE_ERRORS: Readonly<Record<number, { code: string; message: string }>> = {
+  404: { code: 'NOT_FOUND', message: 'No such endpoint: GraphQL is at /graphql, liveness at /healthz, readiness at /readyz.' },
+  406: { code: 'NOT_ACCEPTABLE', message: 'The Accept header allows no answer this API gives: accept application/json or application/graphql-response+json.' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send GraphQL requests as application/json.' },
+};
+
+/**
+ * A 4xx that yoga answers with an empty body (an unknown path, an Accept or a content type it cannot
+ * serve) gets a GraphQL-shaped JSON body with a message and `extensions.code`, like every other
+ * error, so a client always learns what to change.
+ */
+export function useCodedHttpErrors(): Plugin {
+  return {
+    onResponse({ response, setResponse, fetchAPI }) {
+      const bare = BARE_ERRORS[response.status];
+      if (bare === undefined || response.body !== null) return;
+      const headers = new fetchAPI.Headers(response.headers);
+      headers.set('content-type', 'application/json; charset=utf-8');
+      setResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message: bare.message, extensions: { code: bare.code } }] }), { status: response.status, headers }));
+    },
+  };
+}
 
 const httpError = (message: string, status: number, code: string): GraphQLError =>
   new GraphQLError(message, { extensions: { http: { status }, code } });
@@ -75,15 +167,15 @@ const tooLarge = (limit: number): GraphQLError =>
 
 /**
  * Rejects a request body larger than `limit` bytes (413), in place of yoga's own limit
- * (`maxRequestBodySize: false` in createApp). Yoga's limit pipes every body through a counting
- * TransformStream, and Node's stream pipeline behind it creates an AbortController per request and
- * a DOMException when it finishes: 10-16% of the server's CPU on `{ __typename }`, 3-4% on the
- * benchmark mix. A request with a Content-Length needs no counting: the header is checked (digits
- * only, at most `limit`; else 400 or 413) and Node's HTTP parser hands the body exactly that many
- * bytes. Only a body without one (chunked) is counted as it is read, and the request fails with 413
- * at the first chunk past the limit.
+ * (`maxRequestBodySize: false` in createApp), with the same codes. Yoga's pipes every body through a
+ * counting TransformStream, even one whose Content-Length is known; Node's stream pipeline behind it
+ * makes an AbortController per request and a DOMException when it ends, which showed in `npm run
+ * bench:ab` on the default configuration (bench/README.md). A request with a Content-Length needs no
+ * counting: the header is checked (digits only, at most `limit`; else 400 or 413) and Node's HTTP
+ * parser hands the body exactly that many bytes. Only a body without one (chunked) is counted as it
+ * is read, and fails with 413 at the first chunk past the limit.
  */
-export function useRequestBodyLimit(limit = MAX_REQUEST_BODY_BYTES): Plugin {
+export function useRequestBodyLimit(limit: number): Plugin {
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const length = request.headers.get('content-length');

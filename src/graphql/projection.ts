@@ -46,21 +46,14 @@ function holdsEntities(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
   return false;
 }
 
-const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Readonly<ReadParams>>>();
-
 /**
  * `light` when no leaf field the document selects on an entity needs more than LIGHT_FIELDS, in any
  * operation or fragment, skipped or not (the answer only has to be safe); `names` when none needs
  * more than NAME_FIELDS (ReadParams in src/db/db.ts). One field that needs more makes every query
  * of the request return whole nodes, so the entity-by-id cache the request shares
- * (src/data/loaders.ts) never holds a record too thin for a field that asks it. Remembered per
- * parsed document, which yoga's parser cache reuses for a repeated query.
+ * (src/data/loaders.ts) never holds a record too thin for a field that asks it.
  */
 export function projectionOf(schema: GraphQLSchema, document: DocumentNode): Readonly<ReadParams> {
-  let bySchema = known.get(schema);
-  if (bySchema === undefined) known.set(schema, (bySchema = new WeakMap()));
-  const seen = bySchema.get(document);
-  if (seen !== undefined) return seen;
   const typeInfo = new TypeInfo(schema);
   let projection: Readonly<ReadParams> = { light: true, names: true };
   visit(
@@ -84,16 +77,21 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode): Rea
       },
     }),
   );
-  bySchema.set(document, projection);
   return projection;
 }
 
-/** Sets the request's `light` and `names` read parameters from its document, before any resolver runs. */
+/**
+ * Sets the request's `light` and `names` read parameters from its document, before any resolver
+ * runs. The choice depends on the document alone, so it is kept per document (yoga's parser cache
+ * hands every request with the same query text the same one) for as long as the document lives.
+ */
 export function useLightProjection(): Plugin<GraphQLContext> {
+  const known = new WeakMap<DocumentNode, Readonly<ReadParams>>();
   return {
     onExecute({ args }) {
-      const ctx = args.contextValue as Partial<GraphQLContext>;
-      if (ctx.readParams !== undefined) Object.assign(ctx.readParams, projectionOf(args.schema, args.document));
+      let projection = known.get(args.document);
+      if (projection === undefined) known.set(args.document, (projection = projectionOf(args.schema, args.document)));
+      Object.assign(args.contextValue.readParams, projection);
     },
   };
 }

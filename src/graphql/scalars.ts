@@ -14,8 +14,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[
 /**
  * True when `value` is "YYYY-MM-DD" naming a real day of the proleptic Gregorian calendar, as Neo4j's
  * DATE does (2019-02-29 is not; 2000-02-29 and 0050-01-01 are). Every Date the API returns passes
- * through it, so it reads the digits in place instead of allocating a match array and a Date: on a
- * leader's 178 summits the Date-based check was 2.7% of the server's CPU.
+ * through it, so it reads the digits in place instead of allocating a match array and a Date.
  */
 export function isIsoDate(value: string): boolean {
   if (!DATE.test(value)) return false;

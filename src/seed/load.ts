@@ -14,21 +14,14 @@ import {
   type ParsedSeedFile,
   type SeedIssue,
 } from './validate.js';
-import { DEFAULT_WRITE_BATCH, SeedWriteError, writePlans } from './write.js';
+import { DEFAULT_WRITE_BATCH, SeedWriteError, writePlans, type WriteCounts } from './write.js';
 
 /** What a load did. Counts are summed over files; a dry run writes nothing and counts nothing. */
-export interface LoadSummary {
+export interface LoadSummary extends WriteCounts {
   files: number;
   entities: number;
   relations: number;
   quotes: number;
-  nodesCreated: number;
-  nodesUpdated: number;
-  relationshipsCreated: number;
-  relationshipsUpdated: number;
-  /** Deleted because a reloaded file no longer states them (and no other source does). */
-  nodesDeleted: number;
-  relationshipsDeleted: number;
   /** Files whose source the graph held before (reloads), and what their edits took back. */
   reloaded: number;
   takenBack: TakenBack;
@@ -45,14 +38,14 @@ export interface LoadOptions {
   /** Validate only (references are still checked against the graph). */
   dryRun?: boolean;
   /**
-   * Rows per UNWIND query (default 5000, the default transaction size: one query per kind of row
-   * per transaction). Against 1000, on the 1k bench corpus: write phase 2.46-2.74 s vs 2.69-2.95 s,
-   * every one of four alternating rounds ahead.
+   * Rows per UNWIND query (default: a transaction's worth, so one query per kind of row per
+   * transaction: fewer round trips and plans; measured with the load bench, see bench/README.md).
    */
   batchSize?: number;
   /**
    * Whole files are grouped into one transaction until the group holds this many rows (default
-   * 5000); a file is never split across transactions. 1 gives one transaction per file.
+   * DEFAULT_ROWS_PER_TRANSACTION); a file is never split across transactions. 1 gives one
+   * transaction per file.
    */
   rowsPerTransaction?: number;
   /** Called after each file is written (or, on a dry run, validated). */
@@ -62,9 +55,8 @@ export interface LoadOptions {
 const SEED_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 /**
- * Rows per transaction unless told otherwise (LoadOptions.rowsPerTransaction). 20000 rather than
- * 5000: on the bench corpora, alternating loads on one Neo4j, the write phase was ahead in every
- * round (1k: 2309-2612 vs 2616-2739 ms over five rounds; 10k: 15.3-16.4 vs 16.2-19.0 s over four).
+ * Rows per transaction unless told otherwise (LoadOptions.rowsPerTransaction). Larger groups
+ * commit less often; the load bench's alternating rounds chose this size (figures in git history).
  */
 export const DEFAULT_ROWS_PER_TRANSACTION = 20000;
 

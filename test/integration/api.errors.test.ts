@@ -7,9 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CypherRegistry } from '../../src/db/cypher.js';
 import { Db, type Row } from '../../src/db/db.js';
 import { DomainError } from '../../src/errors.js';
-import { createApp, type App } from '../../src/graphql/app.js';
-import { appListener } from '../../src/graphql/http.js';
-import { MAX_REQUEST_BODY_BYTES } from '../../src/graphql/plugins.js';
+import { createApp, MAX_REQUEST_BODY_BYTES, type App } from '../../src/graphql/app.js';
 import { serve } from '../support/http.js';
 import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 import { freePort } from '../support/ports.js';
@@ -59,7 +57,7 @@ describe('BAD_USER_INPUT', () => {
     ['timeline first 0', '{ timeline(id: "person:kim-jong-un", first: 0) { date } }', /first must be between 1 and 500/],
     ['search first 0', '{ search(query: "Kim", first: 0) { score } }', /first must be between 1 and 100/],
     ['an id without a kind', '{ node(id: "kim-jong-un") { id } }', /id must be an id like person:kim-jong-un/],
-    ['a filter id without a kind', '{ quotes(speaker: "Putin") { totalCount } }', /speaker must be an id/],
+    ["a filter that is neither an id nor a name", '{ quotes(speaker: "!!!") { totalCount } }', /speaker must be an id like person:kim-jong-un or a name/],
     ['a search without words', '{ search(query: " ** ") { score } }', /query must contain at least one letter or digit/],
     ['an empty kinds list', '{ search(query: "Kim", kinds: []) { score } }', /kinds must name at least one kind/],
     ['an article search without words', '{ articles(search: "!!") { totalCount } }', /search must contain at least one letter or digit/],
@@ -107,10 +105,7 @@ describe('masking', () => {
     expect(JSON.stringify(res.errors)).not.toContain('MATCH');
   });
 
-  it('maps a failing query to DB_ERROR with Neo4j\'s code (write transactions, reads in either mode) and leaves Error.stackTraceLimit as it was', async () => {
-    // Db.run sets the limit to 0 while the driver builds its Result (it would format a stack trace
-    // per query); errors still arrive, mapped, and the limit is back afterwards.
-    const limit = Error.stackTraceLimit;
+  it('maps a failing query to DB_ERROR with Neo4j\'s code (write transactions, reads in either mode)', async () => {
     const failures: [string, () => Promise<unknown>, RegExp][] = [
       ['write transaction', () => t.db.writeTransaction((tx) => tx.runStatement('RETURN nonsense(', {})), /Statement\.SyntaxError/],
       ['managed read', () => t.db.read('entities.by-ids', {}), /Statement\.ParameterMissing/],
@@ -121,11 +116,8 @@ describe('masking', () => {
       expect(err, label).toBeInstanceOf(DomainError);
       expect((err as DomainError).code, label).toBe('DB_ERROR');
       expect((err as DomainError).message, label).toMatch(code);
-      expect(Error.stackTraceLimit, label).toBe(limit);
     }
     expect(await t.db.read('graph.stats')).toHaveLength(1);
-    expect(Error.stackTraceLimit).toBe(limit);
-    expect(new Error('x').stack).toMatch(/\n\s+at /);
   });
 
   it('keeps the other fields of a response when one field fails', async () => {
@@ -227,8 +219,8 @@ describe('query limits', () => {
     });
 
     it('holds over HTTP: Node delivers a body of exactly its Content-Length, and 1 MB + 1 is refused', async () => {
-      // Served as npm start serves it: a body within the limit takes appListener's direct path.
-      const server = await serve(appListener(app));
+      // Served as npm start serves it: yoga is the Node listener.
+      const server = await serve(app);
       try {
         const send = (body: string): Promise<Response> =>
           fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

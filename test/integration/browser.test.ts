@@ -1,7 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../src/graphql/app.js';
-import { appListener } from '../../src/graphql/http.js';
 import { provideChromium } from '../support/chromium.js';
 import { serve, type Served } from '../support/http.js';
 import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
@@ -21,7 +20,7 @@ let base: string;
 beforeAll(async () => {
   t = await openSeededTestDb();
   // Served as npm start serves it (src/bin/start.ts).
-  server = await serve(appListener(createApp({ db: t.db })));
+  server = await serve(createApp({ db: t.db }));
   base = server.url;
   const chrome = await provideChromium({ ...inject('chromium'), log: (m) => process.stderr.write(`[chromium] ${m}\n`) });
   browser = await chromium.launch({

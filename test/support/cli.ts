@@ -1,5 +1,5 @@
 /**
- * Running the project's command lines as the data team does (`npm run load|ingest|retract`), against
+ * Running the project's command lines as the data team does (`npm run load|ingest|retract|export`), against
  * the test database, with a time limit and the process's peak memory: a hang is killed and reported
  * as one, and memory is read from /proc while it runs (VmHWM, the resident high-water mark).
  */
@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { inject } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Db } from '../../src/db/db.js';
+import type { TestQueriesDb } from './neo4j.js';
 import { snapshot } from './graph.js';
 import { testConfig } from './neo4j.js';
 
@@ -27,10 +27,12 @@ export interface CliResult {
  * Runs `src/bin/<command>.ts` with `args` in a Node process of its own (the same Node flags as npm's
  * scripts: tsx as loader), killed after `timeoutMs`. Never rejects: the result says what happened.
  * `ingest` runs in its default (accurate) mode on the test run's NLP services and cache, never on
- * the developer's local instance.
+ * the developer's local instance (in the integration-nlp project, which provides them).
  */
-export async function runCli(command: 'load' | 'ingest' | 'retract', args: string[], opts: { timeoutMs?: number; cwd?: string } = {}): Promise<CliResult> {
+export async function runCli(command: 'load' | 'ingest' | 'retract' | 'export', args: string[], opts: { timeoutMs?: number; cwd?: string } = {}): Promise<CliResult> {
   const { uri, user, password, database } = testConfig();
+  // The integration-nlp project provides the NLP services; `export` runs in the other one, without.
+  const nlp = inject('nlp') as ReturnType<typeof inject<'nlp'>> | undefined;
   const child = spawn(process.execPath, ['--import', 'tsx', `${REPO}src/bin/${command}.ts`, ...args], {
     cwd: opts.cwd ?? REPO,
     env: {
@@ -39,8 +41,7 @@ export async function runCli(command: 'load' | 'ingest' | 'retract', args: strin
       NEO4J_USER: user,
       NEO4J_PASSWORD: password,
       NEO4J_DATABASE: database,
-      NLP_URL: inject('nlp').urls.join(','),
-      NLP_CACHE_DIR: inject('nlp').cacheDir,
+      ...(nlp === undefined ? {} : { NLP_URL: nlp.urls.join(','), NLP_CACHE_DIR: nlp.cacheDir }),
       NO_COLOR: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,6 +69,6 @@ export async function runCli(command: 'load' | 'ingest' | 'retract', args: strin
 }
 
 /** A checksum of the whole graph (every node and relationship with its properties, canonical order). */
-export async function graphChecksum(db: Db): Promise<string> {
+export async function graphChecksum(db: TestQueriesDb): Promise<string> {
   return createHash('sha256').update(JSON.stringify(await snapshot(db))).digest('hex');
 }

@@ -6,10 +6,14 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
-import { CypherRegistry } from '../../src/db/cypher.js';
 import { createDriver, Db } from '../../src/db/db.js';
 import { applySchema, loadSeedPaths } from '../../src/seed/load.js';
+import type { QueryName } from '../../src/db/query-names.js';
 import type { TestNeo4j } from './global-setup.js';
+import { testQueries, type TestQueryName } from './queries.js';
+
+/** A Db that runs the product's queries and the tests' own (test/cypher/). */
+export type TestQueriesDb = Db<QueryName | TestQueryName>;
 
 /** The test database's connection settings, as the global setup provided them. */
 export function testConfig(): TestNeo4j {
@@ -17,8 +21,8 @@ export function testConfig(): TestNeo4j {
 }
 
 export interface TestDb {
-  /** The db helper layer on the test database, with the project's real Cypher registry. */
-  db: Db;
+  /** The db helper layer on the test database, with the project's real Cypher registry and the tests' queries. */
+  db: TestQueriesDb;
   driver: Driver;
   /** Closes the driver; call it in afterAll. */
   close(): Promise<void>;
@@ -26,13 +30,13 @@ export interface TestDb {
 
 /**
  * A Db on the test database, built the way production builds it (createDriver, CypherRegistry over
- * cypher/). No connection is made until the first query; the global setup has already checked that
+ * cypher/), that also runs the tests' own queries (test/cypher/). No connection is made until the first query; the global setup has already checked that
  * the database answers.
  */
 export function openTestDb(): TestDb {
   const { uri, user, password, database } = testConfig();
   const driver = createDriver(uri, user, password);
-  const db = new Db(driver, new CypherRegistry(), database);
+  const db = new Db(driver, testQueries(), database);
   return { db, driver, close: () => driver.close() };
 }
 
@@ -40,7 +44,7 @@ export function openTestDb(): TestDb {
  * Deletes every node and relationship (in batches, so a large graph does not need one huge
  * transaction). Constraints and indexes stay, so a schema applied once keeps working.
  */
-export async function resetDatabase(db: Db): Promise<void> {
+export async function resetDatabase(db: TestQueriesDb): Promise<void> {
   await db.autoCommit('test.reset');
 }
 

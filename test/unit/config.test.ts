@@ -13,7 +13,7 @@ describe('loadConfig', () => {
         cacheDir: '.nlp/cache',
         timeoutMs: 120_000,
       },
-      http: { host: '127.0.0.1', port: 4000 },
+      http: { host: '127.0.0.1', port: 4000, corsOrigins: [], shutdownGraceMs: 10_000 },
       logLevel: 'info',
       responseCacheTtlMs: 5000,
     });
@@ -37,6 +37,8 @@ describe('loadConfig', () => {
       PORT: '8080',
       LOG_LEVEL: 'debug',
       RESPONSE_CACHE_TTL_MS: '0',
+      CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173',
+      SHUTDOWN_GRACE_MS: '2500',
       NLP_URL: 'http://nlp-a.example.com:9000/, http://nlp-b.example.com:9000',
       NLP_LOCAL_HOME: '/var/lib/summit-nlp',
       NLP_LOCAL_PORT: '9200',
@@ -55,7 +57,7 @@ describe('loadConfig', () => {
         cacheDir: undefined,
         timeoutMs: 5000,
       },
-      http: { host: '0.0.0.0', port: 8080 },
+      http: { host: '0.0.0.0', port: 8080, corsOrigins: ['https://dash.example.org', 'http://localhost:5173'], shutdownGraceMs: 2500 },
       logLevel: 'debug',
       responseCacheTtlMs: 0,
     });
@@ -76,6 +78,8 @@ describe('loadConfig', () => {
         PORT: 'abc',
         LOG_LEVEL: 'loud',
         RESPONSE_CACHE_TTL_MS: '-5',
+        CORS_ORIGINS: 'https://ok.example, *',
+        SHUTDOWN_GRACE_MS: 'soon',
         NLP_URL: 'http://127.0.0.1:9100,bolt://127.0.0.1:9101',
         NLP_HEAP: 'big',
         NLP_INSTANCES: '0',
@@ -86,7 +90,7 @@ describe('loadConfig', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     const error = caught as ConfigError;
     expect(error.code).toBe('BAD_CONFIG');
-    expect(error.problems).toHaveLength(10);
+    expect(error.problems).toHaveLength(12);
     for (const [name, value] of [
       ['NEO4J_URI', '"http://localhost:7474"'],
       ['NEO4J_LOCAL_PORT', '"70000"'],
@@ -95,6 +99,8 @@ describe('loadConfig', () => {
       ['PORT', '"abc"'],
       ['LOG_LEVEL', '"loud"'],
       ['RESPONSE_CACHE_TTL_MS', '"-5"'],
+      ['CORS_ORIGINS', '"*"'],
+      ['SHUTDOWN_GRACE_MS', '"soon"'],
       ['NLP_URL', '"bolt://127.0.0.1:9101"'],
       ['NLP_HEAP', '"big"'],
       ['NLP_INSTANCES', '"0"'],
@@ -110,6 +116,10 @@ describe('loadConfig', () => {
     ['PORT', '-1'],
     ['NEO4J_LOCAL_PAGECACHE_MB', '1.5'],
     ['NEO4J_LOCAL_HEAP', '1024'],
+    ['CORS_ORIGINS', 'https://dash.example.org/'],
+    ['CORS_ORIGINS', 'https://dash.example.org/app'],
+    ['CORS_ORIGINS', 'dash.example.org'],
+    ['CORS_ORIGINS', 'ftp://dash.example.org'],
     ['NLP_URL', 'localhost:9100'],
     ['NLP_THREADS', '0'],
     ['NLP_TIMEOUT_MS', '1e3x'],

@@ -15,11 +15,13 @@ import {
   isObjectType,
   parse,
   validate,
+  type GraphQLEnumType,
   type GraphQLSchema,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRAPHIQL_QUERY } from '../../src/graphql/app.js';
 import { createSchema, SCHEMA_DIR } from '../../src/graphql/schema.js';
+import { RELATIONS } from '../../src/seed/model.js';
 import { tempDir } from '../support/tmp.js';
 
 /**
@@ -105,5 +107,23 @@ describe('the GraphiQL default query', () => {
     expect(DEFAULT_GRAPHIQL_QUERY).toContain('summit:2019-04-25-vladivostok');
     const summit = schema.getType('Summit');
     expect(isObjectType(summit) && getNamedType(summit.getFields().participants!.type).name).toBe('Person');
+  });
+});
+
+describe('enums of the graph model', () => {
+  it('RelationshipType lists the model relationship types (RELATIONS) and SAID_ABOUT, the link through a quote', () => {
+    const type = schema.getType('RelationshipType');
+    expect(isEnumType(type)).toBe(true);
+    const values = (type as GraphQLEnumType).getValues().map((v) => v.name).sort();
+    expect(values).toEqual([...Object.keys(RELATIONS), 'SAID_ABOUT'].sort());
+  });
+
+  it('TimelineKind lists every kind the timeline query returns', async () => {
+    const type = schema.getType('TimelineKind');
+    expect(isEnumType(type)).toBe(true);
+    const cypher = await readFile(new URL('../../cypher/graph.timeline.cypher', import.meta.url), 'utf8');
+    const kinds = [...new Set([...cypher.matchAll(/'([A-Z_]+)' AS kind/g)].map((m) => m[1]))].sort();
+    expect(kinds.length).toBeGreaterThan(5);
+    expect((type as GraphQLEnumType).getValues().map((v) => v.name).sort()).toEqual(kinds);
   });
 });

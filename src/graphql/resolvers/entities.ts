@@ -51,6 +51,7 @@ export const entityResolvers: ResolverMap = {
   Node: { __resolveType: typeOfNode },
   Entity: entity,
   Relation: {
+    relationType: ((r) => r.type) satisfies Resolver<RelationRecord>,
     sources: (async (r, _args, ctx) => {
       const articles = await Promise.all(r.sourceIds.map((id) => ctx.loaders.articles.get(id)));
       return articles.filter((a) => a !== null);

@@ -1,5 +1,5 @@
 import type { EntityRecord } from '../../data/records.js';
-import { checkOptionalId } from '../args.js';
+import { intInRange } from '../args.js';
 import { pageArgs, toConnection } from '../cursor.js';
 import { quoteOptions } from '../selection.js';
 import type { PageInput, Resolver, ResolverMap } from './types.js';
@@ -19,9 +19,16 @@ export const personResolvers: ResolverMap = {
     affiliations: ((p, _a, ctx) => p.preloaded?.affiliations ?? ctx.loaders.people.affiliations(p.id)) satisfies P,
     summits: ((p, _a, ctx) => ctx.loaders.people.summits(p.id)) satisfies P,
     metWith: ((p, _a, ctx) => ctx.loaders.people.metWith(p.id)) satisfies P,
-    quotes: ((p, { first, after, about }, ctx, info) =>
-      ctx.loaders.people
-        .quotes(p.id, checkOptionalId('about', about), pageArgs(first, after), quoteOptions(info))
-        .then(toConnection)) satisfies P<PageInput & { about?: string | null }>,
+    meetings: ((p, { with: other, first }, ctx) => {
+      const n = intInRange('first', first, 1, 500, 100);
+      return ctx.loaders.names.resolveOptional('with', other, ['PERSON']).then((withId) => ctx.loaders.people.meetings(p.id, withId, n));
+    }) satisfies P<{ with?: string | null; first?: number | null }>,
+    quotes: ((p, { first, after, about }, ctx, info) => {
+      const page = pageArgs(first, after);
+      return ctx.loaders.names
+        .resolveOptional('about', about)
+        .then((aboutId) => ctx.loaders.people.quotes(p.id, aboutId, page, quoteOptions(info)))
+        .then(toConnection);
+    }) satisfies P<PageInput & { about?: string | null }>,
   },
 };

@@ -2,12 +2,11 @@
 // name), and every relationship among them. As graph.neighborhood-1: each neighbour keeps the
 // relationships that reached it (the edges to and from the center), and only the other neighbours
 // are expanded again for the edges among them.
-// Entity-to-entity traversals name the relationship types between entities (RELATIONS in
-// src/seed/model.ts; a unit test keeps the list equal): on a busy node Neo4j then reads only those,
-// never the thousands of MENTIONS and ABOUT from articles and quotes that end there.
+// It follows the relationship types between entities ({{ENTITY_RELATIONSHIPS}}, RELATIONS in
+// src/seed/model.ts), as our queries do.
 MATCH (c:Entity {id: $id})
 CALL (c) {
-  MATCH (c)-[r:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]-(n:Entity) WHERE n <> c
+  MATCH (c)-[r:{{ENTITY_RELATIONSHIPS}}]-(n:Entity) WHERE n <> c
   WITH n, collect(r) AS rels ORDER BY n.name, n.id
   LIMIT $around
   RETURN collect({node: n, rels: rels}) AS kept
@@ -19,6 +18,6 @@ RETURN [x IN [c] + others | x {.id, .name}] AS nodes, COLLECT {
   RETURN {from: startNode(r).id, to: endNode(r).id, type: type(r)} AS e
   UNION ALL
   UNWIND others AS x
-  MATCH (x)-[r:LEADS|ATTENDED|HELD_IN|LOCATED_IN|MEMBER_OF|AFFILIATED_WITH|BASED_IN|PART_OF|DISCUSSED|MET]->(y:Entity) WHERE y IN others
+  MATCH (x)-[r:{{ENTITY_RELATIONSHIPS}}]->(y:Entity) WHERE y IN others
   RETURN {from: x.id, to: y.id, type: type(r)} AS e
 } AS edges
