@@ -1,5 +1,12 @@
+// Paging by key (src/graphql/cursor.ts): `key` is the item's sort key, whose ascending order is the
+// list's order; the page is the items with key > $after and < $before (null: unbounded), the first
+// $limit + 1 of them or, with $backward, the last $limit + 1 read from the end; `keys` holds
+// each item's key, in the order of `items`.
 // One page of articles, newest first (undated last), with the total.
 MATCH (a:Article)
-WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
-WITH collect(a {.id, .title, .url, publishedAt: toString(a.publishedAt)}) AS matched
-RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items
+WITH a, [a.publishedAt IS NULL, coalesce(duration.inDays(a.publishedAt, date('1970-01-01')).days, 0), a.id] AS key
+ORDER BY key
+WITH collect({a: a {.id, .title, .url, publishedAt: toString(a.publishedAt)}, key: key}) AS matched
+WITH size(matched) AS total, [m IN matched WHERE ($after IS NULL OR m.key > $after) AND ($before IS NULL OR m.key < $before)] AS window
+WITH total, CASE WHEN $backward THEN reverse(window)[..$limit + 1] ELSE window[..$limit + 1] END AS window
+RETURN total, [m IN window | m.a] AS items, [m IN window | m.key] AS keys

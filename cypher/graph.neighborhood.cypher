@@ -5,6 +5,8 @@
 // quotes, where a link is two relationships; QUERY_TEMPLATES in src/db/query-names.ts); hops = 1 is
 // graph.neighborhood-1, a plain one-hop expansion, which around a busy leader costs far less than a
 // shortest-path search.
+// Two branches, one runs: entities only (not $quotes: the relationship pattern names only the fact
+// types, so a busy node's ABOUT are never read), or through quotes.
 // Filters as graph.neighborhood-1 has them: $types, $labels (kinds of the entities reached and
 // stepped through), $exclude, $quotes (person -SAID-> quote -ABOUT-> entity is one link, type
 // SAID_ABOUT, a quote between two ABOUTs none: the path predicate inside the parenthesized pattern
@@ -26,13 +28,25 @@ WITH c, CASE WHEN $maxDegree IS NULL OR c IS NULL THEN [] ELSE COLLECT {
   RETURN g
 } END AS big
 WITH c, big, COLLECT {
-  MATCH p = ANY SHORTEST ((c)((x)-[r:{{ENTITY_RELATIONSHIPS}}|SAID|ABOUT]-(y)
-      WHERE CASE WHEN type(r) IN ['SAID', 'ABOUT'] THEN $quotes ELSE $types IS NULL OR type(r) IN $types END
-        AND (y:Quote OR (y:Entity AND NOT y.id IN $exclude AND ($labels IS NULL OR any(l IN labels(y) WHERE l IN $labels))))
-        AND (x = c OR x:Quote OR $maxDegree IS NULL OR COUNT { (x)-[:{{ENTITY_RELATIONSHIPS}}]-() } <= $maxDegree)
-        AND NOT (x = c AND y:Entity AND type(r) + '/' + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END + '/' + [l IN labels(y) WHERE l IN ['Person', 'Country', 'Place', 'Summit', 'Talks', 'Organization', 'Topic']][0] IN big)
-    ){1,{{HOPS}}}(n:Entity)
-    WHERE all(i IN range(1, size(r) - 1) WHERE NOT y[i - 1]:Quote OR type(r[i - 1]) <> type(r[i])))
+  CALL (c, big) {
+    WITH c, big WHERE NOT $quotes
+    MATCH p = ANY SHORTEST (c)((x)-[r:{{ENTITY_RELATIONSHIPS}}]-(y:Entity)
+        WHERE ($types IS NULL OR type(r) IN $types) AND NOT y.id IN $exclude AND ($labels IS NULL OR any(l IN labels(y) WHERE l IN $labels))
+          AND (x = c OR $maxDegree IS NULL OR COUNT { (x)-[:{{ENTITY_RELATIONSHIPS}}]-() } <= $maxDegree)
+          AND NOT (x = c AND type(r) + '/' + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END + '/' + [l IN labels(y) WHERE l IN ['Person', 'Country', 'Place', 'Summit', 'Talks', 'Organization', 'Topic']][0] IN big)
+      ){1,{{HOPS}}}(n:Entity)
+    RETURN p, n
+    UNION ALL
+    WITH c, big WHERE $quotes
+    MATCH p = ANY SHORTEST ((c)((x)-[r:{{ENTITY_RELATIONSHIPS}}|SAID|ABOUT]-(y)
+        WHERE CASE WHEN type(r) IN ['SAID', 'ABOUT'] THEN true ELSE $types IS NULL OR type(r) IN $types END
+          AND (y:Quote OR (y:Entity AND NOT y.id IN $exclude AND ($labels IS NULL OR any(l IN labels(y) WHERE l IN $labels))))
+          AND (x = c OR x:Quote OR $maxDegree IS NULL OR COUNT { (x)-[:{{ENTITY_RELATIONSHIPS}}]-() } <= $maxDegree)
+          AND NOT (x = c AND y:Entity AND type(r) + '/' + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END + '/' + [l IN labels(y) WHERE l IN ['Person', 'Country', 'Place', 'Summit', 'Talks', 'Organization', 'Topic']][0] IN big)
+      ){1,{{HOPS}}}(n:Entity)
+      WHERE all(i IN range(1, size(r) - 1) WHERE NOT y[i - 1]:Quote OR type(r[i - 1]) <> type(r[i])))
+    RETURN p, n
+  }
   WITH n, length(p) - size([q IN nodes(p) WHERE q:Quote]) AS links
   WHERE n <> c AND links <= $hops
   RETURN {node: n, distance: links} ORDER BY links, toLower(n.name), n.id

@@ -1,3 +1,7 @@
+// Paging by key (src/graphql/cursor.ts): `key` is the item's sort key, whose ascending order is the
+// list's order; the page is the items with key > $after and < $before (null: unbounded), the first
+// $limit + 1 of them or, with $backward, the last $limit + 1 read from the end; `keys` holds
+// each item's key, in the order of `items`.
 // One page of quotes, newest article first, then in article order, with the total. The matching
 // quotes are found once (the filters written once keep the query in one write of the driver). Filters (null =
 // any): $speaker SAID it; it is ABOUT every entity of $about (a list: `about` and `summit` of
@@ -17,14 +21,17 @@ CALL () {
 }
 CALL (matching) {
   UNWIND matching AS q
-  WITH q ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-  SKIP $offset LIMIT $limit
+  WITH q, [q.publishedAt IS NULL, coalesce(duration.inDays(q.publishedAt, date('1970-01-01')).days, 0), coalesce(q.articleId, ''), coalesce(q.sentence, -1), q.id] AS key
+  WHERE ($after IS NULL OR key > $after) AND ($before IS NULL OR key < $before)
+  // Ascending, or with $backward descending (the first sort key is then the same null for all).
+  WITH q, key ORDER BY CASE WHEN $backward THEN null ELSE key END, key DESC
+  LIMIT $limit + 1
   OPTIONAL MATCH (sp:Person)-[:SAID]->(q)
-  WITH q, sp ORDER BY q.publishedAt IS NULL, q.publishedAt DESC, q.articleId, q.sentence, q.id
-  RETURN collect({quote: q {.id, .text, .sentence, .articleId}, speaker: CASE WHEN $light THEN sp {.id, .name} ELSE sp END, article: CASE WHEN $article THEN COLLECT { MATCH (a:Article {id: q.articleId}) RETURN a {.id, .title, .url, publishedAt: toString(a.publishedAt)} }[0] END,
+  WITH q, key, sp ORDER BY CASE WHEN $backward THEN null ELSE key END, key DESC
+  RETURN collect(key) AS keys, collect({quote: q {.id, .text, .sentence, .articleId}, speaker: CASE WHEN $light THEN sp {.id, .name} ELSE sp END, article: CASE WHEN $article THEN COLLECT { MATCH (a:Article {id: q.articleId}) RETURN a {.id, .title, .url, publishedAt: toString(a.publishedAt)} }[0] END,
     affiliations: CASE WHEN $speakerAffiliations AND sp IS NOT NULL THEN COLLECT {
       MATCH (sp)-[:AFFILIATED_WITH]->(o:Organization) WITH DISTINCT o RETURN CASE WHEN $light THEN o {.id, .name, .orgType} ELSE o END ORDER BY toLower(o.name), o.id
     } END
   }) AS items
 }
-RETURN size(matching) AS total, items
+RETURN size(matching) AS total, items, keys

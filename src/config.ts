@@ -75,6 +75,11 @@ export interface Config {
    * so this bounds how stale an answer can be after a load.
    */
   responseCacheTtlMs: number;
+  /**
+   * A Redis (redis:// or rediss://) that replicas share the response cache through
+   * (src/graphql/shared-cache.ts); undefined: each process keeps its own cache in memory.
+   */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +116,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * - CORS_ORIGINS (empty: same-origin only; else a comma-separated list of origins such as https://dash.example.org)
  * - SHUTDOWN_GRACE_MS (10000; how long in-flight requests may finish after SIGTERM)
  * - RESPONSE_CACHE_TTL_MS (5000; 0 disables the response cache)
+ * - REDIS_URL (unset: the response cache is in process; redis://[:password@]host:6379[/db] or rediss://: shared by the replicas)
  * - NLP_URL (unset: the local NLP service; several comma-separated URLs spread the articles over them),
  *   NLP_LOCAL_HOME (.nlp), NLP_LOCAL_PORT (9100), NLP_INSTANCES (1), NLP_HEAP (3g), NLP_THREADS (2),
  *   NLP_CACHE_DIR (.nlp/cache; `off` disables the cache), NLP_TIMEOUT_MS (120000)
@@ -195,6 +201,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       nlpUrls.push(raw.replace(/\/+$/, ''));
     }
   }
+  const redisRaw = env.REDIS_URL;
+  let redisUrl: string | undefined;
+  if (redisRaw !== undefined && redisRaw !== '') {
+    if (!/^rediss?:\/\/[^\s]+$/.test(redisRaw)) problems.push(`REDIS_URL must look like redis://host:6379 or rediss://host:6380, got ${JSON.stringify(redisRaw.replace(/:[^:@/]*@/, ':***@'))}`);
+    else redisUrl = redisRaw;
+  }
   const nlpCache = str('NLP_CACHE_DIR', '.nlp/cache');
   const logLevel = str('LOG_LEVEL', 'info');
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -238,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel,
     responseCacheTtlMs: wholeNumber('RESPONSE_CACHE_TTL_MS', DEFAULT_RESPONSE_CACHE_TTL_MS, 0),
+    redisUrl,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

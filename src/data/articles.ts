@@ -7,6 +7,7 @@ import { pageParams, type PageArgs } from './params.js';
 import type { Quotes } from './quotes.js';
 import {
   listOf,
+  pageFrom,
   toArticle,
   type ArticleBody,
   type ArticleRecord,
@@ -112,10 +113,6 @@ export class Articles {
       titleWords === null
         ? await this.db.read('articles.list', pageParams(page))
         : await this.db.read('articles.search', { lucene: prefixQuery(titleWords), ...pageParams(page) });
-    return {
-      items: listOf(row, 'items').map(toArticle),
-      totalCount: Number(row?.total ?? 0),
-      offset: page.offset,
-    };
+    return pageFrom(row, page, toArticle);
   }
 }

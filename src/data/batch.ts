@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Row } from '../db/db.js';
 import type { PageArgs } from './params.js';
-import { listOf, type Page } from './records.js';
+import { listOf, pageFrom, type Page } from './records.js';
 
 /**
  * Builds loaders over batched queries. Every loader here keeps DataLoader's contract: the batch
@@ -100,8 +100,8 @@ export function pageLoader<A, T>(
 ): DataLoader<ArgsKey<A>, Page<T>, string> {
   return argsLoader(
     run,
-    (row, args) => ({ items: listOf(row, 'items').map(adopt), totalCount: Number(row.total ?? 0), offset: pageOf(args).offset }),
-    (args) => ({ items: [], totalCount: 0, offset: pageOf(args).offset }),
+    (row, args) => pageFrom(row, pageOf(args), adopt),
+    (args) => pageFrom(undefined, pageOf(args), adopt),
     name,
   );
 }

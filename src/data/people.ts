@@ -5,7 +5,7 @@ import { argsLoader, idLoader, pageLoader, type ArgsKey } from './batch.js';
 import { entityListsLoader, entityLoader, parseEvidence, type Entities, type EntityLists, type EvidenceRecord } from './entities.js';
 import { int, merged, pageParams, type PageArgs } from './params.js';
 import type { QuoteOptions, Quotes } from './quotes.js';
-import { listOf, type EntityRecord, type Page, type QuoteRecord } from './records.js';
+import { listOf, pageFrom, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
 /** A position held: LEADS a country or AFFILIATED_WITH an organization. */
 export interface RoleRecord {
@@ -140,11 +140,7 @@ export class People {
   /** One page of the people on a list, by name. `filter.name` must already be lower case. */
   async list(which: PersonList, filter: PersonFilter, page: PageArgs): Promise<Page<EntityRecord>> {
     const [row] = await this.db.read(LIST_QUERIES[which], merged(filter, pageParams(page)));
-    return {
-      items: this.entities.adoptAll(listOf(row, 'items')),
-      totalCount: Number(row?.total ?? 0),
-      offset: page.offset,
-    };
+    return pageFrom(row, page, (item) => this.entities.adopt(item));
   }
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/db.js';
 import { entityListLoader, type Entities } from './entities.js';
 import { idLoader } from './batch.js';
 import { merged, pageParams, type PageArgs } from './params.js';
-import { listOf, toQuote, type EntityRecord, type Page, type QuoteRecord } from './records.js';
+import { listOf, pageFrom, toQuote, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
 /** Filters of the top-level quote list; null means any. */
 export interface QuoteFilter {
@@ -76,10 +76,6 @@ export class Quotes {
     const about = [filter.about, filter.summit].filter((id) => id !== null);
     const params = { speaker: filter.speaker, about, roles: filter.roles };
     const [row] = await this.db.read('quotes.list', merged(params, pageParams(page), options));
-    return {
-      items: listOf(row, 'items').map((item) => this.adopt(item)),
-      totalCount: Number(row?.total ?? 0),
-      offset: page.offset,
-    };
+    return pageFrom(row, page, (item) => this.adopt(item));
   }
 }

@@ -1,4 +1,5 @@
 import type { Row } from '../db/db.js';
+import type { PageArgs, SortKey } from './params.js';
 import { KINDS, kindOfId, type EntityKind } from '../seed/model.js';
 
 /**
@@ -86,12 +87,41 @@ export interface QuoteRecord {
   readonly speaker: EntityRecord | null;
 }
 
-/** One page of a list plus the size of the whole list. */
+/** One page of a list, in list order, plus the size of the whole list. */
 export interface Page<T> {
   readonly items: readonly T[];
+  /** The sort key of each item (cursors: src/graphql/cursor.ts). */
+  readonly keys: readonly SortKey[];
   readonly totalCount: number;
-  /** Offset of items[0] in the whole list. */
-  readonly offset: number;
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+}
+
+/**
+ * The page a paged query's row holds (pageParams, src/data/params.ts): `items` and `keys` as the
+ * query read them, one more than the limit when more follow, reversed into list order when it read
+ * backward; `total`. Paging forward, hasPreviousPage is whether the page starts after a cursor
+ * (Relay allows that answer); paging backward, hasNextPage is whether it ends before one.
+ */
+export function pageFrom<T>(row: Row | undefined, page: PageArgs, adopt: (item: unknown) => T): Page<T> {
+  const read = row === undefined ? [] : listOf(row, 'items');
+  const readKeys = row === undefined ? [] : (listOf(row, 'keys') as SortKey[]);
+  const more = read.length > page.limit;
+  const n = Math.min(read.length, page.limit);
+  const items = new Array<T>(n);
+  const keys = new Array<SortKey>(n);
+  for (let i = 0; i < n; i++) {
+    const j = page.backward ? n - 1 - i : i;
+    items[j] = adopt(read[i]);
+    keys[j] = readKeys[i] as SortKey;
+  }
+  return {
+    items,
+    keys,
+    totalCount: Number(row?.total ?? 0),
+    hasNextPage: page.backward ? page.before !== null : more,
+    hasPreviousPage: page.backward ? more : page.after !== null,
+  };
 }
 
 /** A node as toPlain returns it: its properties plus `labels`. */

@@ -4,7 +4,7 @@ import { idLoader, pageLoader, type ArgsKey } from './batch.js';
 import { entityListsLoader, entityLoader, type Entities, type EntityLists } from './entities.js';
 import { merged, pageParams, type PageArgs } from './params.js';
 import type { QuoteOptions, Quotes } from './quotes.js';
-import { listOf, toArticle, type ArticleRecord, type EntityRecord, type Page, type QuoteRecord } from './records.js';
+import { listOf, pageFrom, toArticle, type ArticleRecord, type EntityRecord, type Page, type QuoteRecord } from './records.js';
 
 /** Filters of the summit list; null means any. Dates are "YYYY-MM-DD", inclusive. */
 export interface SummitFilter {
@@ -89,7 +89,9 @@ export class Summits {
    */
   async list(filter: SummitFilter, page: PageArgs): Promise<Page<EntityRecord>> {
     const [row] = await this.db.read('summits.list', merged(filter, pageParams(page)));
-    const items = this.entities.adoptAll(listOf(row, 'items'));
+    const result = pageFrom(row, page, (item) => this.entities.adopt(item));
+    // participants and countries are in the order the query read the items.
+    const items = page.backward ? [...result.items].reverse() : result.items;
     const participants = listOf(row, 'participants');
     const countries = listOf(row, 'countries');
     items.forEach((summit, i) => {
@@ -100,7 +102,7 @@ export class Summits {
         country: i < countries.length ? this.entities.adoptOrNull(countries[i]) : undefined,
       });
     });
-    return { items, totalCount: Number(row?.total ?? 0), offset: page.offset };
+    return result;
   }
 }
 

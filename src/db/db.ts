@@ -51,7 +51,7 @@ export interface ReadParams {
 export const DEFAULT_READ_PARAMS: Readonly<ReadParams> = { light: false, names: false };
 
 /** Called with a query's name as it starts; may return a function to call once it has finished (reads only). */
-export type OnRoundTrip = (name: string) => void | (() => void);
+export type OnRoundTrip = (name: string, params?: Record<string, unknown>) => void | (() => void);
 
 /**
  * The db helper layer: named, parameterized Cypher through managed transactions (executeRead and
@@ -70,7 +70,7 @@ export class Db<in N extends string = QueryName> {
   ) {}
 
   /**
-   * A Db sharing this driver whose every query calls `onRoundTrip(name)` first (once per query,
+   * A Db sharing this driver whose every query calls `onRoundTrip(name, params)` first (once per query,
    * not per retry), and for reads the function that returns when the read has finished, with reads
    * run as `readMode` says (default: this Db's mode) and given `readParams()`, read at each query so
    * that a request can set them once its operation is known (default: this Db's).
@@ -86,7 +86,7 @@ export class Db<in N extends string = QueryName> {
    * read parameters (ReadParams) under its own.
    */
   async read(name: N, params: Record<string, unknown> = {}): Promise<Row[]> {
-    const finished = this.onRoundTrip(name);
+    const finished = this.onRoundTrip(name, params);
     try {
       return await this.readNow(name, Object.assign({}, this.readParams(), params));
     } finally {
@@ -116,7 +116,7 @@ export class Db<in N extends string = QueryName> {
 
   /** Runs a named write query in its own write transaction. */
   async write(name: N, params: Record<string, unknown> = {}): Promise<Row[]> {
-    this.onRoundTrip(name);
+    this.onRoundTrip(name, params);
     const text = this.queries.get(name);
     return this.withSession('WRITE', (s) => s.executeWrite((tx) => runIn(tx, text, params)));
   }
@@ -130,11 +130,11 @@ export class Db<in N extends string = QueryName> {
       s.executeWrite((tx) =>
         work({
           run: (name, params = {}) => {
-            this.onRoundTrip(name);
+            this.onRoundTrip(name, params);
             return runIn(tx, this.queries.get(name), params);
           },
           runCounted: async (name, params = {}) => {
-            this.onRoundTrip(name);
+            this.onRoundTrip(name, params);
             const result = await tx.run(this.queries.get(name), params);
             const c = result.summary.counters.updates();
             return {
@@ -158,7 +158,7 @@ export class Db<in N extends string = QueryName> {
    * for statements that are safe to run again by hand.
    */
   async autoCommit(name: N, params: Record<string, unknown> = {}): Promise<Row[]> {
-    this.onRoundTrip(name);
+    this.onRoundTrip(name, params);
     const text = this.queries.get(name);
     return this.withSession('WRITE', async (s) => {
       const result = await s.run(text, params);

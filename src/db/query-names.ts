@@ -49,6 +49,8 @@ export const QUERY_FILES = [
   'seed.merge-relations',
   'seed.merge-sources',
   'seed.reference-facts',
+  'seed.state',
+  'seed.state-set',
   'sources.articles-by-keys',
   'sources.by-file',
   'sources.by-ids',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type CORSOptions, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -10,7 +10,9 @@ import { useExplorer } from '../explore/assets.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { MAX_QUERY_COST, useQueryCost } from './cost.js';
 import { maskError, yogaLogger } from './errors.js';
+import { useMetrics, type Metrics } from './metrics.js';
 import { useLightProjection } from './projection.js';
+import { RequestScope, useRequestLog } from './request-log.js';
 import {
   useCloseWhileDraining,
   useCodedHttpErrors,
@@ -49,6 +51,15 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Whether the process is draining (src/graphql/serve.ts); absent: never. */
   lifecycle?: Lifecycle;
+  /**
+   * Where the response cache keeps its entries: a Redis shared by the replicas (src/graphql/
+   * shared-cache.ts) or, absent, this process's memory.
+   */
+  responseCacheStore?: Cache;
+  /** `/metrics` and what it reports (src/graphql/metrics.ts); absent: no /metrics. */
+  metrics?: Metrics;
+  /** The request scope the logger's mixin reads (src/graphql/request-log.ts); absent: a new one. */
+  requestScope?: RequestScope;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
@@ -92,16 +103,38 @@ function corsFor(origins: readonly string[]): (request: Request) => CORSOptions 
  * these plugins. Builds the schema once; per request
  * it builds only the context (loaders and the round-trip counter).
  */
-export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs = 0, corsOrigins = [], lifecycle = { draining: false } }: AppOptions): App {
+export function createApp({
+  db,
+  logger,
+  graphiqlDefaultQuery,
+  responseCacheTtlMs = 0,
+  corsOrigins = [],
+  lifecycle = { draining: false },
+  responseCacheStore,
+  metrics,
+  requestScope = new RequestScope(),
+}: AppOptions): App {
   // Listed first so that a hit skips the armor checks and execution alike. The cache is shared by
   // all clients (session: null): the API is public and has no per-user data. No mutation exists,
   // so entries only expire; a hit reports cypherRoundTrips 0.
+  const store = responseCacheStore ?? createInMemoryCache();
   const cache =
-    responseCacheTtlMs > 0 ? [useResponseCache({ session: () => null, ttl: responseCacheTtlMs, invalidateViaMutation: false })] : [];
+    responseCacheTtlMs > 0
+      ? [
+          useResponseCache({
+            session: () => null,
+            ttl: responseCacheTtlMs,
+            invalidateViaMutation: false,
+            cache: metrics ? metrics.countingCache(store) : store,
+            // The default also writes a plain line to the console for each answer with errors.
+            shouldCacheResult: ({ result }) => result.errors === undefined || result.errors.length === 0,
+          }),
+        ]
+      : [];
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
-    context: () => createContext(db),
+    context: () => createContext(db, metrics?.observeQuery),
     graphiql: {
       title: 'Summit Graph',
       defaultQuery: graphiqlDefaultQuery ?? DEFAULT_GRAPHIQL_QUERY,
@@ -115,6 +148,8 @@ export function createApp({ db, logger, graphiqlDefaultQuery, responseCacheTtlMs
     // useRequestBodyLimit instead: the same limit without a stream per request (bench/README.md).
     maxRequestBodySize: false,
     plugins: [
+      useRequestLog(requestScope, logger, metrics),
+      ...(metrics ? [useMetrics(metrics)] : []),
       useLiveness(),
       // The explorer's page and files (src/explore/): static, so before the body limit and CSRF.
       useExplorer(),

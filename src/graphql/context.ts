@@ -1,4 +1,4 @@
-import { DEFAULT_READ_PARAMS, type Db, type ReadParams } from '../db/db.js';
+import { DEFAULT_READ_PARAMS, type Db, type OnRoundTrip, type ReadParams } from '../db/db.js';
 import { createLoaders, type Loaders } from '../data/loaders.js';
 
 /** Counts the Cypher round trips of one request (reported as `extensions.cypherRoundTrips`). */
@@ -27,19 +27,22 @@ export interface GraphQLContext {
 /**
  * The per-request context: a counting view of the process's Db and loaders over it. Loaders must be
  * per request (their caches would otherwise leak data across requests), and so must the counter.
+ * `observe` also sees each query (metrics: its time and batch size, src/graphql/metrics.ts).
  */
-export function createContext(db: Db): GraphQLContext {
+export function createContext(db: Db, observe?: OnRoundTrip): GraphQLContext {
   const roundTrips: RoundTrips = { count: 0, steps: 0, inFlight: 0, names: [] };
   const readParams: ReadParams = { ...DEFAULT_READ_PARAMS };
   // Auto-commit reads: every read of a request is one self-contained query, so the BEGIN/COMMIT of
   // a managed transaction is pure overhead here (see ReadMode in src/db/db.ts).
-  const counted = db.counting((name) => {
+  const counted = db.counting((name, params) => {
     roundTrips.count += 1;
     roundTrips.names.push(name);
     if (roundTrips.inFlight === 0) roundTrips.steps += 1;
     roundTrips.inFlight += 1;
+    const observed = observe?.(name, params);
     return () => {
       roundTrips.inFlight -= 1;
+      if (typeof observed === 'function') observed();
     };
   }, 'auto-commit', () => readParams);
   return { loaders: createLoaders(counted), roundTrips, readParams };

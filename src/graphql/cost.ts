@@ -15,7 +15,8 @@ export const MAX_QUERY_COST = 20_000;
  */
 export const fieldCost: ComplexityEstimator = ({ node, args, childComplexity }) => {
   if (node.selectionSet === undefined) return 1;
-  const size = [args.first, args.last].find((v): v is number => typeof v === 'number') ?? 1;
+  // `first` has a default, so a request with `last` carries both: the larger one bounds the list.
+  const size = Math.max(...[args.first, args.last].map((v) => (typeof v === 'number' ? v : 1)));
   return (1 + childComplexity) * Math.max(1, size);
 };
 

@@ -10,7 +10,8 @@
  *   Teardown stops it and deletes the folder.
  *
  * Tests read the connection with `inject('neo4j')` (see test/support/neo4j.ts), and the browser
- * test its Chromium settings with `inject('chromium')` (CHROMIUM_PATH, CHROMIUM_CACHE_DIR).
+ * test its Chromium settings with `inject('chromium')` (CHROMIUM_PATH, CHROMIUM_CACHE_DIR), and the
+ * replica test its Redis settings with `inject('redis')` (REDIS_SERVER_PATH, REDIS_CACHE_DIR).
  */
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -38,10 +39,19 @@ export interface TestChromium {
   cacheDir?: string;
 }
 
+/** Where the replica tests' Redis comes from (test/support/redis.ts). */
+export interface TestRedisServer {
+  /** REDIS_SERVER_PATH: a redis-server to use as it is. */
+  override?: string;
+  /** REDIS_CACHE_DIR: where the provisioned Redis is kept (default ~/.cache/summit-graph/redis). */
+  cacheDir?: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4j: TestNeo4j;
     chromium: TestChromium;
+    redis: TestRedisServer;
   }
 }
 
@@ -67,6 +77,10 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   project.provide('chromium', {
     ...(env.CHROMIUM_PATH ? { override: env.CHROMIUM_PATH } : {}),
     ...(env.CHROMIUM_CACHE_DIR ? { cacheDir: env.CHROMIUM_CACHE_DIR } : {}),
+  });
+  project.provide('redis', {
+    ...(env.REDIS_SERVER_PATH ? { override: env.REDIS_SERVER_PATH } : {}),
+    ...(env.REDIS_CACHE_DIR ? { cacheDir: env.REDIS_CACHE_DIR } : {}),
   });
   const external = externalTestDatabase();
   if (external !== undefined) {

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       http: { host: '127.0.0.1', port: 4000, corsOrigins: [], shutdownGraceMs: 10_000 },
       logLevel: 'info',
       responseCacheTtlMs: 5000,
+      redisUrl: undefined,
     });
   });
 
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
       NLP_THREADS: '1',
       NLP_CACHE_DIR: 'off',
       NLP_TIMEOUT_MS: '5000',
+      REDIS_URL: 'redis://:secret@cache.example.com:6379/2',
     });
     expect(config).toEqual({
       neo4j: { uri: 'neo4j+s://db.example.com:7687', user: 'reader', password: 'secret', database: 'summits' },
@@ -60,7 +62,14 @@ describe('loadConfig', () => {
       http: { host: '0.0.0.0', port: 8080, corsOrigins: ['https://dash.example.org', 'http://localhost:5173'], shutdownGraceMs: 2500 },
       logLevel: 'debug',
       responseCacheTtlMs: 0,
+      redisUrl: 'redis://:secret@cache.example.com:6379/2',
     });
+  });
+
+  it('refuses a REDIS_URL that is not redis:// or rediss://, without showing its password', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://:hunter2@cache:6379' })).toThrow(/REDIS_URL must look like redis:\/\/host:6379/);
+    expect(() => loadConfig({ REDIS_URL: 'http://:hunter2@cache:6379' })).not.toThrow(/hunter2/);
+    expect(loadConfig({ REDIS_URL: 'rediss://cache:6380' }).redisUrl).toBe('rediss://cache:6380');
   });
 
   it.each(['bolt://localhost:7687', 'neo4j://neo4j:7687', 'bolt+s://h:1', 'neo4j+ssc://h'])('accepts NEO4J_URI %s', (uri) => {

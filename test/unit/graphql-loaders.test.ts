@@ -141,7 +141,7 @@ describe('createLoaders', () => {
       return [];
     });
     const loaders = createLoaders(db);
-    const page = await loaders.summits.list({ participant: null, country: null, from: null, to: null }, { offset: 0, limit: 2 });
+    const page = await loaders.summits.list({ participant: null, country: null, from: null, to: null }, { limit: 2, after: null, before: null, backward: false });
     expect(page.items.map((s) => s.id)).toEqual(['summit:a', 'summit:b']);
     const a = loaders.summits.participants('summit:a');
     expect(Array.isArray(a) && a.map((p) => p.id)).toEqual(['person:kim']);
@@ -161,7 +161,7 @@ describe('createLoaders', () => {
       { id: 'summit:a', parent: null, total: 3, items: [item('quote:1', person('person:kim', 'Kim'), [org]), item('quote:2', person('person:moon', 'Moon'), null), item('quote:3', null, null)] },
     ]);
     const loaders = createLoaders(db);
-    const page = await loaders.summits.quotes('summit:a', { offset: 0, limit: 3 }, { speakerAffiliations: true, article: false });
+    const page = await loaders.summits.quotes('summit:a', { limit: 3, after: null, before: null, backward: false }, { speakerAffiliations: true, article: false });
     const [withOrgs, without, none] = page.items;
     expect(withOrgs?.speaker).toMatchObject({ id: 'person:kim', name: 'Kim', preloaded: { affiliations: [{ id: 'org:kcna', kind: 'ORGANIZATION', props: { orgType: 'media' } }] } });
     expect(without?.speaker).toMatchObject({ id: 'person:moon', kind: 'PERSON' });
@@ -174,11 +174,22 @@ describe('createLoaders', () => {
     expect(calls.map((c) => c.name)).toEqual(['summits.quotes']);
   });
 
-  it('sends page arguments as integers (floats fail SKIP and LIMIT)', async () => {
+  it("sends the limit and a key's whole numbers as integers (floats fail LIMIT)", async () => {
     const { db, calls } = fakeDb(() => []);
-    await createLoaders(db).summits.quotes('summit:a', { offset: 20, limit: 10 }, { speakerAffiliations: false, article: true });
+    await createLoaders(db).summits.quotes('summit:a', { limit: 10, after: [false, -20240102, 'article:1', 3, 'quote:1'], before: null, backward: false }, { speakerAffiliations: false, article: true });
     const params = calls[0]!.params;
-    expect((params.offset as { toNumber(): number }).toNumber()).toBe(20);
     expect((params.limit as { toNumber(): number }).toNumber()).toBe(10);
+    const after = params.after as unknown[];
+    expect((after[1] as { toNumber(): number }).toNumber()).toBe(-20240102);
+    expect([after[0], after[2], after[4], params.before, params.backward]).toEqual([false, 'article:1', 'quote:1', null, false]);
+  });
+
+  it('turns a page read backward, one item too many, into list order with hasPreviousPage', async () => {
+    const item = (id: string) => ({ quote: { id, text: 't', sentence: 1, articleId: 'article:1' }, speaker: null, article: null, affiliations: null });
+    const { db } = fakeDb(() => [{ id: 'summit:a', parent: null, total: 9, items: [item('quote:5'), item('quote:4'), item('quote:3')], keys: [['k5'], ['k4'], ['k3']] }]);
+    const page = await createLoaders(db).summits.quotes('summit:a', { limit: 2, after: null, before: ['k6'], backward: true }, { speakerAffiliations: false, article: false });
+    expect(page.items.map((q) => q.id)).toEqual(['quote:4', 'quote:5']);
+    expect(page.keys).toEqual([['k4'], ['k5']]);
+    expect([page.hasPreviousPage, page.hasNextPage, page.totalCount]).toEqual([true, true, 9]);
   });
 });

@@ -34,8 +34,8 @@ const entity = {
   __resolveType: typeOfNode,
   description: ((e) => textProp(e, 'description')) satisfies E,
   wikidata: ((e) => textProp(e, 'wikidata')) satisfies E,
-  mentions: ((e, { first, after }, ctx) =>
-    ctx.loaders.articles.mentioning(e.id, pageArgs(first, after)).then(toConnection)) satisfies E<PageInput>,
+  mentions: ((e, paging, ctx) =>
+    ctx.loaders.articles.mentioning(e.id, pageArgs('article', paging)).then(toConnection('article'))) satisfies E<PageInput>,
   related: ((e, { first }, ctx) =>
     ctx.loaders.entities.related(e.id, intInRange('first', first, 1, MAX_RELATED, 50))) satisfies E<{
     first?: number | null;

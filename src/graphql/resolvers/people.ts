@@ -23,12 +23,12 @@ export const personResolvers: ResolverMap = {
       const n = intInRange('first', first, 1, 500, 100);
       return ctx.loaders.names.resolveOptional('with', other, ['PERSON']).then((withId) => ctx.loaders.people.meetings(p.id, withId, n));
     }) satisfies P<{ with?: string | null; first?: number | null }>,
-    quotes: ((p, { first, after, about }, ctx, info) => {
-      const page = pageArgs(first, after);
+    quotes: ((p, { about, ...paging }, ctx, info) => {
+      const page = pageArgs('quote', paging);
       return ctx.loaders.names
         .resolveOptional('about', about)
         .then((aboutId) => ctx.loaders.people.quotes(p.id, aboutId, page, quoteOptions(info)))
-        .then(toConnection);
+        .then(toConnection('quote'));
     }) satisfies P<PageInput & { about?: string | null }>,
   },
 };

@@ -76,13 +76,13 @@ interface PersonWhere {
 
 /** The leaders and analysts fields differ only in the list they read. */
 function personList(which: PersonList): Q<PageInput & { where?: PersonWhere | null }> {
-  return (_root, { first, after, where }, ctx) => {
-    const page = pageArgs(first, after);
+  return (_root, { where, ...paging }, ctx) => {
+    const page = pageArgs('person', paging);
     const name = optionalText('where.name', where?.name)?.toLowerCase() ?? null;
     return ctx.loaders.names
       .resolveOptional('where.affiliation', where?.affiliation, ['ORGANIZATION', 'COUNTRY'])
       .then((affiliation) => ctx.loaders.people.list(which, { name, affiliation }, page))
-      .then(toConnection);
+      .then(toConnection('person'));
   };
 }
 
@@ -114,8 +114,8 @@ export const queryResolvers: ResolverMap = {
       return ctx.loaders.search.entitiesMatching(query, words, kinds ?? null, limit);
     }) satisfies Q<{ query: string; kinds?: EntityKind[] | null; first?: number | null }>,
 
-    summits: (async (_r, { first, after, where }, ctx) => {
-      const page = pageArgs(first, after);
+    summits: (async (_r, { where, ...paging }, ctx) => {
+      const page = pageArgs('summit', paging);
       const from = where?.from ?? null;
       const to = where?.to ?? null;
       // Dates are "YYYY-MM-DD" (the Date scalar checked them), so string order is date order.
@@ -126,24 +126,24 @@ export const queryResolvers: ResolverMap = {
         ctx.loaders.names.resolveOptional('where.participant', where?.participant, ['PERSON']),
         ctx.loaders.names.resolveOptional('where.country', where?.country, ['COUNTRY']),
       ]);
-      return ctx.loaders.summits.list({ participant, country, from, to }, page).then(toConnection);
+      return ctx.loaders.summits.list({ participant, country, from, to }, page).then(toConnection('summit'));
     }) satisfies Q<PageInput & { where?: SummitWhere | null }>,
 
     leaders: personList('leaders'),
 
     analysts: personList('analysts'),
 
-    quotes: (async (_r, { first, after, speaker, about }, ctx, info) => {
-      const page = pageArgs(first, after);
+    quotes: (async (_r, { speaker, about, ...paging }, ctx, info) => {
+      const page = pageArgs('quote', paging);
       const [speakerId, aboutId] = await Promise.all([
         ctx.loaders.names.resolveOptional('speaker', speaker, ['PERSON']),
         ctx.loaders.names.resolveOptional('about', about),
       ]);
-      return ctx.loaders.quotes.list({ speaker: speakerId, about: aboutId, summit: null, roles: null }, page, quoteOptions(info)).then(toConnection);
+      return ctx.loaders.quotes.list({ speaker: speakerId, about: aboutId, summit: null, roles: null }, page, quoteOptions(info)).then(toConnection('quote'));
     }) satisfies Q<PageInput & { speaker?: string | null; about?: string | null }>,
 
-    quotesWhere: (async (_r, { first, after, where }, ctx, info) => {
-      const page = pageArgs(first, after);
+    quotesWhere: (async (_r, { where, ...paging }, ctx, info) => {
+      const page = pageArgs('quote', paging);
       const roles = where?.speakerRole ?? null;
       if (roles !== null && roles.length === 0) throw badInput('where.speakerRole must name at least one role, or be left out');
       const [speaker, about, summit] = await Promise.all([
@@ -152,17 +152,17 @@ export const queryResolvers: ResolverMap = {
         ctx.loaders.names.resolveOptional('where.summit', where?.summit, ['SUMMIT']),
       ]);
       const filter = { speaker, about, summit, roles: roles === null ? null : roles.map(roleLabel) };
-      return ctx.loaders.quotes.list(filter, page, quoteOptions(info)).then(toConnection);
+      return ctx.loaders.quotes.list(filter, page, quoteOptions(info)).then(toConnection('quote'));
     }) satisfies Q<PageInput & { where?: QuoteWhere | null }>,
 
-    articles: ((_r, { first, after, search }, ctx) => {
-      const page = pageArgs(first, after);
+    articles: ((_r, { search, ...paging }, ctx) => {
+      const page = pageArgs('article', paging);
       const text = optionalText('search', search);
       const words = text === null ? null : searchWords(text);
       if (words !== null && words.length === 0) {
         throw badInput(`search must contain at least one letter or digit, got ${JSON.stringify(search)}`, { search });
       }
-      return ctx.loaders.articles.list(words, page).then(toConnection);
+      return ctx.loaders.articles.list(words, page).then(toConnection('article'));
     }) satisfies Q<PageInput & { search?: string | null }>,
 
     path: (async (_r, { from, to, maxHops }, ctx) => {

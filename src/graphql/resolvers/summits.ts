@@ -22,8 +22,8 @@ export const summitResolvers: ResolverMap = {
     country: ((s, _a, ctx) => ctx.loaders.summits.country(s.id)) satisfies S,
     participants: ((s, _a, ctx) => ctx.loaders.summits.participants(s.id)) satisfies S,
     topics: ((s, _a, ctx) => ctx.loaders.summits.topics(s.id)) satisfies S,
-    quotes: ((s, { first, after }, ctx, info) =>
-      ctx.loaders.summits.quotes(s.id, pageArgs(first, after), quoteOptions(info)).then(toConnection)) satisfies S<PageInput>,
+    quotes: ((s, paging, ctx, info) =>
+      ctx.loaders.summits.quotes(s.id, pageArgs('quote', paging), quoteOptions(info)).then(toConnection('quote'))) satisfies S<PageInput>,
     articles: ((s, _a, ctx) => ctx.loaders.summits.articles(s.id)) satisfies S,
   },
 };

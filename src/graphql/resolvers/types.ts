@@ -8,7 +8,4 @@ export type Resolver<P, A = Record<string, never>> = (parent: P, args: A, ctx: G
 export type ResolverMap = Record<string, GraphQLScalarType | Record<string, unknown>>;
 
 /** Arguments of a connection field. */
-export interface PageInput {
-  first?: number | null;
-  after?: string | null;
-}
+export type { PageInput } from '../cursor.js';
