@@ -89,6 +89,8 @@ export function mentionsStage(input: MentionsInput): Mention[] {
   gazetteerPhrases(ctx);
   bareBodies(ctx);
   capitalizedRuns(ctx);
+  workplaces(ctx);
+  wireCredits(ctx);
   if (input.nerEntities) modelMentions(ctx, input.nerEntities);
   ctx.out.sort((a, b) => a.start - b.start || b.end - a.end);
   possessiveUnits(ctx);
@@ -183,8 +185,15 @@ function trimEnd(ctx: Ctx, s: number, j: number, forOrg = false): number {
   return e;
 }
 
-/** Where, inside a run, a title sequence followed by a name begins ("Senate Minority Leader Chuck Schumer"). */
-function titleSplit(ctx: Ctx, s: number, e: number): { title: number; name: number } | undefined {
+/** Particles inside a person's name ("Ursula von der Leyen"), unlike the connectors of organizations. */
+const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'des', 'del', 'bin', 'al', 'la', 'le', 'y']);
+
+/**
+ * Where, inside a run, a title sequence followed by a name begins ("Senate Minority Leader Chuck
+ * Schumer"), and where that name ends: before an "and" that starts another titled name ("European
+ * Council President Charles Michel and European Commission President Ursula von der Leyen").
+ */
+function titleSplit(ctx: Ctx, s: number, e: number): { title: number; name: number; nameEnd: number } | undefined {
   const { tokens, vocab } = ctx;
   const core = new Set(vocab.titles.nouns.map((n) => n.toLowerCase()));
   for (let k = s + 1; k <= e; k++) {
@@ -192,12 +201,15 @@ function titleSplit(ctx: Ctx, s: number, e: number): { title: number; name: numb
     let n = k;
     while (n <= e && vocab.titles.words.has((tokens[n] as Token).text.toLowerCase())) n++;
     const title = tokens.slice(k, n).map((t) => t.text.toLowerCase());
-    const tail = tokens.slice(n, e + 1);
+    let nameEnd = e;
+    for (let a = n + 1; a < e; a++) if ((tokens[a] as Token).text === 'and') { nameEnd = a - 1; break; }
+    const tail = tokens.slice(n, nameEnd + 1);
     // The title must hold a title noun ("Leader", "Secretary-General", "Gen."), not only modifiers
     // ("National" in "Korea Institute for National Unification").
     if (!title.some((w) => core.has(w) || DOTTED_TITLES.test(w.charAt(0).toUpperCase() + w.slice(1)) || w.includes('-'))) continue;
-    if (n > e || tail.length > 4 || !tail.every(isNameToken) || tail.some((t) => vocab.orgs.heads.has(t.text) || vocab.notNameWords.has(t.text) || vocab.orgs.connectors.has(t.text))) return undefined;
-    return { title: k, name: n };
+    const particle = (t: Token): boolean => NAME_PARTICLES.has(t.text);
+    if (n > nameEnd || tail.length > 5 || !tail.every((t) => isNameToken(t) || particle(t)) || particle(tail[0] as Token) || tail.some((t) => vocab.orgs.heads.has(t.text) || vocab.notNameWords.has(t.text) || (vocab.orgs.connectors.has(t.text) && !particle(t)))) return undefined;
+    return { title: k, name: n, nameEnd };
   }
   return undefined;
 }
@@ -237,6 +249,8 @@ function organizationRuns(ctx: Ctx): void {
     let e = trimEnd(ctx, s, j, true);
     // "Senate Minority Leader Chuck Schumer": the organization ends where the title starts.
     const split = titleSplit(ctx, s, e);
+    // "... President Charles Michel and European Commission President ...": the run goes on after the "and".
+    const resume = split && split.nameEnd < e ? split.nameEnd + 2 : undefined;
     if (split) e = trimEnd(ctx, s, split.title - 1, true);
     // A title first ("Director of Academic Affairs", "Secretary of State Mike Pompeo") is no organization.
     while (s <= e && vocab.titles.words.has((tokens[s] as Token).text.toLowerCase()) && !vocab.orgs.heads.has((tokens[s] as Token).text) && !isDotted(tokens[s] as Token)) s++;
@@ -278,7 +292,7 @@ function organizationRuns(ctx: Ctx): void {
     if (!covered && run.length >= 2 && run.some((x) => vocab.orgs.heads.has(x.text)) && !run.every((x) => vocab.orgs.heads.has(x.text) || vocab.orgs.connectors.has(x.text))) {
       pushOrgRun(ctx, s, e);
     }
-    i = Math.max(j, i) + 1;
+    i = resume ?? Math.max(j, i) + 1;
   }
 }
 
@@ -442,6 +456,49 @@ function choose(entities: GazEntity[], published: string | undefined): GazEntity
 export function covers(t: { since?: string; until?: string }, date: string | undefined): boolean {
   if (date === undefined) return t.until === undefined;
   return (t.since === undefined || t.since <= date) && (t.until === undefined || date <= t.until);
+}
+
+/**
+ * "a researcher at Carnegie India", "a senior fellow at the Inter-American Dialogue": a capitalized
+ * name after an analyst's or official's title and "at" is where they work, an organization, even
+ * without a head noun (unless the gazetteer knows it as a place or country).
+ */
+function workplaces(ctx: Ctx): void {
+  const { doc, vocab, gaz } = ctx;
+  const titles = alternation([...vocab.titles.analyst, ...vocab.titles.official, 'fellow', 'researcher', 'analyst', 'scholar', 'economist']);
+  const re = new RegExp(`\\b(?:${titles})\\s+(?:at|with)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}’'.&-]*(?:\\s+(?:(?:of|for|and|on|&)\\s+)?\\p{Lu}[\\p{L}’'.&-]*){0,5})`, 'gu');
+  for (const m of doc.text.matchAll(re)) {
+    const text = (m[1] as string).replace(/[.’']+$/, '');
+    const start = m.index + m[0].length - (m[1] as string).length;
+    const end = start + text.length;
+    const inside = ctx.out.filter((o) => o.start < end && start < o.end);
+    // Countries named inside stay countries ("India" in "Carnegie India"), a weak guess at a surname
+    // ("Carnegie") gives way; anything else there wins.
+    const weak = (o: Mention): boolean => o.kind === 'PERSON' && o.rule === 'surname?';
+    if (inside.some((o) => !(o.kind === 'COUNTRY' || weak(o)) || o.start < start || o.end > end)) continue;
+    ctx.out = ctx.out.filter((o) => !(inside.includes(o) && weak(o)));
+    const ids = gaz.lookup(text);
+    if (ids.some((id) => id.startsWith('place:') || id.startsWith('country:') || id.startsWith('person:'))) continue;
+    const { id, known } = orgId(gaz, text);
+    push(ctx, { kind: 'ORGANIZATION', id, name: known?.name ?? text, start, end, method: 'rule', rule: 'org-workplace', confidence: 0.65 });
+    for (const o of inside) if (o.kind === 'COUNTRY') o.inName = true;
+  }
+}
+
+/** "(AFP-JIJI)", "AAP/TNS": agencies' short names joined in one credit, each an organization. */
+function wireCredits(ctx: Ctx): void {
+  const { doc, gaz } = ctx;
+  for (const m of doc.text.matchAll(/\b[A-Z]{2,6}(?:[-/][A-Z]{2,6})+\b/g)) {
+    let at = m.index;
+    for (const part of m[0].split(/[-/]/)) {
+      const start = at;
+      const end = at + part.length;
+      at = end + 1;
+      const id = gaz.lookup(part).find((x) => x.startsWith('org:'));
+      if (!id || ctx.out.some((o) => o.start < end && start < o.end)) continue;
+      push(ctx, { kind: 'ORGANIZATION', id, name: (gaz.get(id) as GazEntity).name, start, end, method: 'rule', rule: 'wire-credit', confidence: 0.8 });
+    }
+  }
 }
 
 /** Pass 3: the remaining capitalized runs. */

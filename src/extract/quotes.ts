@@ -53,6 +53,7 @@ function ruleQuotes({ doc, vocab, people, unnamed }: QuotesInput): AttributedQuo
   const beforeVerb = new RegExp(`\\b(?:${verbs}|according to|in a statement|in a note|in an interview)\\b`, 'gi');
   const pronounVerb = new RegExp(`\\b(?:${pronouns})\\s+(?:(?:also|then|later|has|had|once|again|further)\\s+)*$`, 'i');
   const nominal = new RegExp(`^[\\s,.]*(?:(?:${verbs})\\s+)?the\\s+(?:[\\p{Ll}-]+\\s+){0,3}?(${alternation(vocab.titles.nouns)})\\b(?:\\s+(?:${verbs}))?`, 'iu');
+  const titleWords = new Set([...vocab.titles.nouns, ...vocab.titles.modifiers].map((w) => w.toLowerCase()));
   const out: AttributedQuote[] = [];
   const speakers = [...people, ...unnamed].filter((m) => !m.inQuote && m.id !== '').sort((a, b) => a.start - b.start);
   let previous: AttributedQuote | undefined;
@@ -121,7 +122,11 @@ function ruleQuotes({ doc, vocab, people, unnamed }: QuotesInput): AttributedQuo
             rule = 'quote-according-to';
           }
         } else {
-          const cands = speakers.filter((m) => m.start >= regionStart && m.end <= vAt && !insideAnyQuote(doc, m) && !inClause(doc, m, regionStart, vAt));
+          const all = speakers.filter((m) => m.start >= regionStart && m.end <= vAt && !insideAnyQuote(doc, m) && !inClause(doc, m, regionStart, vAt));
+          // "Modi met Putin on Friday and told him: ...": a name right after a verb or preposition
+          // is its object, not the speaker.
+          const subjects = all.filter((m) => !objectOf(doc, m, regionStart, titleWords));
+          const cands = subjects.length > 0 ? subjects : all;
           const participle = verb !== undefined && participles.has(verb[0].toLowerCase()) && /,\s*$/.test(doc.text.slice(regionStart, vAt));
           const cand = participle ? cands[0] : cands[cands.length - 1];
           if (cand) {
@@ -148,6 +153,12 @@ function ruleQuotes({ doc, vocab, people, unnamed }: QuotesInput): AttributedQuo
     previous = out[out.length - 1];
   }
   return out;
+}
+
+/** True when the word right before a name (in its sentence) is a lowercase verb or preposition, not a title ("met Putin", "with Xi"). */
+function objectOf(doc: TextDoc, m: Mention, from: number, titleWords: Set<string>): boolean {
+  const w = /(?<!\p{L})(\p{Ll}+)\s+$/u.exec(doc.text.slice(from, m.start));
+  return w !== null && !titleWords.has(w[1] as string) && !/^(?:and|or|but|then|that|as|while|when|because|since|the|new|former|late)$/.test(w[1] as string);
 }
 
 /** True when a quotation opens its sentence and has three words or more. */

@@ -100,9 +100,23 @@ export function relationsStage(input: RelationsInput, unnamed: Unnamed[]): Relat
 
   // ---- Leaders and their offices.
   const leads: Leads[] = [];
+  // "European Commission President Ursula von der Leyen", "NATO Secretary General": the head of an
+  // international body is an official of it, not a leader (unless in office at home, or the text
+  // calls them a former head of government: "a former Polish prime minister", below).
+  const bodyHeads = new Set(
+    people
+      .filter((m) => m.titleOrg !== undefined && /international|intergovernmental|alliance/.test(gaz.get(m.titleOrg)?.orgType ?? ''))
+      .filter((m) => !gaz.get(m.id)?.terms.some((t) => covers(t, published)))
+      // "Guinea's President and African Union President Alpha Conde'": a head of state too.
+      .filter((m) => !people.some((x) => x.id === m.id && x.titleCountry !== undefined && x.title !== undefined && leaderTitle(vocab, x.title)))
+      .filter((m) => !new RegExp(`(?:[’']s|\\p{Lu}\\p{Ll}+(?:an|ese|ish|ian|i))\\s+(?:${alternation(vocab.titles.leader)})\\s+and\\s+[^,.;]*$`, 'iu').test(doc.text.slice(Math.max(0, m.start - 80), m.start)))
+      .map((m) => m.id),
+  );
   for (const m of people) {
     const g = gaz.get(m.id);
-    if (g && g.terms.length > 0) {
+    if (bodyHeads.has(m.id)) {
+      label(m.id, 'Official');
+    } else if (g && g.terms.length > 0) {
       label(m.id, 'Leader');
       const term = g.terms.find((t) => covers(t, published));
       if (term) leads.push({ person: m.id, country: term.country, title: term.title, ...(term.since ? { since: term.since } : {}), ...(term.until ? { until: term.until } : {}), start: m.start, end: m.end, method: 'rule', rule: 'gazetteer-term', confidence: 0.9 });

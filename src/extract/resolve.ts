@@ -74,7 +74,7 @@ function resolvePeople(mentions: Mention[], gaz: Gazetteer, published: string | 
   const words = (name: string): string[] => name.split(/[\s-]+/).map((w) => w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
   for (const m of mentions) {
     if (m.id !== '') {
-      out.push(m);
+      out.push(familyNameFirst(m, gaz));
       continue;
     }
     const word = m.name.replace(/[’']s$/, '');
@@ -103,6 +103,19 @@ function resolvePeople(mentions: Mention[], gaz: Gazetteer, published: string | 
     if (m.rule !== 'surname?') warnings.push(`unresolved name ${JSON.stringify(word)} at offset ${m.start}`);
   }
   return out;
+}
+
+/**
+ * "Kishida Fumio" as NHK and Japanese outlets print it: a two-word name the gazetteer lacks whose
+ * reversed order is exactly one gazetteer person is that person.
+ */
+function familyNameFirst(m: Mention, gaz: Gazetteer): Mention {
+  if (!m.id.startsWith('person:') || gaz.get(m.id)) return m;
+  const parts = m.name.trim().split(/\s+/);
+  if (parts.length !== 2) return m;
+  const ids = gaz.lookup(`${parts[1]} ${parts[0]}`).filter((id) => id.startsWith('person:'));
+  const e = ids.length === 1 ? gaz.get(ids[0] as string) : undefined;
+  return e ? { ...m, id: e.id, name: e.name, rule: 'family-name-first', confidence: Math.min(m.confidence, 0.8) } : m;
 }
 
 /**

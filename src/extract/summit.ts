@@ -124,7 +124,10 @@ export function summitStage(input: SummitInput): SummitOutput {
 
   // ---- Which summit.
   const titleSeries = seriesInTitle(input);
-  const seriesAnchor = anchors.find((a) => a.series && (lead(a.sentence) || a.series === titleSeries)) ?? (titleSeries ? anchors.find((a) => a.series === titleSeries) : undefined);
+  // A series summit the lead names as an earlier or later meeting ("The two leaders last met on the
+  // sidelines of the G20 summit in Bali") is not what the article is about.
+  const earlier = (a: Anchor): boolean => ANOTHER_MEETING.test(doc.sentences[a.sentence]?.text ?? '');
+  const seriesAnchor = anchors.find((a) => a.series && ((lead(a.sentence) && !earlier(a)) || a.series === titleSeries)) ?? (titleSeries ? anchors.find((a) => a.series === titleSeries) : undefined);
   let kind: 'series' | 'leaders' | 'anchored' | undefined;
   let main: Anchor | undefined;
   let core: Mention[] = [];
@@ -382,7 +385,7 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, other
   );
   const attachedAfter = new RegExp(`\\b(?:${nouns}|${verbs})\\b[^.;“”"]{0,40}?\\b(?:in|at|inside|on|of)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:[\\p{Lu}][\\p{L}’'-]*\\s+){0,3}$`, 'iu');
   // An earlier or later meeting of the same people ("their first summit in Singapore").
-  const another = /\b(?:first|previous|earlier|last|next|second|former|inaugural|\d{4}|last year)\s+(?:\w+\s+)?(?:summits?|meetings?|talks)\b|\b(?:summits?|meetings?|talks)\s+(?:\w+\s+){0,3}(?:last|in \d{4}|a year ago|months ago)\b/i;
+  const another = /\b(?:last|previously|first)\s+met\b|\b(?:first|previous|earlier|last|next|second|former|inaugural|\d{4}|last year)\s+(?:\w+\s+)?(?:summits?|meetings?|talks)\b|\b(?:summits?|meetings?|talks)\s+(?:\w+\s+){0,3}(?:last|in \d{4}|a year ago|months ago)\b/i;
   for (const p of resolved.places) {
     if (p.inQuote) continue;
     const prep = /\b(?:in|at|to|inside|on)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start));
@@ -395,8 +398,11 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, other
     // meeting; what it lies in is what the text writes after it ("Newport, Wales").
     const known = gaz.get(p.id) !== undefined;
     const within = known ? undefined : placeAfter(doc, gaz, p.end);
+    // "as Washington tried to counter ...": a capital standing for its government, not a place.
+    const metonym = !prep && /^(?:[’']s\s+(?:decision|position|policy|view|stance|response|ties)|\s+(?:has|have|had|is|was|wants|wanted|tried|tries|says|said|insists|fears|hopes|sees|sought|seeks|urged|warned|accused|argued)\b)/.test(doc.text.slice(p.end, p.end + 20));
     const points =
       (reference ? -3 : 0) +
+      (metonym ? -6 : 0) +
       (known || attached ? 0 : -2) +
       (p.sentence === main.sentence ? 4 : doc.sentences[p.sentence]?.paragraph === mainParagraph ? 2 : 0) +
       (about.has(p.sentence) && !otherMeeting(p.sentence) ? 2 : 0) +
@@ -407,12 +413,17 @@ function choosePlace(input: SummitInput, about: Set<number>, main: Anchor, other
     if (ref.created) created.set(ref.id, ref);
     score(ref, Math.max(points, 0.25));
   }
-  // "Argentina's capital": the country's capital city.
+  // "Argentina's capital", "the Indonesian capital": the country's capital city ("summit in the
+  // Indonesian capital" says where the summit was).
   for (const c of resolved.countries) {
-    if (c.inQuote || !/^[’']s\s+capital\b/.test(doc.text.slice(c.end, c.end + 12))) continue;
+    if (c.inQuote) continue;
+    const rest = /^(?:[’']s\s+|\s+)capital\b/.exec(doc.text.slice(c.end, c.end + 12));
+    if (!rest || (!rest[0].startsWith('’') && !rest[0].startsWith("'") && !/\bthe\s+$/i.test(doc.text.slice(Math.max(0, c.start - 5), c.start)))) continue;
     const capital = input.gaz.get(c.id)?.capital;
     const pid = capital ? gaz.lookup(capital).find((x) => x.startsWith('place:')) : undefined;
-    if (pid) score({ id: pid, name: (gaz.get(pid) as GazEntity).name, at: c.start, end: c.end + 10 }, about.has(c.sentence) ? 4 : 2);
+    const sentenceStart = doc.sentences[c.sentence]?.start ?? 0;
+    const attached = !otherMeeting(c.sentence) && attachedAfter.test(doc.text.slice(Math.max(sentenceStart, c.start - 90), c.start));
+    if (pid) score({ id: pid, name: (gaz.get(pid) as GazEntity).name, at: c.start, end: c.end + rest[0].length }, (about.has(c.sentence) ? 4 : 2) + (attached ? 5 : 0));
   }
   // A venue named as an organization ("at the White House"): a building the summit was held in.
   for (const o of resolved.organizations) {
@@ -626,7 +637,17 @@ function chooseParticipants(input: SummitInput, c: ParticipantsContext): Partici
   const seriesSentences = new Set(c.series ? resolved.organizations.filter((o) => o.id === c.series?.org && !o.inQuote).map((o) => o.sentence) : []);
   // "Putin is skipping the meeting and has sent Lavrov": whoever a sentence about it says stays away.
   const stayAway = new RegExp(`^[^.;“”"]{0,30}?\\b(?:is |was |will be |has been )?(?:skipping|skipped|skips|will skip|not attending|won't attend|will not attend|did not attend|didn't attend|stayed away from|stays away from|absent from|pulled out of|boycotting|boycotted)\\s+(?:the|this|a)\\s+(?:\\w+\\s+)?(?:${alternation(vocab.meetings.summitNouns)})\\b`, 'i');
-  const absent = new Set(resolved.people.filter((m) => !m.inQuote && stayAway.test(doc.text.slice(m.end, m.end + 120))).map((m) => m.id));
+  // "Xi stayed away and sent Premier Li Qiang", "Putin ... did not travel and addressed the leaders by
+  // video link", "attending in place of President Xi Jinping", "Biden's decision to skip": whoever
+  // the text says is not there is no participant, whatever else it says of them.
+  const away = (m: Mention): boolean => {
+    const after = doc.text.slice(m.end, m.end + 160);
+    const before = doc.text.slice(Math.max(0, m.start - 60), m.start);
+    return stayAway.test(after) || AWAY_AFTER.test(after) || AWAY_POSSESSIVE.test(after) || AWAY_BEFORE.test(before);
+  };
+  const absent = new Set(resolved.people.filter((m) => !m.inQuote && away(m)).map((m) => m.id));
+  // Sentences that say somebody stays away or sends somebody else speak of the summit too.
+  const standInSentences = new Set(doc.sentences.filter((x) => ABSENCE_WORDS.test(x.text)).map((x) => x.index));
   for (const m of resolved.people) {
     if (m.inQuote || out.has(m.id) || absent.has(m.id)) continue;
     const roles = roleOf(m.id);
@@ -655,6 +676,74 @@ function chooseParticipants(input: SummitInput, c: ParticipantsContext): Partici
     const clauseAt = [...sentence.text.matchAll(atSummit)].map((v) => sentence.start + v.index).filter((at) => at >= m.end && !insideQuote(doc, at, at + 1));
     const firstVerb = clauseAt.length > 0 ? clauseVerb(doc, m, resolved.people) : undefined;
     if (verbsAt.some((at) => subjectOfVerb(doc, m, at, resolved.people)) || (firstVerb !== undefined && clauseAt.some((at) => at > firstVerb && !/[.;]/.test(doc.text.slice(firstVerb, at))))) add(m, 'summit-attendance', 0.6);
+  }
+  // Further evidence that does not depend on the person's label (a vice president, a minister, the
+  // head of an international body): stand-ins, lists of attendees, "who also attended".
+  const lead = (i: number): boolean => inLead(doc, i);
+  const speaks = (i: number): boolean => c.about.has(i) || seriesSentences.has(i) || standInSentences.has(i) || lead(i);
+  for (const m of resolved.people) {
+    if (m.inQuote || out.has(m.id) || absent.has(m.id)) continue;
+    const g = gaz.get(m.id);
+    if (g && g.terms.length > 0 && !g.terms.some((t) => covers(t, c.date)) && !roleOf(m.id).has('Official')) continue;
+    const sentence = doc.sentences[m.sentence];
+    if (!sentence || insideQuote(doc, m.start, m.end)) continue;
+    const after = doc.text.slice(m.end, sentence.end);
+    const before = doc.text.slice(Math.max(sentence.start, m.start - 70), m.start);
+    // "sent Premier Li Qiang", "was represented by Foreign Minister Sergei Lavrov", "Pence, who is
+    // standing in for President Donald Trump", "Lavrov represented Russia in person".
+    if (speaks(m.sentence) && (SENT_BEFORE.test(before) || STANDS_IN_AFTER.test(after))) {
+      add(m, 'summit-stand-in', 0.6);
+      continue;
+    }
+    // "X and Y were among the leaders at the summit", "with X and Y also in attendance".
+    const among = AMONG_AFTER.exec(after);
+    if (among && (c.about.has(m.sentence) || seriesSentences.has(m.sentence) || lead(m.sentence)) && !/\b(?:said|says|told|tells)\b/.test(after.slice(0, among.index + among[0].length))) {
+      add(m, 'summit-among', 0.6);
+      continue;
+    }
+    // "UN Secretary-General Antonio Guterres, who also attended, urged ...".
+    if (WHO_ATTENDED.test(after)) add(m, 'summit-who-attended', 0.6);
+    // "Defense Minister Sergei Shoigu and Foreign Minister Sergei Lavrov joined the delegations."
+    else if (speaks(m.sentence) && JOINED_AFTER.test(after)) add(m, 'summit-joined', 0.6);
+  }
+  // "The leaders of the United States, Japan, India and Australia met in Tokyo", "brought together the
+  // leaders of China, Russia, India, Pakistan": the leaders in office of the countries listed, when
+  // the article names them.
+  for (const i of c.about) {
+    const s = doc.sentences[i];
+    if (!s || negated.test(s.text)) continue;
+    for (const l of s.text.matchAll(/\bleaders\s+of\s+/gi)) {
+      const from = s.start + l.index + l[0].length;
+      const stop = /[.;:]|\b(?:who|which|that|with|to|for|on|at|in)\b/.exec(doc.text.slice(from, s.end).replace(/\b(?:and|the)\b/g, (x) => x.replace(/./g, ' ')));
+      const to = stop ? from + stop.index : s.end;
+      const listed = new Set(resolved.countries.filter((x) => x.start >= from && x.end <= to && !x.inQuote).map((x) => x.id));
+      for (const m of resolved.people) {
+        if (m.inQuote || out.has(m.id) || absent.has(m.id) || !roleOf(m.id).has('Leader')) continue;
+        const g = gaz.get(m.id);
+        const leads = g?.terms.length ? g.terms.some((t) => covers(t, c.date) && listed.has(t.country)) : relations.leads.some((x) => x.person === m.id && listed.has(x.country));
+        if (leads) add(m, 'summit-leaders-of', 0.6);
+      }
+    }
+  }
+  // "Kishida hosted US President Joe Biden, Indian Prime Minister Narendra Modi and ... Anthony
+  // Albanese", "met Xi in Beijing before holding talks with Premier Li Qiang": the people a participant
+  // hosts or meets in a sentence about the summit (or in the lead) are there too.
+  const receive = /\b(?:hosted|hosts|welcomed|welcomes|received|greeted|met(?: with)?|meets(?: with)?|(?:held|holding|holds) talks with|sat down with)\s+/gi;
+  for (const s of doc.sentences) {
+    if (!(c.about.has(s.index) || lead(s.index)) || negated.test(s.text) || ANOTHER_MEETING.test(s.text)) continue;
+    for (const v of s.text.matchAll(receive)) {
+      const at = s.start + v.index;
+      if (insideQuote(doc, at, at + 1)) continue;
+      const subject = [...out.keys()].some((id) => resolved.people.some((p) => p.id === id && p.sentence === s.index && p.end <= at));
+      if (!subject) continue;
+      let end = at + v[0].length;
+      for (const p of resolved.people.filter((x) => x.sentence === s.index && x.start >= end).sort((a, b) => a.start - b.start)) {
+        const gap = doc.text.slice(end, p.start);
+        if (!/^[\s,]*(?:and\s+)?(?:[\p{L}’'.-]+,?\s+){0,5}$/u.test(gap) || /\b(?:in|at|on|to|for|before|after|who|which|that|said|told)\b/i.test(gap)) break;
+        if (!p.inQuote && !absent.has(p.id)) add(p, 'summit-received', 0.6);
+        end = p.end;
+      }
+    }
   }
   return [...out.values()];
 }
@@ -699,6 +788,29 @@ function subjectOfVerb(doc: TextDoc, m: Mention, verbAt: number, people: Mention
   between = between.replace(/,[^,]{0,90},/g, ' ').replace(/\([^)]*\)/g, ' ');
   return !/\b(?:with|by|to|from|against|in|into|at|on|for|of|as|after|before|while|when|who|which|that|said|says|told|\w+ing|\w+ed)\b/i.test(between.replace(/\b(?:will|would|also|has|have|had|is|are|was|were|both|all|each|then|later|to)\b/gi, ' ').replace(/\bNAME\b|\band\b|[\p{Lu}][\p{L}.’'-]*/gu, ' '));
 }
+
+// ---- presence and absence (participants) --------------------------------------------------------
+
+/** Right after a name: the person stays away ("stayed away and sent", "did not travel and addressed the leaders by video link"). */
+const AWAY_AFTER = /^(?:,[^,;.]{0,90},)?\s+(?:who\s+)?(?:(?:has|had|is|was|will|would)\s+)?(?:also\s+)?(?:stayed away|stays away|skipped|skips|skipping|did not (?:travel|attend|come|go)|didn't (?:travel|attend|come|go)|does not attend|is not attending|was not attending|pulled out|(?:was|were|is|are|will be) represented by|addressed [^.;]{0,40}\bby video)/i;
+/** "Biden's decision to skip the summit". */
+const AWAY_POSSESSIVE = /^[’']s\s+(?:decision|choice|refusal)\s+(?:to\s+(?:skip|stay away|not attend)|not to)\b/;
+/** Right before a name: somebody else is there for them ("in place of President Xi Jinping"). */
+const AWAY_BEFORE = /\b(?:in place of|standing in for|stands in for|stood in for|instead of|on behalf of|substituting for)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}$/iu;
+/** A sentence that speaks of somebody staying away or standing in. */
+const ABSENCE_WORDS = /\b(?:stayed away|skipped|skipping|did not travel|in (?:his|her) place|in place of|standing in for|stood in for|represented by|by video link|instead of)\b/i;
+/** Right before a name: the person was sent ("sent Premier Li Qiang", "was represented by Foreign Minister Sergei Lavrov"). */
+const SENT_BEFORE = /\b(?:sent|sends|sending|dispatched|represented by)\s+(?:(?:[\p{Lu}][\p{L}.’'-]*|his|her|its|their|the|foreign|prime|vice|deputy|defense|minister|president|premier|secretary)\s+){0,4}$/u;
+/** Right after a name: the person is there for somebody ("Pence, who is standing in for", "Lavrov represented Russia"). */
+const STANDS_IN_AFTER = /^(?:,\s*)?\s*(?:who\s+(?:is|was|will be)\s+)?(?:attending\s+|also\s+)?(?:standing in for|stood in for|stands in for|in place of|in (?:his|her) place|on behalf of|represented\s+(?!by\b)\p{Lu})/u;
+/** Later in the sentence: the person is listed among those present ("were among the leaders at the summit", "also in attendance"). */
+const AMONG_AFTER = /^[^.;“”"]{0,160}?\b(?:in attendance|among the (?:\w+\s+){0,2}(?:leaders|heads of state|heads of government|guests|attendees|participants|delegates)|among those (?:attending|present|who attended))\b/i;
+/** "..., who also attended," / "who attended the summit". */
+const WHO_ATTENDED = /^,\s+who\s+(?:also\s+)?(?:attended|was (?:also )?(?:present|there))(?:\s*[,.]|\s+(?:the|this)\s+(?:summit|meeting|gathering|talks)\b)/i;
+/** "X (and Y) (also) joined the delegations / the talks". */
+const JOINED_AFTER = /^(?:,[^,;.]{0,90},)?(?:\s+and(?:\s+[\p{L}.’'-]+){1,5})?\s+(?:also\s+)?joined\s+(?:the|their|his|her)\s+(?:\w+\s+)?(?:delegations?|talks|meetings?|leaders|summit)\b/u;
+/** A sentence about another meeting of the same people ("last met", "a year ago"). */
+const ANOTHER_MEETING = /\b(?:last|previously|first|had|have)\s+met\b|\blast year\b|\byears? ago\b|\bprevious (?:summit|meeting)\b/i;
 
 // ---- topics and outcome -------------------------------------------------------------------------
 

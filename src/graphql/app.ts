@@ -4,6 +4,7 @@ import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga
 import { createYoga, type CORSOptions, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
+import { useExplorer } from '../explore/assets.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { MAX_QUERY_COST, useQueryCost } from './cost.js';
 import { maskError, yogaLogger } from './errors.js';
@@ -86,10 +87,11 @@ function corsFor(origins: readonly string[]): (request: Request) => CORSOptions 
 }
 
 /**
- * The HTTP app: GraphQL (and GraphiQL for browsers) at /graphql, liveness at /healthz, readiness at
- * /readyz. A yoga instance is a Node request listener: serve it with serveApp (src/graphql/serve.ts)
- * or `http.createServer(app)`; tests call `app.fetch` without a port. Every request, in every
- * configuration, takes yoga's one path through these plugins. Builds the schema once; per request
+ * The HTTP app: GraphQL (and GraphiQL for browsers) at /graphql, the graph explorer at /explore
+ * (src/explore/), liveness at /healthz, readiness at /readyz. A yoga instance is a Node request
+ * listener: serve it with serveApp (src/graphql/serve.ts) or `http.createServer(app)`; tests call
+ * `app.fetch` without a port. Every request, in every configuration, takes yoga's one path through
+ * these plugins. Builds the schema once; per request
  * it builds only the context (loaders and the round-trip counter).
  */
 export function createApp({
@@ -150,6 +152,8 @@ export function createApp({
       useRequestLog(requestScope, logger, metrics),
       ...(metrics ? [useMetrics(metrics)] : []),
       useLiveness(),
+      // The explorer's page and files (src/explore/): static, so before the body limit and CSRF.
+      useExplorer(),
       useRequestBodyLimit(MAX_REQUEST_BODY_BYTES),
       useReadiness(db, lifecycle),
       useCloseWhileDraining(lifecycle),

@@ -75,9 +75,13 @@ describe('replicas over Redis', () => {
       expect(answer.roundTrips).toBeGreaterThan(0);
     }
     expect([await hits(a), await hits(b)]).toEqual(hitsBefore);
+    // The warning reaches the child's stderr pipe asynchronously: wait for it a little.
+    const warnedOf = (server: ServerProcess): boolean =>
+      server.stderr().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string })
+        .some((l) => l.level === 40 && l.msg.startsWith('response cache: Redis unavailable'));
     for (const server of [a, b]) {
-      const warned = server.stderr().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string });
-      expect(warned.some((l) => l.level === 40 && l.msg.startsWith('response cache: Redis unavailable'))).toBe(true);
+      for (let i = 0; i < 40 && !warnedOf(server); i++) await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(warnedOf(server), 'no "Redis unavailable" warning in the log').toBe(true);
     }
 
     await redis!.restart();

@@ -58,7 +58,8 @@ describe('the NLP client against the service', () => {
     expect(doc.sentences.length).toBeGreaterThanOrEqual(5);
     for (const s of doc.sentences) {
       for (const t of s.tokens) expect(text.slice(t.start, t.end)).toBe(t.word);
-      expect(s.dependencies.filter((d) => d.dep === 'ROOT')).toHaveLength(1);
+      // The pipeline runs no depparse (nothing reads dependencies; it cost a third of the CPU).
+      expect(s.dependencies).toEqual([]);
     }
 
     // Curly quotes are normalized for CoreNLP, but the quote text is the article's own.

@@ -242,4 +242,54 @@ describe('summit', () => {
     expect(summit?.participants.map((p) => p.id).sort()).toEqual(['person:hassan-rouhani', 'person:recep-tayyip-erdogan', 'person:vladimir-putin']);
     expect(summit).toMatchObject({ date: '2018-09-07', place: { id: 'place:tehran' } });
   });
+
+  it('places stand-ins, listed attendees and "who also attended" there, and leaves out who stayed away', () => {
+    const text = [
+      'OSAKA, Japan (PWS) - Leaders of the Group of 20 opened their summit in Osaka on Friday.',
+      '',
+      'Mexican President Andrés Manuel López Obrador stayed away and sent Finance Minister Arturo Herrera in his place. Japanese Prime Minister Shinzo Abe welcomed the delegations, with Indian Prime Minister Narendra Modi and Turkish President Recep Tayyip Erdogan also in attendance.',
+      '',
+      'UN Secretary-General António Guterres, who also attended, urged more spending on health.',
+    ].join('\n');
+    const { summit } = summitOf(text, '2019-06-29');
+    const who = summit?.participants.map((p) => p.id) ?? [];
+    expect(who).toEqual(expect.arrayContaining(['person:shinzo-abe', 'person:narendra-modi', 'person:recep-tayyip-erdogan', 'person:antonio-guterres']));
+    expect(who.some((id) => id.includes('herrera'))).toBe(true);
+    expect(who).not.toContain('person:andres-manuel-lopez-obrador');
+    expect(summit).toMatchObject({ series: 'org:group-of-twenty', date: '2019-06-28', place: { id: 'place:osaka' } });
+  });
+
+  it('takes the leaders of the countries a sentence lists, the people a participant hosts, and skips an earlier summit named in the lead', () => {
+    const text = [
+      'CANBERRA - The leaders of Japan and India met in the Australian capital on Monday for talks on maritime security.',
+      '',
+      'Australian Prime Minister Anthony Albanese hosted Japanese Prime Minister Fumio Kishida and Indian Prime Minister Narendra Modi at Parliament House. The three last met on the sidelines of the G20 summit in Bali.',
+    ].join('\n');
+    const { summit } = summitOf(text, '2022-11-28');
+    expect(summit?.series).toBeUndefined();
+    expect(summit?.participants.map((p) => p.id).sort()).toEqual(['person:anthony-albanese', 'person:fumio-kishida', 'person:narendra-modi']);
+    expect(summit?.place?.id).not.toBe('place:bali');
+  });
+});
+
+describe('names, organizations and speakers in less usual forms', () => {
+  it('splits two titled heads of bodies written as one run, and keeps them officials, not leaders', () => {
+    const { resolved, relations } = run('European Council President Charles Michel and European Commission President Ursula von der Leyen met Chinese President Xi Jinping in Beijing.', '2023-12-07');
+    expect(ids(resolved.organizations, 'ORGANIZATION')).toEqual(['org:european-commission', 'org:european-council']);
+    expect(ids(resolved.people, 'PERSON')).toEqual(['person:charles-michel', 'person:ursula-von-der-leyen', 'person:xi-jinping']);
+    expect(relations.labels.get('person:charles-michel')?.has('Leader')).toBe(false);
+    expect(relations.labels.get('person:ursula-von-der-leyen')?.has('Official')).toBe(true);
+    expect(relations.labels.get('person:xi-jinping')?.has('Leader')).toBe(true);
+  });
+
+  it('reads a family-name-first name, a speaker who meets someone before speaking, and a workplace without a head noun', () => {
+    const text = 'Prime Minister Kishida Fumio met President Joe Biden and told him: "We stand together on this." "It was a useful day," said Anna Berg, a fellow at Carnegie India.';
+    const { resolved, quotes, relations } = run(text, '2024-04-10');
+    expect(ids(resolved.people, 'PERSON')).toContain('person:fumio-kishida');
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['We stand together on this.', 'person:fumio-kishida'],
+      ['It was a useful day', 'person:anna-berg'],
+    ]);
+    expect(relations.affiliations.find((a) => a.person === 'person:anna-berg')?.org).toBe('org:carnegie-india');
+  });
 });
