@@ -4,6 +4,9 @@
  * the whole list instead of one variable per restart.
  */
 
+import type { ErrorCode } from './errors.js';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/trusted-documents.js';
+
 export interface Neo4jConfig {
   /** Bolt URI of an external Neo4j. Unset means: use the project's own local Neo4j (embedded default). */
   uri: string | undefined;
@@ -75,6 +78,8 @@ export interface Config {
    * so this bounds how stale an answer can be after a load.
    */
   responseCacheTtlMs: number;
+  /** Trusted documents (src/graphql/trusted-documents.ts): the mode and the manifest file, if any. */
+  trustedDocuments: { mode: TrustedDocumentsMode; manifest: string | undefined };
   /**
    * A Redis (redis:// or rediss://) that replicas share the response cache through
    * (src/graphql/shared-cache.ts); undefined: each process keeps its own cache in memory.
@@ -83,7 +88,7 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  readonly code = 'BAD_CONFIG';
+  readonly code: ErrorCode = 'BAD_CONFIG';
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
@@ -116,6 +121,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * - CORS_ORIGINS (empty: same-origin only; else a comma-separated list of origins such as https://dash.example.org)
  * - SHUTDOWN_GRACE_MS (10000; how long in-flight requests may finish after SIGTERM)
  * - RESPONSE_CACHE_TTL_MS (5000; 0 disables the response cache)
+ * - TRUSTED_DOCUMENTS (allow: off, allow or only), TRUSTED_DOCUMENTS_MANIFEST (unset: no documents; required by only)
  * - REDIS_URL (unset: the response cache is in process; redis://[:password@]host:6379[/db] or rediss://: shared by the replicas)
  * - NLP_URL (unset: the local NLP service; several comma-separated URLs spread the articles over them),
  *   NLP_LOCAL_HOME (.nlp), NLP_LOCAL_PORT (9100), NLP_INSTANCES (1), NLP_HEAP (3g), NLP_THREADS (2),
@@ -213,6 +219,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
   }
 
+  const trustedMode = str('TRUSTED_DOCUMENTS', 'allow');
+  if (!(TRUSTED_DOCUMENTS_MODES as readonly string[]).includes(trustedMode)) {
+    problems.push(`TRUSTED_DOCUMENTS must be one of ${TRUSTED_DOCUMENTS_MODES.join(', ')}, got ${JSON.stringify(trustedMode)}`);
+  }
+  const manifest = env.TRUSTED_DOCUMENTS_MANIFEST === undefined || env.TRUSTED_DOCUMENTS_MANIFEST === '' ? undefined : env.TRUSTED_DOCUMENTS_MANIFEST;
+  if (trustedMode === 'only' && manifest === undefined) {
+    problems.push('TRUSTED_DOCUMENTS=only needs TRUSTED_DOCUMENTS_MANIFEST, the manifest file `npm run documents` writes');
+  }
+
   const config: Config = {
     neo4j: {
       uri,
@@ -250,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel,
     responseCacheTtlMs: wholeNumber('RESPONSE_CACHE_TTL_MS', DEFAULT_RESPONSE_CACHE_TTL_MS, 0),
+    trustedDocuments: { mode: trustedMode as TrustedDocumentsMode, manifest },
     redisUrl,
   };
   if (problems.length > 0) throw new ConfigError(problems);

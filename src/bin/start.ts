@@ -15,6 +15,7 @@ import { Metrics } from '../graphql/metrics.js';
 import { RequestScope } from '../graphql/request-log.js';
 import { createSharedCache } from '../graphql/shared-cache.js';
 import { Drain, serveApp } from '../graphql/serve.js';
+import { readTrustedDocuments } from '../graphql/trusted-documents.js';
 import { createLogger, routeConsole } from '../log.js';
 import { applySchema } from '../seed/load.js';
 import { loadSeedIfChanged } from '../seed/startup.js';
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
   const scope = new RequestScope();
   const log = createLogger(config.logLevel, undefined, { mixin: scope.mixin });
   routeConsole(log);
+  // Read before connecting: a bad manifest fails the start at once.
+  const { mode, manifest } = config.trustedDocuments;
+  const trustedDocuments = { mode, documents: manifest === undefined ? new Map<string, string>() : readTrustedDocuments(manifest) };
+  log.info({ mode, manifest: manifest ?? null, documents: trustedDocuments.documents.size }, 'trusted documents');
+
   const conn = await connect(config, (msg) => log.info(msg));
   log.info({ uri: conn.uri, local: conn.local }, 'connected to Neo4j');
   await applySchema(conn.db);
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
     lifecycle: drain,
     metrics: new Metrics(),
     requestScope: scope,
+    trustedDocuments,
     ...(shared ? { responseCacheStore: shared.store } : {}),
   });
   const serving = await serveApp(app, { host: config.http.host, port: config.http.port, drain, graceMs: config.http.shutdownGraceMs, logger: log }).catch(async (err: unknown) => {

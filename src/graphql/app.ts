@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type CORSOptions, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
@@ -10,6 +8,9 @@ import { useExplorer } from '../explore/assets.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { MAX_QUERY_COST, useQueryCost } from './cost.js';
 import { maskError, yogaLogger } from './errors.js';
+import { graphiqlAssets, graphiqlPage, useGraphiQLAssets, type GraphiQLAssets } from './graphiql.js';
+import { useHttpCaching } from './http-cache.js';
+import { useDocumentLimits } from './limits.js';
 import { useMetrics, type Metrics } from './metrics.js';
 import { useLightProjection } from './projection.js';
 import { RequestScope, useRequestLog } from './request-log.js';
@@ -25,9 +26,13 @@ import {
   type Lifecycle,
 } from './plugins.js';
 import { createSchema } from './schema.js';
+import { DOCUMENT_ID_PARAM, useTrustedDocuments, type TrustedDocumentsOptions } from './trusted-documents.js';
 
 /** The query GraphiQL opens with: the Vladivostok summit, its place, people and quotes. */
 export const DEFAULT_GRAPHIQL_QUERY = readFileSync(new URL('./graphiql-default-query.graphql', import.meta.url), 'utf8');
+
+/** Where GraphQL (and GraphiQL's page) is served. */
+export const GRAPHQL_ENDPOINT = '/graphql';
 
 /** Largest request body the API reads: a GraphQL document (at most 3000 tokens, armor) and its variables. */
 export const MAX_REQUEST_BODY_BYTES = 1_000_000;
@@ -51,6 +56,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Whether the process is draining (src/graphql/serve.ts); absent: never. */
   lifecycle?: Lifecycle;
+  /** Trusted documents (src/graphql/trusted-documents.ts); absent: `allow` with no documents. */
+  trustedDocuments?: TrustedDocumentsOptions;
   /**
    * Where the response cache keeps its entries: a Redis shared by the replicas (src/graphql/
    * shared-cache.ts) or, absent, this process's memory.
@@ -63,22 +70,6 @@ export interface AppOptions {
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
-
-/**
- * Limits that reject a query before it runs. Generous enough for GraphiQL's introspection and the
- * default query, tight enough that one request cannot ask for an unbounded amount of work: lists
- * are capped by `first`, and depth, aliases and cost cap how many lists a query can nest.
- */
-const ARMOR_CONFIG: ConstructorParameters<typeof EnvelopArmor>[0] = {
-  maxDepth: { n: 12 },
-  maxAliases: { n: 20 },
-  maxDirectives: { n: 20 },
-  maxTokens: { n: 3000 },
-  // The cost limit is useQueryCost (src/graphql/cost.ts): armor's sees only literal `first` values.
-  costLimit: { enabled: false },
-  // The schema is public (introspection is on), so "did you mean" suggestions reveal nothing.
-  blockFieldSuggestion: { enabled: false },
-};
 
 /**
  * CORS for the listed origins only. Yoga's default answers any origin with that origin and
@@ -113,10 +104,13 @@ export function createApp({
   responseCacheStore,
   metrics,
   requestScope = new RequestScope(),
+  trustedDocuments = { mode: 'allow', documents: new Map() },
 }: AppOptions): App {
-  // Listed first so that a hit skips the armor checks and execution alike. The cache is shared by
-  // all clients (session: null): the API is public and has no per-user data. No mutation exists,
-  // so entries only expire; a hit reports cypherRoundTrips 0.
+  // The cache is shared by all clients (session: null): the API is public and has no per-user data.
+  // No mutation exists, so entries only expire. A hit answers in onParams, before parsing, so it
+  // skips the limits and execution wherever the cache is listed; it is listed after the plugins that
+  // add `extensions` (cost, round trips) so that what it keeps, and a hit answers, is the whole
+  // result of the miss, byte for byte (the ETag is the body's: src/graphql/http-cache.ts).
   const store = responseCacheStore ?? createInMemoryCache();
   const cache =
     responseCacheTtlMs > 0
@@ -131,23 +125,30 @@ export function createApp({
           }),
         ]
       : [];
+  // Built on the first visit: most apps (tests, the bench) never serve GraphiQL.
+  let assets: GraphiQLAssets | undefined;
+  const graphiql = (): GraphiQLAssets => (assets ??= graphiqlAssets());
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: createSchema(),
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     context: () => createContext(db, metrics?.observeQuery),
     graphiql: {
       title: 'Summit Graph',
       defaultQuery: graphiqlDefaultQuery ?? DEFAULT_GRAPHIQL_QUERY,
     },
-    // Bundled GraphiQL assets: the page works on a network without internet access.
-    renderGraphiQL,
+    // Bundled GraphiQL assets, served by the API itself: the page works on a network without
+    // internet access. A small page naming versioned, compressed assets (src/graphql/graphiql.ts).
+    renderGraphiQL: (options) => graphiqlPage(graphiql(), options ?? {}),
     maskedErrors: { maskError, isDev: false },
     logging: logger ? yogaLogger(logger) : false,
     landingPage: false,
     cors: corsFor(corsOrigins),
     // useRequestBodyLimit instead: the same limit without a stream per request (bench/README.md).
     maxRequestBodySize: false,
+    extraParamNames: trustedDocuments.mode === 'off' ? [] : [DOCUMENT_ID_PARAM],
     plugins: [
+      // First of the onResponse hooks: the request log and metrics then see its 304s.
+      useHttpCaching({ endpoint: GRAPHQL_ENDPOINT, maxAgeSeconds: Math.floor(responseCacheTtlMs / 1000), varyOrigin: corsOrigins.length > 0 }),
       useRequestLog(requestScope, logger, metrics),
       ...(metrics ? [useMetrics(metrics)] : []),
       useLiveness(),
@@ -159,14 +160,16 @@ export function createApp({
       // A form or text/plain POST (which a browser sends cross-site without a preflight) or a GET
       // query must carry CSRF_HEADER; a JSON POST needs nothing (its preflight is CORS's business).
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
-      ...cache,
-      ...new EnvelopArmor(ARMOR_CONFIG).protect().plugins,
+      ...useTrustedDocuments(trustedDocuments),
+      ...useDocumentLimits(),
       useOnlyQueries(),
       useQueryCost(MAX_QUERY_COST),
       useLightProjection(),
       useRoundTripCount(logger),
+      ...cache,
       useErrorCodes(),
       useCodedHttpErrors(),
+      useGraphiQLAssets(graphiql),
     ],
   });
 }

@@ -1,6 +1,7 @@
-import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import type { DocumentNode, ExecutionArgs } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { apiError } from './error-codes.js';
 
 /** Largest cost of one operation: first: 100 with a dozen nested fields fits, a first: 100 list nested in another never does (100 x 100 x 2). */
 export const MAX_QUERY_COST = 20_000;
@@ -29,7 +30,8 @@ const MAX_KEY = 2048;
  * Rejects an operation whose cost (fieldCost summed over the operation, fragments included, the
  * costliest type of each abstract selection) is above `maxCost`, before any resolver runs, with
  * `extensions.code` QUERY_TOO_COSTLY and the cost and limit. Runs at execution, where the variables
- * are known. An operation whose variables do not fit its definitions is left to execution, which
+ * are known. Every executed result, rejected or not, carries `extensions.cost: { requested, limit }`,
+ * so a dashboard sees how close its queries are to the limit. An operation whose variables do not fit its definitions is left to execution, which
  * reports that error itself.
  *
  * The cost of a (document, operation, variables) is kept: yoga's parser cache hands every request
@@ -59,17 +61,26 @@ export function useQueryCost(maxCost = MAX_QUERY_COST): Plugin {
       try {
         cost = costOf(args);
       } catch {
-        return;
+        return undefined;
       }
+      const reported = { requested: Math.round(cost), limit: maxCost };
       if (cost > maxCost) {
         setResultAndStopExecution({
           errors: [
-            new GraphQLError(`Query cost ${Math.round(cost)} is above the limit of ${maxCost}: ask for fewer items (first) or fewer nested lists.`, {
-              extensions: { code: 'QUERY_TOO_COSTLY', cost: Math.round(cost), maxCost },
+            apiError('QUERY_TOO_COSTLY', `Query cost ${reported.requested} is above the limit of ${maxCost}: ask for fewer items (first) or fewer nested lists.`, {
+              extensions: { cost: reported.requested, maxCost },
             }),
           ],
+          extensions: { cost: reported },
         });
+        return undefined;
       }
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (isAsyncIterable(result)) return;
+          setResult({ ...result, extensions: { ...result.extensions, cost: reported } });
+        },
+      };
     },
   };
 }

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { DomainError, type ErrorCode } from '../errors.js';
+import type { ApiErrorCode } from './error-codes.js';
 
 /**
  * What clients see of errors. Expected failures are DomainErrors with one of these codes and reach
@@ -9,7 +10,7 @@ import { DomainError, type ErrorCode } from '../errors.js';
  * retry. Every other error (DB_ERROR, bugs, driver errors) is masked as "Unexpected error." with
  * code INTERNAL_SERVER_ERROR and logged, because its message may reveal internals.
  */
-export const EXPOSED_CODES: ReadonlySet<ErrorCode> = new Set(['NOT_FOUND', 'BAD_USER_INPUT', 'AMBIGUOUS_NAME', 'DB_UNAVAILABLE']);
+export const EXPOSED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode & ApiErrorCode>(['NOT_FOUND', 'BAD_USER_INPUT', 'AMBIGUOUS_NAME', 'DB_UNAVAILABLE']);
 
 /** The DomainError behind `error` when it is one clients may see, else undefined. */
 export function exposedDomainError(error: unknown): DomainError | undefined {
@@ -37,7 +38,7 @@ export function maskError(error: unknown, message: string): Error {
     return new GraphQLError(domain.message, {
       ...(located?.nodes ? { nodes: located.nodes } : {}),
       ...(located?.path ? { path: located.path } : {}),
-      extensions: { code: domain.code, ...publicDetails(domain) },
+      extensions: { code: domain.code as ErrorCode & ApiErrorCode, ...publicDetails(domain) },
     });
   }
   // isDev false: never attach the original error, whatever NODE_ENV says.

@@ -3,6 +3,7 @@ import { isAsyncIterable, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
 import type { GraphQLContext } from './context.js';
+import { apiError, type ApiErrorCode } from './error-codes.js';
 
 /**
  * Adds `extensions.cypherRoundTrips` (the number of Cypher queries the request ran) and
@@ -86,9 +87,9 @@ export function useOnlyQueries(): Plugin {
     if (operation === null || operation === undefined || operation.operation === 'query') return;
     setResultAndStopExecution({
       errors: [
-        new GraphQLError(`This API answers queries only: it has no ${operation.operation} operations. Data changes through the loading commands, not the API.`, {
+        apiError('OPERATION_NOT_SUPPORTED', `This API answers queries only: it has no ${operation.operation} operations. Data changes through the loading commands, not the API.`, {
           nodes: operation,
-          extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400 } },
+          status: 400,
         }),
       ],
     });
@@ -118,7 +119,7 @@ export function useErrorCodes(): Plugin {
 function withCode(error: GraphQLError): GraphQLError {
   if (error.extensions?.code !== undefined) return error;
   const status = (error.extensions?.http as { status?: number } | undefined)?.status;
-  const code =
+  const code: ApiErrorCode =
     error.path !== undefined
       ? 'INTERNAL_SERVER_ERROR'
       : status === 403
@@ -137,7 +138,7 @@ function withCode(error: GraphQLError): GraphQLError {
 }
 
 /** What an HTTP error yoga answers without a body says, with its code. */
-const BARE_ERRORS: Readonly<Record<number, { code: string; message: string }>> = {
+const BARE_ERRORS: Readonly<Record<number, { code: ApiErrorCode; message: string }>> = {
   404: { code: 'NOT_FOUND', message: 'No such endpoint: GraphQL is at /graphql, liveness at /healthz, readiness at /readyz.' },
   406: { code: 'NOT_ACCEPTABLE', message: 'The Accept header allows no answer this API gives: accept application/json or application/graphql-response+json.' },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send GraphQL requests as application/json.' },
@@ -160,8 +161,7 @@ export function useCodedHttpErrors(): Plugin {
   };
 }
 
-const httpError = (message: string, status: number, code: string): GraphQLError =>
-  new GraphQLError(message, { extensions: { http: { status }, code } });
+const httpError = (message: string, status: number, code: ApiErrorCode): GraphQLError => apiError(code, message, { status });
 const tooLarge = (limit: number): GraphQLError =>
   httpError(`Request body too large: the limit is ${limit} bytes.`, 413, 'REQUEST_ENTITY_TOO_LARGE');
 

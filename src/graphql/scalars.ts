@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { apiError } from './error-codes.js';
 
 /**
  * The Date and DateTime scalars. The db layer already turns Neo4j temporal values into strings
@@ -36,8 +37,7 @@ function digits(value: string, from: number, to: number): number {
 }
 
 /** BAD_USER_INPUT pointing at the literal (when the value came from the query text). */
-const badInput = (message: string, node?: ValueNode): GraphQLError =>
-  new GraphQLError(message, { ...(node ? { nodes: node } : {}), extensions: { code: 'BAD_USER_INPUT' } });
+const badInput = (message: string, node?: ValueNode): GraphQLError => apiError('BAD_USER_INPUT', message, node ? { nodes: node } : {});
 
 function parseDate(value: unknown, node?: ValueNode): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
@@ -69,7 +69,6 @@ function literal(ast: ValueNode): unknown {
 
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
-  description: 'ISO 8601 calendar date without a time or zone, e.g. `2019-04-25`.',
   serialize(value) {
     if (typeof value === 'string' && isIsoDate(value)) return value;
     throw new GraphQLError(`Date cannot represent ${JSON.stringify(value)}: expected a YYYY-MM-DD string`);
@@ -80,7 +79,6 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 
 export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
-  description: 'ISO 8601 instant in UTC, e.g. `2019-04-25T09:30:00.000Z`.',
   serialize(value) {
     if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
     if (typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
@@ -91,3 +89,12 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(literal(ast), ast),
 });
+
+/**
+ * What the schema takes of a scalar: its behaviour only. Its description is the SDL's
+ * (schema/scalars.graphql): graphql-tools copies every property of a GraphQLScalarType resolver onto
+ * the schema's type, description included, so passing the instance would replace the SDL's text.
+ */
+export function scalarBehaviour(type: GraphQLScalarType<string, string>): Pick<GraphQLScalarType<string, string>, 'serialize' | 'parseValue' | 'parseLiteral'> {
+  return { serialize: type.serialize, parseValue: type.parseValue, parseLiteral: type.parseLiteral };
+}

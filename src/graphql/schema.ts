@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLSchema } from 'graphql';
+import { printSchema, type GraphQLSchema } from 'graphql';
 import { allResolvers } from './resolvers/index.js';
 
 /** Where the SDL lives: `<repo>/schema/*.graphql`. */
@@ -31,4 +31,15 @@ export function createSchema(dir: string = SCHEMA_DIR): GraphQLSchema {
       requireResolversForResolveType: 'error',
     },
   });
+}
+
+/** The printed schema for clients and codegen: `<repo>/schema.graphql`, written by `npm run schema`. */
+export const PRINTED_SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
+
+/**
+ * The text of schema.graphql: the served schema, printed (types in the order graphql-js prints them,
+ * with the SDL's descriptions), under a line that says where it comes from.
+ */
+export function printServedSchema(schema: GraphQLSchema = createSchema()): string {
+  return `# The schema served at /graphql, printed by \`npm run schema\` from schema/*.graphql. Do not edit:\n# change the SDL and run \`npm run schema\` (a test fails while this file differs from the served schema).\n\n${printSchema(schema)}\n`;
 }

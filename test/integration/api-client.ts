@@ -17,6 +17,8 @@ export interface GraphQLResponse<T> {
   roundTrips: number | undefined;
   /** extensions.cypherSteps: queries that had to wait for another (the depth of the request's queries). */
   steps: number | undefined;
+  /** The whole `extensions` of the response (cost, round trips). */
+  extensions: Record<string, unknown> | undefined;
 }
 
 /** POSTs one operation to /graphql and returns the parsed response. */
@@ -31,9 +33,9 @@ export async function gql<T = any>(app: App, query: string, variables: Record<st
   const body = (await res.json()) as {
     data?: T | null;
     errors?: GraphQLErrorJson[];
-    extensions?: { cypherRoundTrips?: number; cypherSteps?: number };
+    extensions?: { cypherRoundTrips?: number; cypherSteps?: number; [key: string]: unknown };
   };
-  return { status: res.status, data: body.data, errors: body.errors, roundTrips: body.extensions?.cypherRoundTrips, steps: body.extensions?.cypherSteps };
+  return { status: res.status, data: body.data, errors: body.errors, roundTrips: body.extensions?.cypherRoundTrips, steps: body.extensions?.cypherSteps, extensions: body.extensions };
 }
 
 /** Like gql, but fails the test with the server's errors when there are any. */

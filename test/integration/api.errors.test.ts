@@ -169,18 +169,42 @@ describe('health and readiness', () => {
 });
 
 describe('query limits', () => {
-  it('rejects a query nested deeper than 12 levels', async () => {
+  it('rejects a query nested deeper than 12 levels with DEPTH_LIMIT', async () => {
     let query = 'name';
     for (let i = 0; i < 10; i++) query = `metWith { ${query} }`;
     const res = await gql(app, `{ entity(id: "person:kim-jong-un") { ... on Person { summits { participants { ${query} } } } } }`);
     expect(res.data ?? null).toBeNull();
-    expect(res.errors![0]!.message).toMatch(/depth limit/i);
+    expect(codes(res)).toEqual(['DEPTH_LIMIT']);
+    expect(res.errors![0]!.message).toMatch(/^Query depth limit of 12 exceeded, found \d+\.$/);
+    expect(res.errors![0]!.extensions).toMatchObject({ limit: 12 });
+    expect(res.status).toBe(400);
   });
 
-  it('rejects too many aliases', async () => {
+  it('rejects too many aliases with ALIAS_LIMIT', async () => {
     const fields = Array.from({ length: 30 }, (_, i) => `a${i}: stats { articles }`).join(' ');
     const res = await gql(app, `{ ${fields} }`);
-    expect(res.errors![0]!.message).toMatch(/aliases/i);
+    expect(codes(res)).toEqual(['ALIAS_LIMIT']);
+    expect(res.errors![0]!.message).toMatch(/^Aliases limit of 20 exceeded/);
+    expect(res.errors![0]!.extensions).toMatchObject({ limit: 20 });
+  });
+
+  it('rejects too many directives with DIRECTIVE_LIMIT', async () => {
+    const res = await gql(app, `{ stats ${'@skip(if: false) '.repeat(25)} { articles } }`);
+    expect(codes(res)).toEqual(['DIRECTIVE_LIMIT']);
+    expect(res.errors![0]!.message).not.toMatch(/Syntax Error/);
+  });
+
+  it('rejects a document of more than 3000 tokens with TOKEN_LIMIT', async () => {
+    const res = await gql(app, `{ ${'__typename '.repeat(3000)} }`);
+    expect(codes(res)).toEqual(['TOKEN_LIMIT']);
+    expect(res.errors![0]!.message).toBe('Token limit of 3000 exceeded.');
+    expect(res.errors![0]!.extensions).toMatchObject({ limit: 3000 });
+  });
+
+  it('a document that does not parse is still GRAPHQL_PARSE_FAILED, with its "Syntax Error"', async () => {
+    const res = await gql(app, '{ summits(');
+    expect(codes(res)).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(res.errors![0]!.message).toMatch(/^Syntax Error: /);
   });
 
   describe('request body limit', () => {
@@ -246,6 +270,18 @@ describe('query limits', () => {
       expect(res.errors![0]!.message).toMatch(/Query cost \d+ is above the limit of 20000/);
       expect(res.errors![0]!.extensions).toMatchObject({ maxCost: 20000 });
       expect(res.roundTrips ?? 0).toBe(0);
+      expect(res.extensions?.cost).toEqual({ requested: res.errors![0]!.extensions!.cost, limit: 20000 });
+    });
+
+    it('reports the cost of every executed request in extensions.cost', async () => {
+      const small = await gql(app, NESTED, { outer: 5, inner: 5 });
+      expect(small.errors).toBeUndefined();
+      const cost = small.extensions?.cost as { requested: number; limit: number };
+      expect(cost.limit).toBe(20000);
+      expect(cost.requested).toBeGreaterThan(25);
+      const bigger = await gql(app, NESTED, { outer: 10, inner: 5 });
+      expect((bigger.extensions?.cost as { requested: number }).requested).toBeGreaterThan(cost.requested);
+      expect((await gql(app, '{ __typename }')).extensions?.cost).toEqual({ requested: 1, limit: 20000 });
     });
 
     it('counts first given by variables (armor saw those as one item)', async () => {
@@ -281,15 +317,17 @@ describe('query limits', () => {
 });
 
 describe('GraphiQL', () => {
-  it('serves GraphiQL to browsers with its assets inline and the Vladivostok query preloaded', async () => {
+  it('serves GraphiQL to browsers with its assets from the API itself and the Vladivostok query preloaded', async () => {
     const res = await app.fetch('http://api.test/graphql', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
     const html = await res.text();
     expect(html).toContain('summit:2019-04-25-vladivostok');
     expect(html).toContain('<title>Summit Graph</title>');
-    // No asset is fetched from elsewhere: no script or stylesheet with a src/href.
-    expect(html).not.toMatch(/<script[^>]+src=/i);
-    expect(html).not.toMatch(/<link[^>]+rel="stylesheet"[^>]*href=/i);
+    // No asset is fetched from elsewhere: every script and stylesheet is the API's own, versioned
+    // (src/graphql/graphiql.ts; test/integration/api.http-cache.test.ts fetches them).
+    const assets = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/gi)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    for (const asset of assets) expect(asset).toMatch(/^\/graphiql\/[A-Za-z0-9_-]+\.(js|css|ico)$/);
   });
 });

@@ -34,7 +34,7 @@ afterAll(async () => t?.close());
 const countingDb = (): CountingDb => new CountingDb(t.db.driver, t.db.queries, t.db.database);
 
 describe('response cache', () => {
-  it('answers a repeated query within the TTL from the cache, with the same data and no round trip', async () => {
+  it('answers a repeated query within the TTL from the cache, with the same body and no round trip', async () => {
     const db = countingDb();
     const app = createApp({ db, responseCacheTtlMs: 60_000 });
     const first = await gql(app, QUERY, { first: 5 });
@@ -46,7 +46,10 @@ describe('response cache', () => {
     const second = await gql(app, QUERY, { first: 5 });
     expect(second.errors).toBeUndefined();
     expect(second.data).toEqual(first.data);
-    expect(second.roundTrips ?? 0).toBe(0);
+    // A hit is the miss's answer, extensions included (the round trips it took to compute, its
+    // cost): the body, and so its ETag, is the same whether the cache answered or not.
+    expect(second.extensions).toEqual(first.extensions);
+    expect(first.extensions?.cost).toMatchObject({ limit: 20000 });
     expect(db.queries_run).toBe(ran);
 
     // Other variables are another entry.
@@ -74,5 +77,26 @@ describe('response cache', () => {
     expect(second.data).toEqual(first.data);
     expect(second.roundTrips).toBe(first.roundTrips);
     expect(db.queries_run).toBe(first.roundTrips! + second.roundTrips!);
+  });
+});
+
+describe('response cache over HTTP', () => {
+  it('answers a hit with the very bytes of the miss', async () => {
+    const db = countingDb();
+    const app = createApp({ db, responseCacheTtlMs: 60_000 });
+    const post = async (): Promise<string> => {
+      const res = await app.fetch('http://api.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: QUERY, variables: { first: 3 } }),
+      });
+      return res.text();
+    };
+    const miss = await post();
+    const ran = db.queries_run;
+    expect(ran).toBeGreaterThan(0);
+    const hit = await post();
+    expect(db.queries_run).toBe(ran);
+    expect(hit).toBe(miss);
   });
 });

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       responseCacheTtlMs: 5000,
       redisUrl: undefined,
+      trustedDocuments: { mode: 'allow', manifest: undefined },
     });
   });
 
@@ -49,6 +50,8 @@ describe('loadConfig', () => {
       NLP_CACHE_DIR: 'off',
       NLP_TIMEOUT_MS: '5000',
       REDIS_URL: 'redis://:secret@cache.example.com:6379/2',
+        TRUSTED_DOCUMENTS: 'only',
+        TRUSTED_DOCUMENTS_MANIFEST: 'trusted-documents.json',
     });
     expect(config).toEqual({
       neo4j: { uri: 'neo4j+s://db.example.com:7687', user: 'reader', password: 'secret', database: 'summits' },
@@ -63,6 +66,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       responseCacheTtlMs: 0,
       redisUrl: 'redis://:secret@cache.example.com:6379/2',
+      trustedDocuments: { mode: 'only', manifest: 'trusted-documents.json' },
     });
   });
 

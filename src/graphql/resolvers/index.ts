@@ -1,4 +1,4 @@
-import { DateScalar, DateTimeScalar } from '../scalars.js';
+import { DateScalar, DateTimeScalar, scalarBehaviour } from '../scalars.js';
 import { contentResolvers } from './content.js';
 import { entityResolvers } from './entities.js';
 import { graphResolvers } from './graph.js';
@@ -14,7 +14,7 @@ import type { ResolverMap } from './types.js';
  */
 export function allResolvers(): ResolverMap {
   const parts: ResolverMap[] = [
-    { Date: DateScalar, DateTime: DateTimeScalar },
+    { Date: scalarBehaviour(DateScalar), DateTime: scalarBehaviour(DateTimeScalar) },
     entityResolvers,
     personResolvers,
     placeResolvers,
