@@ -1,7 +1,7 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../src/graphql/app.js';
-import { provideChromium } from '../support/chromium.js';
+import { launchChromium } from '../support/chromium.js';
 import { serve, type Served } from '../support/http.js';
 import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 
@@ -22,12 +22,7 @@ beforeAll(async () => {
   // Served as npm start serves it (src/bin/start.ts).
   server = await serve(createApp({ db: t.db }));
   base = server.url;
-  const chrome = await provideChromium({ ...inject('chromium'), log: (m) => process.stderr.write(`[chromium] ${m}\n`) });
-  browser = await chromium.launch({
-    executablePath: chrome.executablePath,
-    env: Object.assign({}, process.env as Record<string, string>, chrome.env),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium(inject('chromium'));
 });
 
 afterAll(async () => {

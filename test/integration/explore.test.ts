@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp, type App } from '../../src/graphql/app.js';
-import { provideChromium } from '../support/chromium.js';
+import { launchChromium } from '../support/chromium.js';
 import { serve, type Served } from '../support/http.js';
 import { openSeededTestDb, type TestDb } from '../support/neo4j.js';
 
@@ -34,12 +34,7 @@ beforeAll(async () => {
   app = createApp({ db: t.db });
   server = await serve(app);
   base = server.url;
-  const chrome = await provideChromium({ ...inject('chromium'), log: (m) => process.stderr.write(`[chromium] ${m}\n`) });
-  browser = await chromium.launch({
-    executablePath: chrome.executablePath,
-    env: Object.assign({}, process.env as Record<string, string>, chrome.env),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium(inject('chromium'));
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@
  */
 import { constants } from 'node:fs';
 import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 import { CACHE_ROOT, exists, provideDebianPackages, provisionedPackages as packagesIn } from './debian.js';
 
 export interface ChromiumOptions {
@@ -61,4 +62,14 @@ export async function provideChromium(opts: ChromiumOptions = {}): Promise<Chrom
 /** The packages a provisioned cache holds (for messages and tests). */
 export async function provisionedPackages(cacheDir = DEFAULT_CHROMIUM_CACHE): Promise<string[]> {
   return packagesIn(cacheDir);
+}
+
+/** The provisioned Chromium, launched headless as the browser tests use it (no network extras). */
+export async function launchChromium(opts: ChromiumOptions = {}): Promise<Browser> {
+  const chrome = await provideChromium({ ...opts, log: (m) => process.stderr.write(`[chromium] ${m}\n`) });
+  return chromium.launch({
+    executablePath: chrome.executablePath,
+    env: Object.assign({}, process.env as Record<string, string>, chrome.env),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
 }
